@@ -1,0 +1,303 @@
+/*
+ * debug.c - the invariant checker and the walkers that let the screen,
+ * Lua and tests see where every page is.
+ *
+ * mm_check verifies what the kernel only asserts piecemeal: every valid
+ * pfn is accounted exactly once (in one free block on the list of its
+ * order, on one pcp list, reserved, or inside one allocation); list links,
+ * counts, nr_free and NR_FREE_PAGES agree with the lists; no two free
+ * buddies sit unmerged; pcp counts match their lists.  It reports the first
+ * violation as a sentence, never aborts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int mm_walk_list(struct mm_machine *m, uint32_t id, mm_page_cb cb, void *data)
+{
+	for (uint32_t pfn = m->lists[id].head; pfn != MM_NIL;) {
+		uint32_t next = m->mem_map[pfn].next;
+		int rc = cb(m, pfn, data);
+
+		if (rc)
+			return rc;
+		pfn = next;
+	}
+	return 0;
+}
+
+/* ---- where is this pfn? ------------------------------------------------------ */
+
+static unsigned long covering_head(struct mm_machine *m, unsigned long pfn,
+				   uint32_t flag, int *order)
+{
+	for (int o = 0; o < MAX_ORDER; o++) {
+		unsigned long h = pfn & ~((1UL << o) - 1);
+		struct page *p = &m->mem_map[h];
+
+		if (flag == PG_buddy && (p->flags & PG_buddy) && (int)p->private >= o &&
+		    pfn < h + (1UL << p->private)) {
+			*order = (int)p->private;
+			return h;
+		}
+		if (flag == PG_head && (p->flags & PG_head) && pfn < h + (1UL << p->alloc_order)) {
+			*order = p->alloc_order;
+			return h;
+		}
+	}
+	return MM_NOPFN;
+}
+
+static int list_mt(struct zone *z, uint32_t id)
+{
+	return (int)((id - z->free_area[0].free_list[0]) % MIGRATE_TYPES);
+}
+
+static void pcp_position(struct mm_machine *m, struct zone *z, uint32_t id,
+			 struct mm_page_info *pi)
+{
+	for (int c = 0; c < m->nr_cpus; c++)
+		for (int t = 0; t < MIGRATE_PCPTYPES; t++)
+			if (z->pageset[c].pcp.lists[t] == id) {
+				pi->cpu = c;
+				pi->migratetype = t;
+			}
+}
+
+void mm_page_info(struct mm_machine *m, unsigned long pfn, struct mm_page_info *pi)
+{
+	struct zone *z;
+	struct page *p;
+	unsigned long h;
+	int o = 0;
+
+	memset(pi, 0, sizeof(*pi));
+	pi->state = PS_NONE;
+	pi->head_pfn = MM_NOPFN;
+	pi->zone_idx = -1;
+	pi->cpu = -1;
+	if (!pfn_valid(m, pfn))
+		return;
+	p = &m->mem_map[pfn];
+	pi->pageblock_mt = get_pageblock_migratetype(m, pfn);
+	z = page_zone(m, pfn);
+	if (z)
+		pi->zone_idx = z->idx;
+	if (p->flags & PG_nomem) {
+		pi->state = PS_HOLE;
+	} else if (p->flags & PG_reserved) {
+		pi->state = PS_RESERVED;
+	} else if (p->flags & PG_pcp) {
+		pi->state = PS_PCP;
+		pi->head_pfn = pfn;
+		pcp_position(m, z, p->list, pi);
+	} else if ((h = covering_head(m, pfn, PG_head, &o)) != MM_NOPFN) {
+		pi->state = PS_ALLOCATED;
+		pi->head_pfn = h;
+		pi->order = o;
+	} else if (z && (h = covering_head(m, pfn, PG_buddy, &o)) != MM_NOPFN) {
+		pi->state = PS_FREE;
+		pi->head_pfn = h;
+		pi->order = o;
+		pi->migratetype = list_mt(z, m->mem_map[h].list);
+	}
+}
+
+/* ---- the checker -------------------------------------------------------------- */
+
+struct checker {
+	struct mm_machine *m;
+	uint8_t *seen; /* one bit per pfn */
+};
+
+static int seen_test_and_set(struct checker *c, unsigned long pfn)
+{
+	uint8_t bit = (uint8_t)(1u << (pfn & 7));
+	int was = c->seen[pfn >> 3] & bit;
+
+	c->seen[pfn >> 3] |= bit;
+	return was;
+}
+
+/* links, counts and membership of one list */
+static int check_list(struct mm_machine *m, uint32_t id, const char *what)
+{
+	struct mm_list *l = &m->lists[id];
+	uint32_t prev = MM_NIL, n = 0;
+
+	for (uint32_t pfn = l->head; pfn != MM_NIL; pfn = m->mem_map[pfn].next) {
+		struct page *p;
+
+		if (pfn >= m->max_pfn || n > l->nr)
+			return mm_error(m, MM_EINVAL, "%s: list is corrupt near pfn 0x%x", what, pfn);
+		p = &m->mem_map[pfn];
+		if (p->list != id || p->prev != prev)
+			return mm_error(m, MM_EINVAL, "%s: pfn 0x%x has bad links", what, pfn);
+		prev = pfn;
+		n++;
+	}
+	if (n != l->nr || l->tail != prev)
+		return mm_error(m, MM_EINVAL, "%s: count %u but %u pages linked", what, l->nr, n);
+	return MM_OK;
+}
+
+static int check_free_block(struct checker *c, struct zone *z, unsigned long pfn, int order)
+{
+	struct mm_machine *m = c->m;
+	struct page *p = &m->mem_map[pfn];
+	unsigned long n = 1UL << order, buddy;
+
+	if (!(p->flags & PG_buddy) || (int)p->private != order || (p->flags & (PG_pcp | PG_head)))
+		return mm_error(m, MM_EINVAL, "zone %s: free block 0x%lx on the order-%d list has flags 0x%x order %u",
+				z->name, pfn, order, p->flags, p->private);
+	if (pfn & (n - 1) || !zone_spans_pfn(z, pfn) || !zone_spans_pfn(z, pfn + n - 1))
+		return mm_error(m, MM_EINVAL, "zone %s: free block 0x%lx order %d is misaligned or outside the zone",
+				z->name, pfn, order);
+	for (unsigned long i = 0; i < n; i++) {
+		struct page *q = &m->mem_map[pfn + i];
+
+		if (seen_test_and_set(c, pfn + i))
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx is accounted twice (free block 0x%lx)", pfn + i, pfn);
+		if (i && (q->flags & (PG_buddy | PG_head | PG_tail | PG_pcp | PG_reserved)))
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx inside free block 0x%lx has flags 0x%x",
+					pfn + i, pfn, q->flags);
+		if (!i && (q->flags & (PG_reserved | PG_tail)))
+			return mm_error(m, MM_EINVAL, "free block 0x%lx is reserved", pfn);
+	}
+	buddy = pfn ^ n;
+	if (order < MAX_ORDER - 1 && zone_spans_pfn(z, buddy) && pfn_valid(m, buddy) &&
+	    (m->mem_map[buddy].flags & PG_buddy) && (int)m->mem_map[buddy].private == order)
+		return mm_error(m, MM_EINVAL, "zone %s: free buddies 0x%lx and 0x%lx of order %d are not merged",
+				z->name, pfn, buddy, order);
+	return MM_OK;
+}
+
+static int check_free_area(struct checker *c, struct zone *z)
+{
+	struct mm_machine *m = c->m;
+	long free = 0;
+
+	for (int o = 0; o < MAX_ORDER; o++) {
+		unsigned long blocks = 0;
+
+		for (int t = 0; t < MIGRATE_TYPES; t++) {
+			uint32_t id = z->free_area[o].free_list[t];
+
+			if (check_list(m, id, z->name))
+				return MM_EINVAL;
+			for (uint32_t pfn = m->lists[id].head; pfn != MM_NIL; pfn = m->mem_map[pfn].next)
+				if (check_free_block(c, z, pfn, o))
+					return MM_EINVAL;
+			blocks += m->lists[id].nr;
+			if (t != MIGRATE_ISOLATE)
+				free += (long)m->lists[id].nr << o;
+		}
+		if (blocks != z->free_area[o].nr_free)
+			return mm_error(m, MM_EINVAL, "zone %s: free_area[%d].nr_free %lu but %lu blocks on its lists",
+					z->name, o, z->free_area[o].nr_free, blocks);
+	}
+	if (free != z->vm_stat[NR_FREE_PAGES])
+		return mm_error(m, MM_EINVAL, "zone %s: NR_FREE_PAGES %ld but %ld pages on the free lists",
+				z->name, z->vm_stat[NR_FREE_PAGES], free);
+	return MM_OK;
+}
+
+static int check_pcp(struct checker *c, struct zone *z)
+{
+	struct mm_machine *m = c->m;
+
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
+		struct per_cpu_pages *pcp = &z->pageset[cpu].pcp;
+		long n = 0;
+
+		for (int t = 0; t < MIGRATE_PCPTYPES; t++) {
+			uint32_t id = pcp->lists[t];
+
+			if (check_list(m, id, "pcp"))
+				return MM_EINVAL;
+			for (uint32_t pfn = m->lists[id].head; pfn != MM_NIL; pfn = m->mem_map[pfn].next) {
+				struct page *p = &m->mem_map[pfn];
+
+				if (!zone_spans_pfn(z, pfn) || (p->flags & (PG_buddy | PG_head | PG_tail | PG_reserved)) ||
+				    !(p->flags & PG_pcp))
+					return mm_error(m, MM_EINVAL, "cpu%d zone %s pcp: pfn 0x%x has flags 0x%x",
+							cpu, z->name, pfn, p->flags);
+				if (seen_test_and_set(c, pfn))
+					return mm_error(m, MM_EINVAL, "pfn 0x%x is accounted twice (pcp)", pfn);
+			}
+			n += m->lists[id].nr;
+		}
+		if (n != pcp->count)
+			return mm_error(m, MM_EINVAL, "cpu%d zone %s: pcp count %d but %ld pages on its lists",
+					cpu, z->name, pcp->count, n);
+	}
+	return MM_OK;
+}
+
+static int check_allocation(struct checker *c, unsigned long pfn)
+{
+	struct mm_machine *m = c->m;
+	struct page *p = &m->mem_map[pfn];
+	unsigned long n = 1UL << p->alloc_order;
+
+	if (p->list != MM_NOLIST || (p->flags & (PG_buddy | PG_pcp | PG_tail)) || pfn + n > m->max_pfn)
+		return mm_error(m, MM_EINVAL, "allocation at 0x%lx has flags 0x%x", pfn, p->flags);
+	for (unsigned long i = 0; i < n; i++) {
+		if (seen_test_and_set(c, pfn + i))
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx is accounted twice (allocation 0x%lx)", pfn + i, pfn);
+		if (i && ((m->mem_map[pfn + i].flags & (PG_buddy | PG_pcp | PG_head | PG_reserved)) ||
+			  !(m->mem_map[pfn + i].flags & PG_tail)))
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx inside allocation 0x%lx has flags 0x%x",
+					pfn + i, pfn, m->mem_map[pfn + i].flags);
+	}
+	return MM_OK;
+}
+
+/* every valid pfn: reserved, or seen exactly once by the passes above */
+static int check_every_pfn(struct checker *c)
+{
+	struct mm_machine *m = c->m;
+
+	for (unsigned long pfn = 0; pfn < m->max_pfn; pfn++) {
+		struct page *p;
+
+		if (!pfn_valid(m, pfn)) {
+			pfn |= (1UL << m->section_shift) - 1;
+			continue;
+		}
+		p = &m->mem_map[pfn];
+		if ((p->flags & PG_head) && check_allocation(c, pfn))
+			return MM_EINVAL;
+		if (p->flags & PG_reserved) {
+			if (p->flags & (PG_buddy | PG_pcp | PG_head) || p->list != MM_NOLIST)
+				return mm_error(m, MM_EINVAL, "reserved pfn 0x%lx is in use (flags 0x%x)", pfn, p->flags);
+			continue;
+		}
+		if (!(c->seen[pfn >> 3] & (1u << (pfn & 7))) && !(p->flags & PG_tail))
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx is neither free, on a pcp list, allocated nor reserved", pfn);
+	}
+	return MM_OK;
+}
+
+int mm_check(struct mm_machine *m)
+{
+	struct checker c = { m, calloc((m->max_pfn >> 3) + 1, 1) };
+	int rc = MM_OK;
+
+	if (!c.seen)
+		return mm_error(m, MM_ENOMEM, "mm_check: out of memory");
+	for (int i = 0; i < m->node.nr_zones && !rc; i++) {
+		struct zone *z = &m->node.node_zones[i];
+
+		if (populated_zone(z))
+			rc = check_free_area(&c, z) || check_pcp(&c, z) ? MM_EINVAL : MM_OK;
+	}
+	if (!rc)
+		rc = check_every_pfn(&c);
+	for (unsigned long b = 0; !rc && b <= (m->max_pfn - 1) >> m->pageblock_order; b++)
+		if ((m->pageblock_flags[b] & 7) >= MIGRATE_TYPES)
+			rc = mm_error(m, MM_EINVAL, "pageblock %lu has migratetype %d", b, m->pageblock_flags[b] & 7);
+	free(c.seen);
+	return rc;
+}

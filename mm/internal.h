@@ -1,0 +1,185 @@
+/*
+ * internal.h - what the core's files share and nobody else needs: the list
+ * primitives every page move goes through, pageblock helpers and the
+ * observer plumbing.
+ *
+ * All list surgery happens here.  A page is on at most one list (page->list
+ * names it); moving it is list_del + list_add, and each primitive marks the
+ * free_area cell it touched so the screen can highlight splits and merges.
+ */
+#ifndef MM_INTERNAL_H
+#define MM_INTERNAL_H
+
+#include "mm.h"
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+#define MM_BUG_ON(c) ((void)0)
+
+/* ---- lists linked by pfn ------------------------------------------------ */
+
+static inline struct mm_list *mm_list(struct mm_machine *m, uint32_t id)
+{
+	return &m->lists[id];
+}
+
+static inline int list_empty_id(const struct mm_machine *m, uint32_t id)
+{
+	return m->lists[id].head == MM_NIL;
+}
+
+/* list_add: at the head (the next page the allocator takes) */
+static inline void list_add_id(struct mm_machine *m, unsigned long pfn, uint32_t id)
+{
+	struct mm_list *l = &m->lists[id];
+	struct page *p = &m->mem_map[pfn];
+
+	p->prev = MM_NIL;
+	p->next = l->head;
+	if (l->head != MM_NIL)
+		m->mem_map[l->head].prev = (uint32_t)pfn;
+	else
+		l->tail = (uint32_t)pfn;
+	l->head = (uint32_t)pfn;
+	l->nr++;
+	p->list = id;
+}
+
+/* list_add_tail: at the tail (the last to be taken) */
+static inline void list_add_tail_id(struct mm_machine *m, unsigned long pfn, uint32_t id)
+{
+	struct mm_list *l = &m->lists[id];
+	struct page *p = &m->mem_map[pfn];
+
+	p->next = MM_NIL;
+	p->prev = l->tail;
+	if (l->tail != MM_NIL)
+		m->mem_map[l->tail].next = (uint32_t)pfn;
+	else
+		l->head = (uint32_t)pfn;
+	l->tail = (uint32_t)pfn;
+	l->nr++;
+	p->list = id;
+}
+
+/* list_add(new, &pos->lru): insert right after pos, on pos's list */
+static inline void list_add_after(struct mm_machine *m, unsigned long pfn, unsigned long pos)
+{
+	struct page *p = &m->mem_map[pfn], *q = &m->mem_map[pos];
+	struct mm_list *l = &m->lists[q->list];
+
+	p->prev = (uint32_t)pos;
+	p->next = q->next;
+	if (q->next != MM_NIL)
+		m->mem_map[q->next].prev = (uint32_t)pfn;
+	else
+		l->tail = (uint32_t)pfn;
+	q->next = (uint32_t)pfn;
+	l->nr++;
+	p->list = q->list;
+}
+
+/* list_add_tail(new, &pos->lru): insert right before pos */
+static inline void list_add_before(struct mm_machine *m, unsigned long pfn, unsigned long pos)
+{
+	struct page *p = &m->mem_map[pfn], *q = &m->mem_map[pos];
+	struct mm_list *l = &m->lists[q->list];
+
+	p->next = (uint32_t)pos;
+	p->prev = q->prev;
+	if (q->prev != MM_NIL)
+		m->mem_map[q->prev].next = (uint32_t)pfn;
+	else
+		l->head = (uint32_t)pfn;
+	q->prev = (uint32_t)pfn;
+	l->nr++;
+	p->list = q->list;
+}
+
+static inline void list_del_page(struct mm_machine *m, unsigned long pfn)
+{
+	struct page *p = &m->mem_map[pfn];
+	struct mm_list *l = &m->lists[p->list];
+
+	if (p->prev != MM_NIL)
+		m->mem_map[p->prev].next = p->next;
+	else
+		l->head = p->next;
+	if (p->next != MM_NIL)
+		m->mem_map[p->next].prev = p->prev;
+	else
+		l->tail = p->prev;
+	l->nr--;
+	p->next = p->prev = MM_NIL;
+	p->list = MM_NOLIST;
+}
+
+/* ---- free lists ------------------------------------------------------------ */
+
+/* list id of zone->free_area[order].free_list[mt] */
+static inline uint32_t free_list_id(const struct zone *z, int order, int mt)
+{
+	return z->free_area[order].free_list[mt];
+}
+
+static inline void mark_changed(struct zone *z, int order, int mt)
+{
+	z->changed[order] |= (uint8_t)(1u << mt);
+}
+
+static inline void set_page_order(struct page *p, int order)
+{
+	p->private = (uint32_t)order;
+	p->flags |= PG_buddy;
+}
+
+static inline void rmv_page_order(struct page *p)
+{
+	p->flags &= ~PG_buddy;
+	p->private = 0;
+}
+
+/* ---- pageblocks ------------------------------------------------------------ */
+static inline unsigned long pageblock_start(const struct mm_machine *m, unsigned long pfn)
+{
+	return pfn & ~(m->pageblock_nr_pages - 1);
+}
+
+static inline int zone_spans_pfn(const struct zone *z, unsigned long pfn)
+{
+	return pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z);
+}
+
+
+/* ---- observer ------------------------------------------------------------- */
+static inline int tracing(const struct mm_machine *m, enum mm_event_type t)
+{
+	return unlikely(m->event_mask & MM_EV_BIT(t));
+}
+void mm_emit(struct mm_machine *m, struct mm_event *ev);
+void stage_enter(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#define STAGES(m) unlikely((m)->event_mask & MM_EV_STAGES)
+
+/* ---- page_alloc.c internals used by machine.c ------------------------------ */
+void __free_pages_boot(struct mm_machine *m, unsigned long pfn, int order);
+void __free_max_order_block_boot(struct mm_machine *m, unsigned long pfn);
+void setup_pageset(struct per_cpu_pageset *p, unsigned long batch);
+int zone_batchsize(const struct zone *z);
+void setup_per_zone_wmarks(struct mm_machine *m);
+void setup_per_zone_lowmem_reserve(struct mm_machine *m);
+void refresh_zone_stat_thresholds(struct mm_machine *m);
+void setup_per_zone_inactive_ratio(struct mm_machine *m);
+unsigned long nr_free_zone_pages(struct mm_machine *m, int offset);
+unsigned long nr_free_buffer_pages(struct mm_machine *m);
+unsigned long nr_free_pagecache_pages(struct mm_machine *m);
+void init_per_zone_wmark_min(struct mm_machine *m, long user_kbytes);
+void set_recommended_min_free_kbytes(struct mm_machine *m);
+int move_freepages_block(struct mm_machine *m, struct zone *z, unsigned long pfn, int mt);
+
+#endif

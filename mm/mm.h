@@ -1,0 +1,600 @@
+/*
+ * mm.h - the public face of the allocator core (libmm.a).
+ *
+ * The core models the Linux 3.10 zoned buddy page allocator.  Everything it
+ * knows lives in one struct mm_machine: one node, its zones (each with
+ * free_area[MAX_ORDER] x migrate types and a per-cpu pageset per simulated
+ * CPU), a struct page per pfn and a migrate type per pageblock.
+ *
+ * Lists are the kernel's list disciplines (head = list->next, tail =
+ * list->prev) but linked by pfn instead of by pointer: every list head lives
+ * in m->lists[] and a page records the id of the list it sits on, so a page
+ * can be unlinked without knowing its list (as list_del does) and the
+ * invariant checker can tell exactly where every page is.
+ *
+ * The core never prints and never exits.  Failures return a negative MM_E*
+ * code and leave a one-line message in m->err; text output (the /proc files)
+ * is appended to a struct mm_buf the caller owns.  What happens inside is
+ * announced through one observer (tracepoint events and stage points).
+ */
+#ifndef MM_MM_H
+#define MM_MM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MM_VERSION "0.1.0"
+
+/* ---- constants of the 3.10 profile ------------------------------------ */
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1UL << PAGE_SHIFT)
+#define MAX_ORDER 11 /* exclusive: orders 0..10 */
+#define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
+#define PAGE_ALLOC_COSTLY_ORDER 3
+#define SWAP_CLUSTER_MAX 32
+#define MM_MAX_CPUS 64
+#define NR_VM_EVENT_ITEMS_MAX 96
+
+/* 3.10 numbering; CONFIG_CMA off, CONFIG_MEMORY_ISOLATION on. */
+enum migratetype {
+	MIGRATE_UNMOVABLE,
+	MIGRATE_RECLAIMABLE,
+	MIGRATE_MOVABLE,
+	MIGRATE_PCPTYPES, /* the number of types on the pcp lists */
+	MIGRATE_RESERVE = MIGRATE_PCPTYPES,
+	MIGRATE_ISOLATE,
+	MIGRATE_TYPES
+};
+
+/* Zone kinds; which ones are configured depends on the architecture. */
+enum zone_type {
+	ZONE_DMA,
+	ZONE_DMA32,
+	ZONE_NORMAL,
+	ZONE_HIGHMEM,
+	ZONE_MOVABLE,
+	MM_ZONE_KINDS
+};
+#define MAX_NR_ZONES 5 /* upper bound of configured zones */
+
+enum zone_watermarks { WMARK_MIN, WMARK_LOW, WMARK_HIGH, NR_WMARK };
+
+/* alloc_flags, mm/internal.h values of 3.10 */
+#define ALLOC_WMARK_MIN 0x00
+#define ALLOC_WMARK_LOW 0x01
+#define ALLOC_WMARK_HIGH 0x02
+#define ALLOC_NO_WATERMARKS 0x04
+#define ALLOC_WMARK_MASK (ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER 0x10
+#define ALLOC_HIGH 0x20
+#define ALLOC_CPUSET 0x40
+#define ALLOC_CMA 0x80
+
+/* ---- gfp (3.10 bit values, include/linux/gfp.h) ----------------------- */
+typedef unsigned int gfp_t;
+#define __GFP_DMA 0x01u
+#define __GFP_HIGHMEM 0x02u
+#define __GFP_DMA32 0x04u
+#define __GFP_MOVABLE 0x08u
+#define __GFP_WAIT 0x10u
+#define __GFP_HIGH 0x20u
+#define __GFP_IO 0x40u
+#define __GFP_FS 0x80u
+#define __GFP_COLD 0x100u
+#define __GFP_NOWARN 0x200u
+#define __GFP_REPEAT 0x400u
+#define __GFP_NOFAIL 0x800u
+#define __GFP_NORETRY 0x1000u
+#define __GFP_MEMALLOC 0x2000u
+#define __GFP_COMP 0x4000u
+#define __GFP_ZERO 0x8000u
+#define __GFP_NOMEMALLOC 0x10000u
+#define __GFP_HARDWALL 0x20000u
+#define __GFP_THISNODE 0x40000u
+#define __GFP_RECLAIMABLE 0x80000u
+#define __GFP_KMEMCG 0x100000u
+#define __GFP_NOTRACK 0x200000u
+#define __GFP_NO_KSWAPD 0x400000u
+#define __GFP_OTHER_NODE 0x800000u
+#define __GFP_WRITE 0x1000000u
+#define __GFP_BITS_SHIFT 25
+#define __GFP_BITS_MASK ((1u << __GFP_BITS_SHIFT) - 1)
+#define GFP_ZONEMASK (__GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32 | __GFP_MOVABLE)
+
+#define GFP_NOWAIT (GFP_ATOMIC & ~__GFP_HIGH)
+#define GFP_ATOMIC (__GFP_HIGH)
+#define GFP_NOIO (__GFP_WAIT)
+#define GFP_NOFS (__GFP_WAIT | __GFP_IO)
+#define GFP_KERNEL (__GFP_WAIT | __GFP_IO | __GFP_FS)
+#define GFP_TEMPORARY (GFP_KERNEL | __GFP_RECLAIMABLE)
+#define GFP_USER (__GFP_WAIT | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
+#define GFP_HIGHUSER (GFP_USER | __GFP_HIGHMEM)
+#define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
+#define GFP_IOFS (__GFP_IO | __GFP_FS)
+#define GFP_TRANSHUGE                                                      \
+	(GFP_HIGHUSER_MOVABLE | __GFP_COMP | __GFP_NOMEMALLOC |             \
+	 __GFP_NORETRY | __GFP_NOWARN | __GFP_NO_KSWAPD)
+#define GFP_DMA __GFP_DMA
+#define GFP_DMA32 __GFP_DMA32
+
+/* ---- errors ------------------------------------------------------------ */
+enum {
+	MM_OK = 0,
+	MM_EINVAL = -1,   /* bad argument */
+	MM_ENOMEM = -2,   /* allocation failed */
+	MM_EBADPAGE = -3, /* Bad page state: double free, reserved, ... */
+	MM_ENOENT = -4,   /* no such object */
+	MM_EIO = -5,      /* file could not be read */
+};
+
+/* ---- output buffer ------------------------------------------------------ */
+struct mm_buf {
+	char *s;
+	size_t len, cap;
+};
+void mm_buf_init(struct mm_buf *b);
+void mm_buf_free(struct mm_buf *b);
+void mm_buf_reset(struct mm_buf *b);
+void mm_buf_printf(struct mm_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void mm_buf_vprintf(struct mm_buf *b, const char *fmt, va_list ap);
+
+/* ---- struct page -------------------------------------------------------- */
+#define MM_NIL UINT32_MAX
+#define MM_NOLIST 0 /* page->list of a page on no list (list ids start at 1) */
+
+/* page->flags bits (the ones that matter to the model) */
+enum pageflags {
+	PG_buddy = 1u << 0,    /* head of a free block in free_area (private = order) */
+	PG_reserved = 1u << 1, /* never handed to the buddy allocator */
+	PG_nomem = 1u << 2,    /* not RAM: a hole inside a present section */
+	PG_head = 1u << 3,     /* head of an allocation (alloc_order = order) */
+	PG_tail = 1u << 4,     /* inside an allocation of order > 0 */
+	PG_pcp = 1u << 5,      /* free, on a per-cpu list */
+	PG_slab = 1u << 6,
+	PG_lru = 1u << 7,
+	PG_pfmemalloc = 1u << 8,
+	PG_dirty = 1u << 9,
+	PG_zeroed = 1u << 10, /* allocated with __GFP_ZERO */
+};
+
+/* who owns an allocated page: kind in the top byte, an id below */
+enum page_owner_kind {
+	OWNER_NONE,
+	OWNER_KERNEL, /* alloc_pages from the command line */
+	OWNER_ANON,
+	OWNER_PAGECACHE,
+	OWNER_SLAB,
+	OWNER_PAGETABLE,
+};
+#define MM_OWNER(kind, id) (((uint32_t)(kind) << 24) | ((uint32_t)(id)&0xffffff))
+#define MM_OWNER_KIND(o) ((o) >> 24)
+#define MM_OWNER_ID(o) ((o)&0xffffff)
+
+struct page {            /* 32 bytes */
+	uint32_t flags;
+	int32_t _count;       /* refcount: 0 while free */
+	uint32_t private;     /* order of a free buddy block */
+	uint32_t next, prev;  /* lru links, by pfn; MM_NIL at the ends */
+	uint32_t list;        /* id of the list the page is on, or MM_NOLIST */
+	uint32_t owner;       /* MM_OWNER(kind, id) while allocated */
+	uint8_t index;        /* cached migratetype (set_freepage_migratetype) */
+	uint8_t alloc_order;  /* order of the allocation this page heads */
+	uint8_t alloc_cpu;    /* cpu that allocated it */
+	uint8_t pad;
+};
+
+/* A list head: pfn of the first (head) and last (tail) page, and a count. */
+struct mm_list {
+	uint32_t head, tail;
+	uint32_t nr;
+};
+
+/* ---- zones and per-cpu pagesets ----------------------------------------- */
+struct free_area {
+	uint32_t free_list[MIGRATE_TYPES]; /* list ids */
+	unsigned long nr_free;              /* blocks of this order, all types */
+};
+
+struct per_cpu_pages {
+	int count; /* pages on the lists */
+	int high;  /* drain when count >= high */
+	int batch; /* chunk size for buddy add/remove */
+	uint32_t lists[MIGRATE_PCPTYPES]; /* list ids */
+};
+
+struct per_cpu_pageset {
+	struct per_cpu_pages pcp;
+	int8_t stat_threshold;
+};
+
+/* zone_stat_item, 3.10 order (include/linux/mmzone.h, UMA) */
+enum zone_stat_item {
+	NR_FREE_PAGES,
+	NR_INACTIVE_ANON,
+	NR_ACTIVE_ANON,
+	NR_INACTIVE_FILE,
+	NR_ACTIVE_FILE,
+	NR_UNEVICTABLE,
+	NR_MLOCK,
+	NR_ANON_PAGES,
+	NR_FILE_MAPPED,
+	NR_FILE_PAGES,
+	NR_FILE_DIRTY,
+	NR_WRITEBACK,
+	NR_SLAB_RECLAIMABLE,
+	NR_SLAB_UNRECLAIMABLE,
+	NR_PAGETABLE,
+	NR_KERNEL_STACK,
+	NR_UNSTABLE_NFS,
+	NR_BOUNCE,
+	NR_VMSCAN_WRITE,
+	NR_VMSCAN_IMMEDIATE,
+	NR_WRITEBACK_TEMP,
+	NR_ISOLATED_ANON,
+	NR_ISOLATED_FILE,
+	NR_SHMEM,
+	NR_DIRTIED,
+	NR_WRITTEN,
+	NR_ANON_TRANSPARENT_HUGEPAGES,
+	NR_FREE_CMA_PAGES,
+	NR_VM_ZONE_STAT_ITEMS
+};
+
+struct zone {
+	unsigned long watermark[NR_WMARK];
+	unsigned long lowmem_reserve[MAX_NR_ZONES];
+	unsigned long dirty_balance_reserve;
+	struct per_cpu_pageset *pageset; /* [m->nr_cpus] */
+	struct free_area free_area[MAX_ORDER];
+
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages;
+	unsigned long present_pages;
+	unsigned long managed_pages;
+
+	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
+	unsigned long pages_scanned;
+	int all_unreclaimable;
+	unsigned int inactive_ratio;
+
+	const char *name;   /* "DMA", "DMA32", "Normal", "HighMem", "Movable" */
+	enum zone_type type;
+	int idx;            /* zone_idx: position among configured zones */
+	struct mm_machine *machine;
+
+	/* for the screen: per order, a bit per migratetype whose list changed */
+	uint8_t changed[MAX_ORDER];
+};
+
+static inline unsigned long zone_end_pfn(const struct zone *z)
+{
+	return z->zone_start_pfn + z->spanned_pages;
+}
+static inline int populated_zone(const struct zone *z)
+{
+	return z->present_pages != 0;
+}
+
+struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	int nr_zones;            /* configured zones */
+	int zonelist[MAX_NR_ZONES + 1]; /* zone_idx, highest first, -1 ends */
+	unsigned long node_start_pfn, node_present_pages, node_spanned_pages;
+	int node_id;
+};
+
+/* ---- events: tracepoints and stage points -------------------------------- */
+enum mm_event_type {
+	MM_EV_PAGE_ALLOC,             /* mm_page_alloc */
+	MM_EV_PAGE_FREE,              /* mm_page_free */
+	MM_EV_PAGE_FREE_BATCHED,      /* mm_page_free_batched */
+	MM_EV_PAGE_ALLOC_ZONE_LOCKED, /* mm_page_alloc_zone_locked */
+	MM_EV_PAGE_PCPU_DRAIN,        /* mm_page_pcpu_drain */
+	MM_EV_PAGE_ALLOC_EXTFRAG,     /* mm_page_alloc_extfrag */
+	MM_EV_NR_TRACEPOINTS,
+	MM_EV_STAGE_ENTER = MM_EV_NR_TRACEPOINTS,
+	MM_EV_STAGE_EXIT,
+	MM_EV_BAD_PAGE, /* a refused free: text holds the kernel's words */
+	MM_EV_STAGE_NOTE, /* a step inside the current stage, with its reason */
+	MM_EV_NR_TYPES
+};
+#define MM_EV_BIT(t) (1u << (t))
+#define MM_EV_ALL_TRACEPOINTS ((1u << MM_EV_NR_TRACEPOINTS) - 1)
+#define MM_EV_STAGES \
+	(MM_EV_BIT(MM_EV_STAGE_ENTER) | MM_EV_BIT(MM_EV_STAGE_EXIT) | MM_EV_BIT(MM_EV_STAGE_NOTE))
+
+/* the modelled kernel functions that report stage points */
+enum mm_func {
+	FN___alloc_pages_nodemask,
+	FN_get_page_from_freelist,
+	FN_zone_watermark_ok,
+	FN_buffered_rmqueue,
+	FN_rmqueue_bulk,
+	FN___rmqueue,
+	FN___rmqueue_smallest,
+	FN___rmqueue_fallback,
+	FN_expand,
+	FN___alloc_pages_slowpath,
+	FN___free_pages,
+	FN_free_hot_cold_page,
+	FN___free_pages_ok,
+	FN_free_pcppages_bulk,
+	FN___free_one_page,
+	FN_drain_all_pages,
+	MM_NR_FUNCS
+};
+extern const char *const mm_func_names[MM_NR_FUNCS];
+
+struct mm_event {
+	enum mm_event_type type;
+	int cpu;
+	unsigned long pfn; /* MM_NOPFN for a failed allocation */
+	int order;
+	int migratetype;
+	gfp_t gfp;
+	int cold;            /* free_batched */
+	int percpu_refill;   /* alloc_zone_locked */
+	int fallback_order;  /* extfrag */
+	int fallback_mt;     /* extfrag */
+	int change_ownership;/* extfrag */
+	/* stage points */
+	enum mm_func func;
+	int depth;
+	const char *text;    /* reason / bad page text; valid during the call */
+};
+#define MM_NOPFN (~0UL)
+
+typedef void (*mm_observer_fn)(struct mm_machine *m, const struct mm_event *ev,
+			       void *ctx);
+
+/* ---- the machine -------------------------------------------------------- */
+enum mm_arch { ARCH_X86_64, ARCH_I386 };
+
+struct mm_range {
+	unsigned long start, end; /* [start, end] inclusive pfns */
+};
+
+/* A machine description: what a preset or a machine file says. */
+struct mm_machine_desc {
+	char name[64];
+	enum mm_arch arch;
+	int cpus;
+	int nr_zones;
+	struct {
+		enum zone_type type;
+		unsigned long start_pfn, pages; /* pages spanned */
+	} zones[MAX_NR_ZONES];
+	int nr_holes, nr_reserved;
+	struct mm_range holes[32], reserved[32];
+	long min_free_kbytes; /* -1 = auto */
+	int thp;              /* transparent_hugepage always/madvise: 1 */
+	int slab;             /* 0 = "slab none" */
+	int slow_boot;        /* free every chunk one by one (tests the shortcut) */
+};
+
+struct mm_machine {
+	struct mm_machine_desc desc;
+	enum mm_arch arch;
+	int pageblock_order;
+	unsigned long pageblock_nr_pages;
+	int bits_per_long;
+	int sizeof_struct_page; /* the kernel's, for memmap sizing */
+	int section_shift;      /* SPARSEMEM section size in pages (log2); 0 = FLATMEM */
+
+	struct pglist_data node;
+	int zone_of_type[MM_ZONE_KINDS]; /* zone_idx for a kind, -1 if not configured */
+
+	struct page *mem_map; /* [max_pfn] */
+	unsigned long max_pfn;     /* one past the last pfn */
+	unsigned long max_low_pfn; /* end of lowmem (i386) */
+	uint8_t *pageblock_flags;  /* migratetype per pageblock, by pfn >> pageblock_order */
+	uint8_t *section_valid;    /* SPARSEMEM: section present */
+	unsigned long nr_sections;
+
+	struct mm_list *lists;
+	uint32_t nr_lists;
+
+	int nr_cpus;
+	int cur_cpu;  /* the cpu commands run on by default (cpu N) */
+	int this_cpu; /* the cpu running the current request: smp_processor_id() */
+	int page_group_by_mobility_disabled;
+	int min_free_kbytes;
+	int lowmem_reserve_ratio[MAX_NR_ZONES];
+	unsigned long totalreserve_pages;
+	unsigned long totalram_pages;
+
+	unsigned long vm_events[NR_VM_EVENT_ITEMS_MAX];
+
+	/* observer */
+	mm_observer_fn observer;
+	void *observer_ctx;
+	unsigned int event_mask; /* which events the observer wants */
+	int stage_depth;
+
+	unsigned long long clock; /* simulated ticks */
+	char err[256];
+};
+
+static inline struct page *pfn_to_page(struct mm_machine *m, unsigned long pfn)
+{
+	return &m->mem_map[pfn];
+}
+static inline unsigned long page_to_pfn(struct mm_machine *m, const struct page *p)
+{
+	return (unsigned long)(p - m->mem_map);
+}
+
+/* ---- building ------------------------------------------------------------ */
+/* Presets: "tiny", "i386-1g", "x86_64-4g" (default), "x86_64-64g". */
+extern const char *const mm_preset_names[];
+int mm_desc_preset(struct mm_machine_desc *d, const char *name);
+/* Parse a machine file's text; errors as "file:line: what is wrong" in err. */
+int mm_desc_parse(struct mm_machine_desc *d, const char *text, const char *fname,
+		  char *err, size_t errlen);
+int mm_desc_load(struct mm_machine_desc *d, const char *path, char *err,
+		 size_t errlen);
+/* NAME is a preset name or a file path. */
+int mm_desc_lookup(struct mm_machine_desc *d, const char *name, char *err,
+		   size_t errlen);
+/* Build and boot; NULL on failure with the reason in err. */
+struct mm_machine *mm_machine_create(const struct mm_machine_desc *d, char *err,
+				     size_t errlen);
+void mm_machine_destroy(struct mm_machine *m);
+
+void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
+		     unsigned int mask);
+
+/* ---- the allocator ------------------------------------------------------ */
+struct mm_alloc_result {
+	unsigned long pfn; /* MM_NOPFN on failure */
+	int order;
+	int zone_idx;
+	int migratetype;
+	char why[320]; /* on failure: which watermark stopped it, per zone */
+};
+
+/* alloc_pages on a CPU: the fast path only (the slow path is later work). */
+int mm_alloc_pages(struct mm_machine *m, int cpu, gfp_t gfp, unsigned int order,
+		   uint32_t owner, struct mm_alloc_result *res);
+/* __free_pages on a CPU; order -1 = the order it was allocated with. */
+int mm_free_pages(struct mm_machine *m, int cpu, unsigned long pfn, int order);
+void drain_all_pages(struct mm_machine *m);
+void drain_pages(struct mm_machine *m, int cpu);
+int mm_set_min_free_kbytes(struct mm_machine *m, long kbytes);
+
+int __zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
+			unsigned long mark, int classzone_idx, int alloc_flags,
+			long free_pages);
+int zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
+		      unsigned long mark, int classzone_idx, int alloc_flags);
+
+/* pageblocks */
+static inline int get_pageblock_migratetype(const struct mm_machine *m,
+					    unsigned long pfn)
+{
+	return m->pageblock_flags[pfn >> m->pageblock_order] & 7;
+}
+void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt);
+
+/* zone lookup */
+struct zone *page_zone(struct mm_machine *m, unsigned long pfn); /* NULL if none */
+struct zone *mm_zone_by_name(struct mm_machine *m, const char *name);
+int pfn_valid(const struct mm_machine *m, unsigned long pfn);
+
+static inline unsigned long zone_page_state(const struct zone *z,
+					    enum zone_stat_item i)
+{
+	return z->vm_stat[i] < 0 ? 0 : (unsigned long)z->vm_stat[i];
+}
+unsigned long global_page_state(const struct mm_machine *m, enum zone_stat_item i);
+
+/* ---- gfp helpers (gfp.c) ------------------------------------------------ */
+/* Parse "GFP_KERNEL|__GFP_ZERO", "GFP_KERNEL | __GFP_COLD", "0xd0"... */
+int mm_gfp_parse(const char *s, gfp_t *out, char *err, size_t errlen);
+/* show_gfp_flags: the tracepoint text ("GFP_KERNEL|GFP_ZERO") */
+void mm_gfp_format(gfp_t gfp, char *buf, size_t len);
+/* gfp_zone(): a zone kind, or -1 for the invalid combinations (GFP_ZONE_BAD) */
+int gfp_zone_kind(gfp_t gfp);
+int allocflags_to_migratetype(const struct mm_machine *m, gfp_t gfp);
+/* names known to the parser, NULL-terminated (for completion and help) */
+extern const char *const mm_gfp_names[];
+
+extern const char *const migratetype_names[MIGRATE_TYPES];
+extern const char *const zone_kind_names[MM_ZONE_KINDS];
+
+/* ---- /proc text (vmstat.c) ------------------------------------------------ */
+/* "buddyinfo", "pagetypeinfo", "zoneinfo", "vmstat"; MM_ENOENT if unknown. */
+int mm_proc_show(struct mm_machine *m, const char *name, struct mm_buf *out);
+extern const char *const mm_proc_names[];
+
+/* Event counters: vm_event_item of 3.10 (include/linux/vm_event_item.h) for
+ * x86 with CONFIG_ZONE_DMA, CONFIG_MIGRATION, CONFIG_COMPACTION,
+ * CONFIG_HUGETLB_PAGE and CONFIG_TRANSPARENT_HUGEPAGE, UMA.  Both x86_64
+ * (DMA, DMA32, Normal, Movable) and i386 (DMA, Normal, HighMem, Movable)
+ * configure four zones, so FOR_ALL_ZONES items take four slots indexed by
+ * zone_idx; the names (pgalloc_dma32 or pgalloc_high) come from the arch. */
+#define NR_EVENT_ZONES 4
+enum vm_event_item {
+	PGPGIN, PGPGOUT, PSWPIN, PSWPOUT,
+	PGALLOC, /* + zone_idx */
+	PGFREE = PGALLOC + NR_EVENT_ZONES, PGACTIVATE, PGDEACTIVATE,
+	PGFAULT, PGMAJFAULT,
+	PGREFILL, /* + zone_idx */
+	PGSTEAL_KSWAPD = PGREFILL + NR_EVENT_ZONES,
+	PGSTEAL_DIRECT = PGSTEAL_KSWAPD + NR_EVENT_ZONES,
+	PGSCAN_KSWAPD = PGSTEAL_DIRECT + NR_EVENT_ZONES,
+	PGSCAN_DIRECT = PGSCAN_KSWAPD + NR_EVENT_ZONES,
+	PGSCAN_DIRECT_THROTTLE = PGSCAN_DIRECT + NR_EVENT_ZONES,
+	PGINODESTEAL, SLABS_SCANNED, KSWAPD_INODESTEAL,
+	KSWAPD_LOW_WMARK_HIT_QUICKLY, KSWAPD_HIGH_WMARK_HIT_QUICKLY,
+	PAGEOUTRUN, ALLOCSTALL, PGROTATED,
+	PGMIGRATE_SUCCESS, PGMIGRATE_FAIL,
+	COMPACTMIGRATE_SCANNED, COMPACTFREE_SCANNED, COMPACTISOLATED,
+	COMPACTSTALL, COMPACTFAIL, COMPACTSUCCESS,
+	HTLB_BUDDY_PGALLOC, HTLB_BUDDY_PGALLOC_FAIL,
+	UNEVICTABLE_PGCULLED, UNEVICTABLE_PGSCANNED, UNEVICTABLE_PGRESCUED,
+	UNEVICTABLE_PGMLOCKED, UNEVICTABLE_PGMUNLOCKED, UNEVICTABLE_PGCLEARED,
+	UNEVICTABLE_PGSTRANDED,
+	THP_FAULT_ALLOC, THP_FAULT_FALLBACK, THP_COLLAPSE_ALLOC,
+	THP_COLLAPSE_ALLOC_FAILED, THP_SPLIT, THP_ZERO_PAGE_ALLOC,
+	THP_ZERO_PAGE_ALLOC_FAILED,
+	NR_VM_EVENT_ITEMS
+};
+static inline void count_vm_events(struct mm_machine *m, enum vm_event_item i,
+				   unsigned long delta)
+{
+	m->vm_events[i] += delta;
+}
+/* "pgalloc_dma32" etc. for this machine's arch; NULL if out of range */
+const char *mm_vm_event_name(const struct mm_machine *m, int item);
+
+/* ---- tracepoint text (trace.c) ------------------------------------------- */
+/* "mm_page_alloc: page=ffffea... pfn=... order=0 ..." */
+void mm_event_format(const struct mm_machine *m, const struct mm_event *ev,
+		     char *buf, size_t len);
+extern const char *const mm_event_names[MM_EV_NR_TYPES];
+int mm_event_by_name(const char *name); /* -1 if unknown */
+/* the struct page address the kernel would print for %p */
+unsigned long long mm_page_address(const struct mm_machine *m, unsigned long pfn);
+
+/* ---- walkers (for show commands, the screen and Lua) ----------------------- */
+/* Call cb for each page on a list, head first; stop if cb returns non-zero. */
+typedef int (*mm_page_cb)(struct mm_machine *m, unsigned long pfn, void *data);
+int mm_walk_list(struct mm_machine *m, uint32_t list_id, mm_page_cb cb, void *data);
+static inline const struct mm_list *mm_list_head(const struct mm_machine *m,
+						 uint32_t id)
+{
+	return &m->lists[id];
+}
+
+/* Where a pfn is: "free in an order-3 block at 0x...", "on cpu0 pcp", ... */
+enum mm_page_state {
+	PS_NONE,      /* not valid / outside any zone */
+	PS_HOLE,      /* not RAM */
+	PS_RESERVED,
+	PS_FREE,      /* inside a free buddy block */
+	PS_PCP,       /* on a per-cpu list */
+	PS_ALLOCATED, /* part of an allocation */
+};
+struct mm_page_info {
+	enum mm_page_state state;
+	unsigned long head_pfn; /* the free block or allocation it belongs to */
+	int order;              /* of that block */
+	int migratetype;        /* of the free list / pcp list */
+	int cpu;                /* PS_PCP */
+	int pageblock_mt;
+	int zone_idx;
+};
+void mm_page_info(struct mm_machine *m, unsigned long pfn, struct mm_page_info *pi);
+
+/* ---- invariant checker (debug.c) ------------------------------------------- */
+/* 0 if every invariant holds, else MM_EINVAL with the first violation in m->err. */
+int mm_check(struct mm_machine *m);
+
+/* set m->err; always returns code */
+int mm_error(struct mm_machine *m, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * observe.c - how the core announces what it does.  One observer receives
+ * tracepoint events (the kernel's kmem tracepoints) and stage points (entry
+ * and exit of each modelled kernel function, with a one-line reason).  The
+ * mask says which it wants, so an unobserved machine pays one test of a
+ * word per point and never formats a reason.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
+		     unsigned int mask)
+{
+	m->observer = fn;
+	m->observer_ctx = ctx;
+	m->event_mask = fn ? mask : 0;
+}
+
+void mm_emit(struct mm_machine *m, struct mm_event *ev)
+{
+	if (m->observer && (m->event_mask & MM_EV_BIT(ev->type)))
+		m->observer(m, ev, m->observer_ctx);
+}
+
+static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
+		  const char *fmt, va_list ap)
+{
+	char text[256];
+	struct mm_event ev = { .type = t, .cpu = m->this_cpu, .func = fn,
+			       .depth = m->stage_depth, .text = text };
+
+	vsnprintf(text, sizeof(text), fmt, ap);
+	mm_emit(m, &ev);
+}
+
+void stage_enter(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	stage(m, MM_EV_STAGE_ENTER, fn, fmt, ap);
+	va_end(ap);
+	m->stage_depth++;
+}
+
+void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (m->stage_depth > 0)
+		m->stage_depth--;
+	va_start(ap, fmt);
+	stage(m, MM_EV_STAGE_EXIT, fn, fmt, ap);
+	va_end(ap);
+}
+
+/* a step inside the current function: depth unchanged */
+void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	stage(m, MM_EV_STAGE_NOTE, fn, fmt, ap);
+	va_end(ap);
+}

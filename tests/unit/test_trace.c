@@ -1,0 +1,397 @@
+/*
+ * test_trace.c - mm/trace.c: each kmem tracepoint's line as 3.10 prints it
+ * (TP_printk of include/trace/events/kmem.h, %p of lib/vsprintf.c), on a
+ * fake x86_64 and a fake i386 machine, plus the stage and bad-page lines
+ * and the name tables.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mm.h"
+
+/* Only what trace.c reads: the arch and pageblock_order. */
+static struct mm_machine *fake_machine(enum mm_arch arch, int pageblock_order)
+{
+	struct mm_machine *m = calloc(1, sizeof(*m));
+
+	assert_non_null(m);
+	m->arch = arch;
+	m->pageblock_order = pageblock_order;
+	m->pageblock_nr_pages = 1UL << pageblock_order;
+	return m;
+}
+
+static int setup_x86_64(void **state)
+{
+	*state = fake_machine(ARCH_X86_64, 9);
+	return 0;
+}
+
+/* non-PAE i386: HPAGE_SHIFT 22, so pageblock_order 10 */
+static int setup_i386(void **state)
+{
+	*state = fake_machine(ARCH_I386, 10);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	free(*state);
+	return 0;
+}
+
+static struct mm_event event(enum mm_event_type type, unsigned long pfn, int order)
+{
+	struct mm_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	ev.pfn = pfn;
+	ev.order = order;
+	return ev;
+}
+
+static void assert_line(const struct mm_machine *m, const struct mm_event *ev,
+			const char *want)
+{
+	char buf[1024];
+
+	mm_event_format(m, ev, buf, sizeof(buf));
+	assert_string_equal(buf, want);
+}
+
+/* ---- x86_64 ------------------------------------------------------------------ */
+
+static void test_page_address_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+
+	/* VMEMMAP_START + pfn * sizeof(struct page) */
+	assert_true(mm_page_address(m, 0) == 0xffffea0000000000ULL);
+	assert_true(mm_page_address(m, 1) == 0xffffea0000000040ULL);
+	assert_true(mm_page_address(m, 0x13fc00) == 0xffffea0004ff0000ULL);
+	assert_true(mm_page_address(NULL, 1) == 0xffffea0000000040ULL);
+}
+
+static void test_page_alloc_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_ALLOC, 0x13fc00, 0);
+
+	ev.migratetype = MIGRATE_UNMOVABLE;
+	ev.gfp = GFP_KERNEL;
+	assert_line(m, &ev,
+		    "mm_page_alloc: page=ffffea0004ff0000 pfn=1309696 order=0 "
+		    "migratetype=0 gfp_flags=GFP_KERNEL");
+
+	ev = event(MM_EV_PAGE_ALLOC, 0x1234, 3);
+	ev.migratetype = MIGRATE_UNMOVABLE;
+	ev.gfp = GFP_KERNEL | __GFP_ZERO | __GFP_COMP;
+	assert_line(m, &ev,
+		    "mm_page_alloc: page=ffffea0000048d00 pfn=4660 order=3 "
+		    "migratetype=0 gfp_flags=GFP_KERNEL|GFP_COMP|GFP_ZERO");
+
+	ev = event(MM_EV_PAGE_ALLOC, 77, 0);
+	ev.gfp = GFP_ATOMIC | GFP_DMA;
+	assert_line(m, &ev,
+		    "mm_page_alloc: page=ffffea0000001340 pfn=77 order=0 "
+		    "migratetype=0 gfp_flags=GFP_ATOMIC|0x1");
+}
+
+/* A failed allocation: NULL prints as "(null)" in a pointer-wide field
+ * and the TP_printk shows pfn 0 for it. */
+static void test_page_alloc_failed_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_ALLOC, MM_NOPFN, 10);
+
+	ev.migratetype = MIGRATE_MOVABLE;
+	ev.gfp = GFP_HIGHUSER_MOVABLE;
+	assert_line(m, &ev,
+		    "mm_page_alloc: page=          (null) pfn=0 order=10 "
+		    "migratetype=2 gfp_flags=GFP_HIGHUSER_MOVABLE");
+
+	ev.gfp = 0;
+	ev.migratetype = MIGRATE_UNMOVABLE;
+	ev.order = 0;
+	assert_line(m, &ev,
+		    "mm_page_alloc: page=          (null) pfn=0 order=0 "
+		    "migratetype=0 gfp_flags=GFP_NOWAIT");
+}
+
+static void test_page_free_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_FREE, 0x13fc00, 2);
+
+	assert_line(m, &ev, "mm_page_free: page=ffffea0004ff0000 pfn=1309696 order=2");
+
+	ev = event(MM_EV_PAGE_FREE_BATCHED, 4096, 0);
+	ev.cold = 1;
+	assert_line(m, &ev,
+		    "mm_page_free_batched: page=ffffea0000040000 pfn=4096 order=0 cold=1");
+	ev.cold = 0;
+	assert_line(m, &ev,
+		    "mm_page_free_batched: page=ffffea0000040000 pfn=4096 order=0 cold=0");
+}
+
+/* percpu_refill is derived from the order in 3.10, whatever the caller
+ * put in the event. */
+static void test_zone_locked_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_ALLOC_ZONE_LOCKED, 4096, 0);
+
+	ev.migratetype = MIGRATE_MOVABLE;
+	assert_line(m, &ev,
+		    "mm_page_alloc_zone_locked: page=ffffea0000040000 pfn=4096 "
+		    "order=0 migratetype=2 percpu_refill=1");
+	ev.order = 3;
+	ev.percpu_refill = 1;
+	assert_line(m, &ev,
+		    "mm_page_alloc_zone_locked: page=ffffea0000040000 pfn=4096 "
+		    "order=3 migratetype=2 percpu_refill=0");
+}
+
+static void test_pcpu_drain_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_PCPU_DRAIN, 262143, 0);
+
+	ev.migratetype = MIGRATE_RECLAIMABLE;
+	assert_line(m, &ev,
+		    "mm_page_pcpu_drain: page=ffffea0000ffffc0 pfn=262143 order=0 "
+		    "migratetype=1");
+}
+
+static void test_extfrag_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_ALLOC_EXTFRAG, 0x40000, 0);
+
+	/* took a whole order-10 block and moved it: not fragmenting */
+	ev.migratetype = MIGRATE_UNMOVABLE;
+	ev.fallback_order = 10;
+	ev.fallback_mt = MIGRATE_UNMOVABLE;
+	assert_line(m, &ev,
+		    "mm_page_alloc_extfrag: page=ffffea0001000000 pfn=262144 "
+		    "alloc_order=0 fallback_order=10 pageblock_order=9 "
+		    "alloc_migratetype=0 fallback_migratetype=0 fragmenting=0 "
+		    "change_ownership=1");
+
+	/* a small piece stolen without moving the block */
+	ev.fallback_order = 2;
+	ev.fallback_mt = MIGRATE_MOVABLE;
+	assert_line(m, &ev,
+		    "mm_page_alloc_extfrag: page=ffffea0001000000 pfn=262144 "
+		    "alloc_order=0 fallback_order=2 pageblock_order=9 "
+		    "alloc_migratetype=0 fallback_migratetype=2 fragmenting=1 "
+		    "change_ownership=0");
+
+	/* the boundary: fallback_order == pageblock_order is not fragmenting */
+	ev.fallback_order = 9;
+	assert_line(m, &ev,
+		    "mm_page_alloc_extfrag: page=ffffea0001000000 pfn=262144 "
+		    "alloc_order=0 fallback_order=9 pageblock_order=9 "
+		    "alloc_migratetype=0 fallback_migratetype=2 fragmenting=0 "
+		    "change_ownership=0");
+}
+
+/* ---- i386 --------------------------------------------------------------------- */
+
+static void test_i386(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_ALLOC, 0x38000, 0);
+
+	/* mem_map at 0xf5a00000, 32-byte struct page */
+	assert_true(mm_page_address(m, 0) == 0xf5a00000ULL);
+	assert_true(mm_page_address(m, 0x38000) == 0xf6100000ULL);
+
+	ev.migratetype = MIGRATE_MOVABLE;
+	ev.gfp = GFP_HIGHUSER_MOVABLE;
+	assert_line(m, &ev,
+		    "mm_page_alloc: page=f6100000 pfn=229376 order=0 "
+		    "migratetype=2 gfp_flags=GFP_HIGHUSER_MOVABLE");
+
+	ev.pfn = MM_NOPFN;
+	assert_line(m, &ev,
+		    "mm_page_alloc: page=  (null) pfn=0 order=0 "
+		    "migratetype=2 gfp_flags=GFP_HIGHUSER_MOVABLE");
+
+	ev = event(MM_EV_PAGE_FREE, 1, 0);
+	assert_line(m, &ev, "mm_page_free: page=f5a00020 pfn=1 order=0");
+
+	ev = event(MM_EV_PAGE_ALLOC_EXTFRAG, 1024, 1);
+	ev.migratetype = MIGRATE_RECLAIMABLE;
+	ev.fallback_order = 9;
+	ev.fallback_mt = MIGRATE_RECLAIMABLE;
+	assert_line(m, &ev,
+		    "mm_page_alloc_extfrag: page=f5a08000 pfn=1024 alloc_order=1 "
+		    "fallback_order=9 pageblock_order=10 alloc_migratetype=1 "
+		    "fallback_migratetype=1 fragmenting=1 change_ownership=1");
+}
+
+/* ---- ours: stages and refused frees ----------------------------------------- */
+
+static void test_stage_lines(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = MM_EV_STAGE_ENTER;
+	ev.func = FN___alloc_pages_nodemask;
+	ev.text = "order 0 GFP_KERNEL";
+	assert_line(m, &ev, "stage: -> __alloc_pages_nodemask() order 0 GFP_KERNEL");
+
+	ev.func = FN_zone_watermark_ok;
+	ev.depth = 2;
+	ev.text = "zone Normal: free 1020 < low 1200 + lowmem_reserve 0 -> fail";
+	assert_line(m, &ev,
+		    "stage:     -> zone_watermark_ok() zone Normal: free 1020 < "
+		    "low 1200 + lowmem_reserve 0 -> fail");
+
+	ev.type = MM_EV_STAGE_EXIT;
+	ev.func = FN_get_page_from_freelist;
+	ev.depth = 1;
+	ev.text = NULL;
+	assert_line(m, &ev, "stage:   <- get_page_from_freelist()");
+	ev.text = "";
+	assert_line(m, &ev, "stage:   <- get_page_from_freelist()");
+
+	/* a note sits at its function's inner depth */
+	ev.type = MM_EV_STAGE_NOTE;
+	ev.func = FN___rmqueue;
+	ev.depth = 3;
+	ev.text = "Unmovable empty, falling back";
+	assert_line(m, &ev, "stage:       .. __rmqueue() Unmovable empty, falling back");
+
+	/* a function id out of range does not crash the formatter */
+	ev.func = MM_NR_FUNCS;
+	ev.depth = 0;
+	ev.text = NULL;
+	assert_line(m, &ev, "stage: .. ?()");
+}
+
+static void test_bad_page_line(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_BAD_PAGE, 0x1a00, 0);
+
+	ev.text = "BUG: Bad page state in process mmscope  pfn:01a00";
+	assert_line(m, &ev, "BUG: Bad page state in process mmscope  pfn:01a00");
+	ev.text = NULL;
+	assert_line(m, &ev, "");
+}
+
+static void test_format_bounds(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_PAGE_ALLOC, 0x13fc00, 0);
+	char buf[64];
+
+	ev.gfp = GFP_KERNEL;
+	memset(buf, 'x', sizeof(buf));
+	mm_event_format(m, &ev, buf, 10);
+	assert_string_equal(buf, "mm_page_a");
+	assert_int_equal(buf[10], 'x');
+	mm_event_format(m, &ev, buf, 16);
+	assert_string_equal(buf, "mm_page_alloc: ");
+	mm_event_format(m, &ev, buf, 20);
+	assert_string_equal(buf, "mm_page_alloc: page");
+
+	/* without a machine: x86_64 */
+	mm_event_format(NULL, &ev, buf, sizeof(buf));
+	assert_string_equal(buf, "mm_page_alloc: page=ffffea0004ff0000 pfn=1309696 "
+				 "order=0 migrat");
+}
+
+/* ---- names -------------------------------------------------------------------- */
+
+static void test_event_names(void **state)
+{
+	static const char *const want[MM_EV_NR_TYPES] = {
+		[MM_EV_PAGE_ALLOC] = "mm_page_alloc",
+		[MM_EV_PAGE_FREE] = "mm_page_free",
+		[MM_EV_PAGE_FREE_BATCHED] = "mm_page_free_batched",
+		[MM_EV_PAGE_ALLOC_ZONE_LOCKED] = "mm_page_alloc_zone_locked",
+		[MM_EV_PAGE_PCPU_DRAIN] = "mm_page_pcpu_drain",
+		[MM_EV_PAGE_ALLOC_EXTFRAG] = "mm_page_alloc_extfrag",
+		[MM_EV_STAGE_ENTER] = "stage_enter",
+		[MM_EV_STAGE_EXIT] = "stage_exit",
+		[MM_EV_BAD_PAGE] = "bad_page",
+		[MM_EV_STAGE_NOTE] = "stage_note",
+	};
+	int i;
+
+	(void)state;
+	for (i = 0; i < MM_EV_NR_TYPES; i++) {
+		/* a new event type needs a name here and in trace.c */
+		assert_non_null(want[i]);
+		assert_non_null(mm_event_names[i]);
+		assert_string_equal(mm_event_names[i], want[i]);
+		assert_int_equal(mm_event_by_name(want[i]), i);
+	}
+	assert_int_equal(mm_event_by_name("kmem:mm_page_free"), MM_EV_PAGE_FREE);
+	assert_int_equal(mm_event_by_name("mm_page_allocx"), -1);
+	assert_int_equal(mm_event_by_name("MM_PAGE_ALLOC"), -1);
+	assert_int_equal(mm_event_by_name(""), -1);
+	assert_int_equal(mm_event_by_name(NULL), -1);
+}
+
+static void test_func_names(void **state)
+{
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < MM_NR_FUNCS; i++) {
+		assert_non_null(mm_func_names[i]);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(mm_func_names[i], mm_func_names[j]);
+	}
+	assert_string_equal(mm_func_names[FN___alloc_pages_nodemask],
+			    "__alloc_pages_nodemask");
+	assert_string_equal(mm_func_names[FN___rmqueue_smallest], "__rmqueue_smallest");
+	assert_string_equal(mm_func_names[FN_expand], "expand");
+	assert_string_equal(mm_func_names[FN_free_pcppages_bulk], "free_pcppages_bulk");
+	assert_string_equal(mm_func_names[FN_drain_all_pages], "drain_all_pages");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_page_address_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_page_alloc_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_page_alloc_failed_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_page_free_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_zone_locked_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_pcpu_drain_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_extfrag_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_i386, setup_i386, teardown),
+		cmocka_unit_test_setup_teardown(test_stage_lines, setup_x86_64,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_bad_page_line, setup_x86_64,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_format_bounds, setup_x86_64,
+						teardown),
+		cmocka_unit_test(test_event_names),
+		cmocka_unit_test(test_func_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
