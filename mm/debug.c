@@ -262,7 +262,8 @@ static int check_every_pfn(struct checker *c)
 	for (unsigned long pfn = 0; pfn < m->max_pfn; pfn++) {
 		struct page *p;
 
-		if (!pfn_valid(m, pfn)) {
+		if (m->section_shift && !(pfn & ((1UL << m->section_shift) - 1)) &&
+		    !m->section_valid[pfn >> m->section_shift]) {
 			pfn |= (1UL << m->section_shift) - 1;
 			continue;
 		}

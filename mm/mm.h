@@ -460,6 +460,9 @@ int mm_alloc_pages(struct mm_machine *m, int cpu, gfp_t gfp, unsigned int order,
 		   uint32_t owner, struct mm_alloc_result *res);
 /* __free_pages on a CPU; order -1 = the order it was allocated with. */
 int mm_free_pages(struct mm_machine *m, int cpu, unsigned long pfn, int order);
+/* free_hot_cold_page_list: order-0 pages freed as one batch (as reclaim does) */
+int mm_free_pages_list(struct mm_machine *m, int cpu, const unsigned long *pfns,
+		       int n, int cold);
 void drain_all_pages(struct mm_machine *m);
 void drain_pages(struct mm_machine *m, int cpu);
 int mm_set_min_free_kbytes(struct mm_machine *m, long kbytes);

@@ -525,12 +525,15 @@ static unsigned long get_page_from_freelist(struct mm_machine *m, int cpu, gfp_t
 			continue;
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
 			unsigned long mark = z->watermark[alloc_flags & ALLOC_WMARK_MASK];
-			int want = res || STAGES(m);
+			long free = (long)zone_page_state(z, NR_FREE_PAGES);
+			const char *mname = wmark_names[alloc_flags & ALLOC_WMARK_MASK];
 			int ok = watermark_ok_why(z, order, mark, classzone_idx, alloc_flags,
-						  (long)zone_page_state(z, NR_FREE_PAGES),
-						  wmark_names[alloc_flags & ALLOC_WMARK_MASK],
-						  want ? why : NULL, sizeof(why));
+						  free, mname, NULL, 0);
 
+			/* the reason is only worth its snprintf when someone reads it */
+			if ((!ok && res) || STAGES(m))
+				watermark_ok_why(z, order, mark, classzone_idx, alloc_flags,
+						 free, mname, why, sizeof(why));
 			if (STAGES(m)) {
 				stage_enter(m, FN_zone_watermark_ok, "zone %s order %d mark %s %lu",
 					    z->name, order, wmark_names[alloc_flags & ALLOC_WMARK_MASK], mark);
