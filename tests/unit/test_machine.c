@@ -1,0 +1,181 @@
+/*
+ * test_machine.c - machine descriptions (presets and files) and boot.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mm.h"
+
+static void expect_error(const char *text, const char *want)
+{
+	struct mm_machine_desc d;
+	char err[256] = "";
+
+	assert_int_equal(mm_desc_parse(&d, text, "m.machine", err, sizeof(err)), MM_EINVAL);
+	if (strcmp(err, want)) {
+		fprintf(stderr, "got  '%s'\nwant '%s'\n", err, want);
+		fail();
+	}
+}
+
+static void test_parse_errors(void **state)
+{
+	(void)state;
+	expect_error("cpus 2\n", "m.machine:2: no zone defined (zone NAME start_pfn=X pages=N)");
+	expect_error("zone Normal start_pfn=0 pages=16\nfrob 1\n", "m.machine:2: unknown key 'frob'");
+	expect_error("zone Normal pages=16\n", "m.machine:1: zone Normal: expected start_pfn=X pages=N");
+	expect_error("zone Norm start_pfn=0 pages=16\n",
+		     "m.machine:1: zone: unknown zone 'Norm' (DMA, DMA32, Normal, HighMem, Movable)");
+	expect_error("zone Normal start_pfn=0x10 pages=1x\n", "m.machine:1: zone: bad number in 'pages=1x'");
+	expect_error("zone Normal start_pfn=0 pages=0\n", "m.machine:1: zone Normal: size out of range");
+	expect_error("zone Normal start_pfn=0 pages=16\nzone DMA start_pfn=0 pages=16\n",
+		     "m.machine:2: zone DMA: zones must be listed in order DMA, DMA32, Normal, HighMem, Movable");
+	expect_error("zone DMA start_pfn=0 pages=16\nzone Normal start_pfn=8 pages=16\n",
+		     "m.machine:2: zone Normal: overlaps zone DMA");
+	expect_error("# a comment\ncpus 0\n", "m.machine:2: cpus: expected a number from 1 to 64");
+	expect_error("hole 5\n", "m.machine:1: hole: expected A-B (pfns, inclusive), got '5'");
+	expect_error("reserved 9-5\n", "m.machine:1: reserved: range 9-5 ends before it starts");
+	expect_error("min_free_kbytes lots\n", "m.machine:1: min_free_kbytes: expected a number from 0 to 2147483647");
+	expect_error("profile linux-6.12\n", "m.machine:1: profile: only linux-3.10 is modelled");
+	expect_error("arch arm64\n", "m.machine:1: arch: expected x86_64 or i386");
+	expect_error("zone HighMem start_pfn=0 pages=16\n", "m.machine:2: zone HighMem exists only on arch i386");
+	expect_error("cpus 2 3\n", "m.machine:1: cpus: unexpected '3'");
+}
+
+static void test_parse_file(void **state)
+{
+	struct mm_machine_desc d;
+	char err[256];
+	struct mm_machine *m;
+
+	(void)state;
+	assert_int_equal(mm_desc_parse(&d,
+		"# a small machine\nprofile linux-3.10\narch x86_64   # the default\ncpus 3\n"
+		"zone Normal start_pfn=0x1000 pages=2048\nreserved 0x1000-0x10ff\n"
+		"hole 0x1700-0x17ff\nmin_free_kbytes 512\n", "f", err, sizeof(err)), 0);
+	assert_int_equal(d.cpus, 3);
+	assert_int_equal(d.nr_zones, 1);
+	assert_int_equal(d.zones[0].start_pfn, 0x1000);
+	m = mm_machine_create(&d, err, sizeof(err));
+	assert_non_null(m);
+	assert_int_equal(m->min_free_kbytes, 512);
+	/* 2048 spanned, 256 absent, 256 reserved */
+	assert_int_equal(m->node.node_zones[2].present_pages, 1792);
+	assert_int_equal(m->node.node_zones[2].managed_pages, 1536);
+	/* 8 MiB: too small for mobility grouping (< 512 * 5 pages) */
+	assert_int_equal(m->page_group_by_mobility_disabled, 1);
+	assert_int_equal(mm_check(m), 0);
+	mm_machine_destroy(m);
+}
+
+static void test_presets(void **state)
+{
+	(void)state;
+	for (int i = 0; mm_preset_names[i]; i++) {
+		struct mm_machine_desc d;
+		char err[256];
+		struct mm_machine *m;
+
+		if (!strcmp(mm_preset_names[i], "x86_64-64g"))
+			continue; /* too large for a test per run; see make bench */
+		assert_int_equal(mm_desc_preset(&d, mm_preset_names[i]), 0);
+		m = mm_machine_create(&d, err, sizeof(err));
+		assert_non_null(m);
+		assert_int_equal(m->nr_cpus, 2);
+		assert_int_equal(m->page_group_by_mobility_disabled, 0);
+		assert_int_equal(mm_check(m), 0);
+		mm_machine_destroy(m);
+	}
+}
+
+/* tiny: 64 MiB in one Normal zone, mobility grouping and pcp lists on */
+static void test_tiny(void **state)
+{
+	struct mm_machine_desc d;
+	char err[256];
+	struct mm_machine *m;
+	struct zone *z;
+
+	(void)state;
+	assert_int_equal(mm_desc_preset(&d, "tiny"), 0);
+	m = mm_machine_create(&d, err, sizeof(err));
+	z = mm_zone_by_name(m, "Normal");
+	assert_int_equal(z->spanned_pages, 16384);
+	assert_int_equal(z->managed_pages, 15360);
+	assert_int_equal(m->min_free_kbytes, 991);
+	assert_int_equal(z->watermark[WMARK_MIN], 247);
+	assert_int_equal(z->pageset[0].pcp.batch, 3);
+	assert_int_equal(z->pageset[0].pcp.high, 18);
+	assert_int_equal(get_pageblock_migratetype(m, 0x400), MIGRATE_RESERVE);
+	mm_machine_destroy(m);
+}
+
+/* i386: HighMem managed stays its present size; pageblocks are 4 MiB */
+static void test_i386(void **state)
+{
+	struct mm_machine_desc d;
+	char err[256];
+	struct mm_machine *m;
+	struct zone *hi;
+
+	(void)state;
+	assert_int_equal(mm_desc_preset(&d, "i386-1g"), 0);
+	m = mm_machine_create(&d, err, sizeof(err));
+	hi = mm_zone_by_name(m, "HighMem");
+	assert_int_equal(m->pageblock_order, 10);
+	assert_int_equal(hi->managed_pages, hi->present_pages);
+	/* HighMem min is managed/1024 clamped to [32, 128] */
+	assert_int_equal(hi->watermark[WMARK_MIN], 32);
+	assert_int_equal(m->max_low_pfn, 0x38000);
+	mm_machine_destroy(m);
+}
+
+static void test_thp_bump(void **state)
+{
+	struct mm_machine_desc d;
+	char err[256];
+	struct mm_machine *m;
+
+	(void)state;
+	assert_int_equal(mm_desc_preset(&d, "x86_64-4g"), 0);
+	d.thp = 1;
+	m = mm_machine_create(&d, err, sizeof(err));
+	/* 512 * 3 zones * 11 pages = 16896 pages = 67584 kB */
+	assert_int_equal(m->min_free_kbytes, 67584);
+	mm_machine_destroy(m);
+}
+
+static void test_lookup(void **state)
+{
+	struct mm_machine_desc d;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(mm_desc_lookup(&d, "tiny", err, sizeof(err)), 0);
+	assert_int_equal(mm_desc_lookup(&d, "nosuch", err, sizeof(err)), MM_ENOENT);
+	assert_non_null(strstr(err, "unknown machine 'nosuch'"));
+	assert_int_equal(mm_desc_lookup(&d, "/nonexistent/m", err, sizeof(err)), MM_EIO);
+	assert_string_equal(err, "/nonexistent/m: No such file or directory");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_parse_file),
+		cmocka_unit_test(test_presets),
+		cmocka_unit_test(test_tiny),
+		cmocka_unit_test(test_i386),
+		cmocka_unit_test(test_thp_bump),
+		cmocka_unit_test(test_lookup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
