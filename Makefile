@@ -1,0 +1,167 @@
+# mmscope - plain GNU make.  Local overrides go in config.mk.
+#
+#   make            build ./mmscope (objects under $(BUILD)/)
+#   make run        install missing Debian packages, build, start
+#   make test       unit tests, then golden transcripts
+#   make asan       the whole test suite under ASan+UBSan (build-asan/)
+#   make bench      build and run tests/bench/bench.c
+#   make deps       install (as root) or name the missing Debian packages
+#   make check-layers   mm/ must not include curses, readline or Lua
+-include config.mk
+
+CC ?= cc
+BUILD ?= build
+BINDIR ?= .
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+# appended by `make asan` (and free for config.mk)
+XCFLAGS ?=
+XLDFLAGS ?=
+# every object: -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -O2 -g, even when
+# the environment brings its own CFLAGS
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(XCFLAGS) -MMD -MP
+
+PKGS = ncursesw readline lua5.4
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+DEBIAN_PACKAGES = build-essential pkg-config libncurses-dev libreadline-dev \
+	liblua5.4-dev libcmocka-dev tmux
+
+MM_SRCS := $(wildcard mm/*.c)
+SRC_SRCS := $(shell find src -name '*.c' 2>/dev/null | sort)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+
+MM_OBJS := $(MM_SRCS:%.c=$(BUILD)/%.o)
+SRC_OBJS := $(SRC_SRCS:%.c=$(BUILD)/%.o)
+CMD_OBJS := $(filter $(BUILD)/src/cmd/%,$(SRC_OBJS))
+UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
+LIBMM := $(BUILD)/libmm.a
+LIBCMD := $(BUILD)/libcmd.a
+MMSCOPE := $(BINDIR)/mmscope
+BENCH := $(BUILD)/tests/bench/bench
+
+.PHONY: all run test unit-test cmd-test bench asan deps clean check-layers \
+	check-pkgs
+
+all: check-layers $(MMSCOPE)
+
+# ---- the core: mm/*.c -> libmm.a ------------------------------------------
+$(BUILD)/mm/%.o: mm/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Imm -c $< -o $@
+
+$(LIBMM): $(MM_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# ---- the program: src/**/*.c + libmm.a -> mmscope ----------------------------
+$(BUILD)/src/%.o: src/%.c | check-pkgs
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Imm -Isrc -c $< -o $@
+
+$(MMSCOPE): $(SRC_OBJS) $(LIBMM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(XLDFLAGS) -o $@ $(SRC_OBJS) \
+		$(LIBMM) $(PKG_LIBS) $(LDLIBS)
+
+# the command language alone, for unit tests of src/cmd
+$(LIBCMD): $(CMD_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+check-pkgs:
+	@pkg-config --exists $(PKGS) || { \
+		echo "missing libraries ($(PKGS)): run 'make deps'" >&2; exit 1; }
+
+# ---- tests ----------------------------------------------------------------------
+# every tests/unit/test_*.c is one cmocka program linked with libmm.a
+# (and libcmd.a, which only the tests of src/cmd draw from)
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIBCMD) $(LIBMM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Imm -Isrc \
+		$(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBCMD) $(LIBMM) $(CMOCKA_LIBS) \
+		$(LDLIBS)
+
+# each unit test program in turn; fails if any failed, after running all
+RUN_UNIT = failed=0; for t in $(UNIT_BINS); do \
+		echo "== $$t"; $$t || failed=$$((failed + 1)); \
+	done; \
+	[ $$failed -eq 0 ] || { echo "$$failed unit test program(s) failed"; false; }
+RUN_CMD = MMSCOPE=$(MMSCOPE) tests/cmd/run.sh
+
+# the tiers run one after the other (even under -j), all of them always
+test: all $(UNIT_BINS)
+	@status=0; { $(RUN_UNIT); } || status=1; $(RUN_CMD) || status=1; \
+	exit $$status
+
+unit-test: $(UNIT_BINS)
+	@$(RUN_UNIT)
+
+cmd-test: $(MMSCOPE)
+	@$(RUN_CMD)
+
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -O1
+asan:
+	$(MAKE) BUILD=build-asan BINDIR=build-asan XCFLAGS="$(ASAN_FLAGS)" \
+		XLDFLAGS="-fsanitize=address,undefined" test
+
+# ---- benchmark ----------------------------------------------------------------
+$(BENCH): tests/bench/bench.c $(LIBMM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -O2 -Imm $(LDFLAGS) $(XLDFLAGS) \
+		-o $@ $< $(LIBMM) $(LDLIBS)
+
+ifneq ($(wildcard tests/bench/bench.c),)
+bench: $(BENCH)
+	$(BENCH)
+else
+bench:
+	@echo "bench: tests/bench/bench.c is not there yet"
+endif
+
+# ---- layering: the core never touches a terminal, readline or Lua ------------
+LAYER_RE = ^[[:space:]]*\#[[:space:]]*include[[:space:]]*[<"]([^>"]*/)?(n?curses[^/>"]*|term|panel|menu|form|readline|history|lua[^/>"]*|lauxlib|lualib)\.h[>"]|[<"](ncursesw?|readline|lua[0-9.]*)/
+check-layers:
+	@if grep -rnE '$(LAYER_RE)' mm/ ; then \
+		echo "check-layers: mm/ must not include curses, readline or Lua headers" >&2; \
+		exit 1; fi
+
+# ---- Debian packages ----------------------------------------------------------
+deps:
+	@if ! command -v dpkg-query >/dev/null; then \
+		pkg-config --exists $(PKGS) cmocka && exit 0; \
+		echo "deps: not Debian; install pkg-config, ncursesw, readline," \
+			"Lua 5.4, cmocka and tmux yourself" >&2; exit 1; \
+	fi; \
+	missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+			grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "deps: installing$$missing"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -q && apt-get install -y -q$$missing; \
+	else \
+		echo "deps: missing packages; run:" >&2; \
+		echo "  sudo apt-get install$$missing" >&2; \
+		exit 1; \
+	fi
+
+run: deps
+	$(MAKE) all
+	$(MMSCOPE)
+
+clean:
+	rm -rf build build-asan mmscope
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,172 @@
+/*
+ * args.c - parsing command arguments: numbers, orders, CPUs, pfns, zone
+ * and migrate type names, and the -c CPU option.  Each cmd_arg_* parser
+ * reports its own error line, so a handler reads as a list of checks.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+int cmd_parse_ulong(const char *s, unsigned long *out)
+{
+	const char *p = s;
+	char *end;
+	int base = 10;
+
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+		if (!isxdigit((unsigned char)*p))
+			return -1;
+	} else if (!isdigit((unsigned char)*p)) {
+		return -1;
+	}
+	errno = 0;
+	*out = strtoul(p, &end, base);
+	if (*end)
+		return -1;
+	return errno == ERANGE ? -2 : 0;
+}
+
+int cmd_arg_order(struct cmd_ctx *c, const char *s, int *order)
+{
+	unsigned long v;
+	int rc = cmd_parse_ulong(s, &v);
+
+	if (rc == -1)
+		return cmd_error(c, "invalid order '%s'", s);
+	if (rc == -2 || v >= MAX_ORDER)
+		return cmd_error(c, "order %s >= MAX_ORDER (%d)", s, MAX_ORDER);
+	*order = (int)v;
+	return 0;
+}
+
+int cmd_arg_cpu(struct cmd_ctx *c, const char *s, int *cpu)
+{
+	unsigned long v;
+	int rc = cmd_parse_ulong(s, &v);
+
+	if (rc == -1)
+		return cmd_error(c, "invalid cpu '%s'", s);
+	if (rc == -2 || v >= (unsigned long)c->m->nr_cpus)
+		return cmd_error(c, "cpu %s does not exist (cpus 0-%d)", s,
+				 c->m->nr_cpus - 1);
+	*cpu = (int)v;
+	return 0;
+}
+
+int cmd_arg_pfn(struct cmd_ctx *c, const char *s, unsigned long *pfn)
+{
+	int rc = cmd_parse_ulong(s, pfn);
+
+	if (rc == -1)
+		return cmd_error(c, "invalid pfn '%s'", s);
+	if (rc == -2 || *pfn >= c->m->max_pfn)
+		return cmd_error(c, "pfn %s is beyond the last pfn 0x%lx", s,
+				 c->m->max_pfn - 1);
+	return 0;
+}
+
+static void zone_names(struct cmd_ctx *c, struct mm_buf *b)
+{
+	int i;
+
+	for (i = 0; i < c->m->node.nr_zones; i++)
+		mm_buf_printf(b, "%s%s", i ? " " : "",
+			      c->m->node.node_zones[i].name);
+}
+
+int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z)
+{
+	struct mm_buf b;
+	int rc;
+
+	*z = mm_zone_by_name(c->m, s);
+	if (*z)
+		return 0;
+	mm_buf_init(&b);
+	zone_names(c, &b);
+	rc = cmd_error(c, "no zone '%s' (zones: %s)", s, b.s ? b.s : "");
+	mm_buf_free(&b);
+	return rc;
+}
+
+/* A migrate type by name, case-insensitive; a unique prefix is enough. */
+int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt)
+{
+	size_t len = strlen(s);
+	int i, found = -1, nfound = 0;
+
+	for (i = 0; i < MIGRATE_TYPES; i++) {
+		if (strcasecmp(s, migratetype_names[i]) == 0) {
+			*mt = i;
+			return 0;
+		}
+		if (len && strncasecmp(s, migratetype_names[i], len) == 0) {
+			found = i;
+			nfound++;
+		}
+	}
+	if (nfound == 1) {
+		*mt = found;
+		return 0;
+	}
+	if (nfound > 1)
+		return cmd_error(c, "ambiguous migrate type '%s'", s);
+	return cmd_error(c, "unknown migrate type '%s' (Unmovable, Reclaimable, "
+			 "Movable, Reserve, Isolate)", s);
+}
+
+int cmd_opt_cpu(struct cmd_ctx *c, int argc, char **argv, int *argi, int *cpu)
+{
+	const char *a;
+
+	*cpu = c->m->cur_cpu;
+	/* "-5" is a (bad) number, not an option */
+	while (*argi < argc && argv[*argi][0] == '-' && argv[*argi][1] &&
+	       !isdigit((unsigned char)argv[*argi][1])) {
+		a = argv[(*argi)++];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strncmp(a, "-c", 2) != 0)
+			return cmd_error(c, "unknown option '%s'", a);
+		if (a[2] == '\0' && *argi >= argc)
+			return cmd_error(c, "option -c needs a cpu number");
+		if (cmd_arg_cpu(c, a[2] ? a + 2 : argv[(*argi)++], cpu))
+			return 1;
+	}
+	return 0;
+}
+
+/* The synopsis of the running command or show subcommand. */
+static const char *usage_of(const char *name)
+{
+	const struct cmd_def *d = cmd_lookup(name);
+	size_t i;
+
+	if (d)
+		return d->args;
+	for (i = 0; i < show_table_len; i++)
+		if (strncmp(name, "show ", 5) == 0 &&
+		    strcmp(name + 5, show_table[i].name) == 0)
+			return show_table[i].args;
+	return "";
+}
+
+int cmd_nargs(struct cmd_ctx *c, int argc, int lo, int hi)
+{
+	const char *usage = usage_of(c->cur);
+	const char *sep = usage[0] ? " " : "";
+
+	if (argc - 1 < lo)
+		return cmd_error(c, "missing argument (usage: %s%s%s)", c->cur, sep,
+				 usage);
+	if (hi >= 0 && argc - 1 > hi)
+		return cmd_error(c, "too many arguments (usage: %s%s%s)", c->cur,
+				 sep, usage);
+	return 0;
+}

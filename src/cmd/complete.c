@@ -1,0 +1,198 @@
+/*
+ * complete.c - what may come next on a command line: command names, gfp
+ * flags, /proc paths, sysctl keys, events, show's views, zone and migrate
+ * type names, machine presets.  Front ends (readline now, the screen's
+ * command line later) turn the candidates into their own menus.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+struct cands {
+	const char *word;
+	size_t len;
+	cmd_add_fn add;
+	void *arg;
+};
+
+static void offer(struct cands *k, const char *s)
+{
+	if (s && strncmp(s, k->word, k->len) == 0)
+		k->add(k->arg, s);
+}
+
+static void offer_list(struct cands *k, const char *const *names)
+{
+	for (; *names; names++)
+		offer(k, *names);
+}
+
+static void offer_commands(struct cands *k)
+{
+	size_t i, n;
+	const struct cmd_def *t = cmd_table(&n);
+
+	for (i = 0; i < n; i++)
+		offer(k, t[i].name);
+}
+
+static void offer_proc(struct cands *k)
+{
+	char path[64];
+	size_t i;
+
+	for (i = 0; mm_proc_names[i]; i++) {
+		const char *s = mm_proc_names[i];
+
+		snprintf(path, sizeof(path), "%s%s",
+			 strncmp(s, "/proc/", 6) ? "/proc/" : "", s);
+		offer(k, path);
+	}
+}
+
+static void offer_zones(struct cands *k, struct mm_machine *m)
+{
+	int i;
+
+	offer(k, "all");
+	for (i = 0; i < m->node.nr_zones; i++)
+		offer(k, m->node.node_zones[i].name);
+}
+
+static void offer_events(struct cands *k)
+{
+	int i;
+
+	for (i = 0; i < MM_EV_NR_TYPES; i++)
+		offer(k, mm_event_names[i]);
+}
+
+static void offer_show(struct cands *k, struct mm_machine *m, int pos,
+		       char **words)
+{
+	size_t i;
+	int t;
+
+	if (pos == 1) {
+		for (i = 0; i < show_table_len; i++)
+			offer(k, show_table[i].name);
+	} else if (pos == 2 && (strcmp(words[1], "freelists") == 0 ||
+				strcmp(words[1], "pageblocks") == 0)) {
+		offer_zones(k, m);
+	} else if (pos == 4 && strcmp(words[1], "freelists") == 0) {
+		offer(k, "all");
+		for (t = 0; t < MIGRATE_TYPES; t++)
+			offer(k, migratetype_names[t]);
+	}
+}
+
+/* alloc_pages: GFP is the first argument after the options */
+static int offer_gfp(struct cands *k, int pos, char **words)
+{
+	int i, nargs = 0;
+
+	for (i = 1; i < pos; i++) {
+		if (strcmp(words[i], "-c") == 0)
+			i++;
+		else if (words[i][0] != '-')
+			nargs++;
+	}
+	if (i != pos || nargs != 0)
+		return 0;
+	offer_list(k, mm_gfp_names);
+	return CMD_CMPL_NOSPACE;
+}
+
+/* Where the command being typed starts: after the last unquoted ';' or
+ * newline.  -1 if the cursor is inside a comment. */
+static long command_start(const char *s)
+{
+	long start = 0, i;
+	char q = 0;
+
+	for (i = 0; s[i]; i++) {
+		if (q) {
+			if (s[i] == q)
+				q = 0;
+			else if (s[i] == '\\' && q == '"' && s[i + 1])
+				i++;
+		} else if (s[i] == '\'' || s[i] == '"') {
+			q = s[i];
+		} else if (s[i] == '\\' && s[i + 1]) {
+			i++;
+		} else if (s[i] == ';' || s[i] == '\n') {
+			start = i + 1;
+		} else if (s[i] == '#') {
+			return -1;
+		}
+	}
+	return start;
+}
+
+static int offer_for(struct cmd_ctx *c, struct cands *k, int pos, char **words)
+{
+	const struct cmd_def *d;
+
+	if (pos == 0) {
+		offer_commands(k);
+		return 0;
+	}
+	d = cmd_lookup(words[0]);
+	switch (d ? d->complete : CMPL_NONE) {
+	case CMPL_COMMAND:
+		if (pos == 1)
+			offer_commands(k);
+		break;
+	case CMPL_GFP:
+		return offer_gfp(k, pos, words);
+	case CMPL_PROC:
+		offer_proc(k);
+		break;
+	case CMPL_SYSCTL:
+		offer_list(k, cmd_sysctl_keys);
+		break;
+	case CMPL_TRACE:
+		if (pos == 1) {
+			offer(k, "on");
+			offer(k, "off");
+		} else {
+			offer_events(k);
+		}
+		break;
+	case CMPL_SHOW:
+		offer_show(k, c->m, pos, words);
+		break;
+	case CMPL_MACHINE:
+		if (pos == 1)
+			offer_list(k, mm_preset_names);
+		return pos == 1 ? CMD_CMPL_FILES : 0;
+	case CMPL_NONE:
+		break;
+	}
+	return 0;
+}
+
+int cmd_complete(struct cmd_ctx *c, const char *before, const char *word,
+		 cmd_add_fn add, void *arg)
+{
+	struct cands k = { word, strlen(word), add, arg };
+	struct cmd_words w;
+	char err[8];
+	long start = command_start(before);
+	size_t len;
+	int pos, rc = 0;
+
+	if (start < 0)
+		return 0;
+	before += start;
+	len = strlen(before);
+	if (cmd_split(before, &w, 1, err, sizeof(err)) == 0) {
+		pos = w.ncmds ? (int)w.nargv - 1 : 0;
+		/* "GFP_KERNEL|" is the start of the word being completed */
+		if (pos > 0 && !strchr(" \t", before[len - 1]))
+			pos--;
+		rc = offer_for(c, &k, pos, w.argv);
+	}
+	cmd_words_free(&w);
+	return rc;
+}

@@ -1,0 +1,72 @@
+/*
+ * internal.h - what the files of src/cmd share: output and error helpers,
+ * argument parsers and the command handlers the table points at.
+ *
+ * A handler gets argv[0] = its own name and returns 0 on success or the
+ * value of cmd_error() (non-zero).  It validates every argument before it
+ * calls the core, so a rejected command has not touched the model.
+ */
+#ifndef MMSCOPE_CMD_INTERNAL_H
+#define MMSCOPE_CMD_INTERNAL_H
+
+#include "cmd.h"
+
+#define CMD_FMT(a, b) __attribute__((format(printf, a, b)))
+
+/* output, collected in c->obuf until the command ends or an error comes */
+void cmd_printf(struct cmd_ctx *c, const char *fmt, ...) CMD_FMT(2, 3);
+void cmd_puts(struct cmd_ctx *c, const char *s);
+void cmd_flush(struct cmd_ctx *c);
+/* "CMD: message" on the error sink; returns 1 */
+int cmd_error(struct cmd_ctx *c, const char *fmt, ...) CMD_FMT(2, 3);
+
+/* numbers: 0x hex or decimal, no sign, no junk; -1 junk, -2 overflow */
+int cmd_parse_ulong(const char *s, unsigned long *out);
+/* parsers that report their own error line; 0 or 1 (as cmd_error) */
+int cmd_arg_order(struct cmd_ctx *c, const char *s, int *order);
+int cmd_arg_cpu(struct cmd_ctx *c, const char *s, int *cpu);
+int cmd_arg_pfn(struct cmd_ctx *c, const char *s, unsigned long *pfn);
+int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z);
+int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt);
+/* leading "-c CPU" (or -cCPU); advances *argi past the options */
+int cmd_opt_cpu(struct cmd_ctx *c, int argc, char **argv, int *argi, int *cpu);
+/* exactly between lo and hi arguments after the name (hi < 0: no limit) */
+int cmd_nargs(struct cmd_ctx *c, int argc, int lo, int hi);
+
+/* the closest of names to word within a small edit distance, or NULL */
+const char *cmd_suggest(const char *word, const char *const *names, size_t n);
+
+/* the trace observer; re-installed whenever the machine changes */
+void cmd_trace_install(struct cmd_ctx *c);
+
+/* handlers */
+int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv);
+int cmd_free_pages(struct cmd_ctx *c, int argc, char **argv);
+int cmd_drain_all_pages(struct cmd_ctx *c, int argc, char **argv);
+int cmd_cpu(struct cmd_ctx *c, int argc, char **argv);
+int cmd_check(struct cmd_ctx *c, int argc, char **argv);
+int cmd_machine(struct cmd_ctx *c, int argc, char **argv);
+int cmd_cat(struct cmd_ctx *c, int argc, char **argv);
+int cmd_sysctl(struct cmd_ctx *c, int argc, char **argv);
+int cmd_trace(struct cmd_ctx *c, int argc, char **argv);
+int cmd_show(struct cmd_ctx *c, int argc, char **argv);
+int cmd_help(struct cmd_ctx *c, int argc, char **argv);
+int cmd_quit(struct cmd_ctx *c, int argc, char **argv);
+
+/* show's subcommands, for help and completion */
+struct show_def {
+	const char *name;
+	const char *args;
+	const char *summary;
+	int (*run)(struct cmd_ctx *c, int argc, char **argv);
+};
+extern const struct show_def show_table[];
+extern const size_t show_table_len;
+int show_freelists(struct cmd_ctx *c, int argc, char **argv);
+int show_pcp(struct cmd_ctx *c, int argc, char **argv);
+int show_pageblocks(struct cmd_ctx *c, int argc, char **argv);
+
+/* sysctl keys, for completion */
+extern const char *const cmd_sysctl_keys[];
+
+#endif

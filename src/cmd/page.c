@@ -1,0 +1,153 @@
+/*
+ * page.c - commands that change the page allocator or the machine:
+ * alloc_pages, free_pages, drain_all_pages, cpu, check, machine.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static const char *zone_name(struct mm_machine *m, int idx)
+{
+	return idx >= 0 && idx < m->node.nr_zones ? m->node.node_zones[idx].name
+						  : "?";
+}
+
+static const char *mt_name(int mt)
+{
+	return mt >= 0 && mt < MIGRATE_TYPES ? migratetype_names[mt] : "?";
+}
+
+/* alloc_pages [-c CPU] GFP ORDER */
+int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct mm_machine *m = c->m;
+	struct mm_alloc_result res;
+	char err[256];
+	gfp_t gfp;
+	int argi = 1, cpu, order;
+
+	if (cmd_opt_cpu(c, argc, argv, &argi, &cpu) ||
+	    cmd_nargs(c, argc - argi + 1, 2, 2))
+		return 1;
+	if (mm_gfp_parse(argv[argi], &gfp, err, sizeof(err)) < 0)
+		return cmd_error(c, "%s", err);
+	if (cmd_arg_order(c, argv[argi + 1], &order))
+		return 1;
+	memset(&res, 0, sizeof(res));
+	switch (mm_alloc_pages(m, cpu, gfp, (unsigned int)order,
+			       MM_OWNER(OWNER_KERNEL, 0), &res)) {
+	case MM_OK:
+		break;
+	case MM_ENOMEM:
+		return cmd_error(c, "page allocation failure: order:%d, mode:0x%x: %s",
+				 order, gfp, res.why);
+	default:
+		return cmd_error(c, "%s", m->err);
+	}
+	cmd_printf(c, "pfn 0x%lx order %d zone %s migratetype %s\n", res.pfn,
+		   res.order, zone_name(m, res.zone_idx),
+		   mt_name(res.migratetype));
+	return 0;
+}
+
+/* free_pages [-c CPU] PFN [ORDER] */
+int cmd_free_pages(struct cmd_ctx *c, int argc, char **argv)
+{
+	unsigned long pfn;
+	int argi = 1, cpu, order = -1;
+
+	if (cmd_opt_cpu(c, argc, argv, &argi, &cpu) ||
+	    cmd_nargs(c, argc - argi + 1, 1, 2) ||
+	    cmd_arg_pfn(c, argv[argi], &pfn))
+		return 1;
+	if (argi + 1 < argc && cmd_arg_order(c, argv[argi + 1], &order))
+		return 1;
+	if (mm_free_pages(c->m, cpu, pfn, order) < 0)
+		return cmd_error(c, "%s", c->m->err);
+	return 0;
+}
+
+int cmd_drain_all_pages(struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argv;
+	if (cmd_nargs(c, argc, 0, 0))
+		return 1;
+	drain_all_pages(c->m);
+	return 0;
+}
+
+/* cpu [N] */
+int cmd_cpu(struct cmd_ctx *c, int argc, char **argv)
+{
+	int cpu;
+
+	if (cmd_nargs(c, argc, 0, 1))
+		return 1;
+	if (argc == 1) {
+		cmd_printf(c, "cpu %d (cpus 0-%d)\n", c->m->cur_cpu,
+			   c->m->nr_cpus - 1);
+		return 0;
+	}
+	if (cmd_arg_cpu(c, argv[1], &cpu))
+		return 1;
+	c->m->cur_cpu = cpu;
+	return 0;
+}
+
+int cmd_check(struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argv;
+	if (cmd_nargs(c, argc, 0, 0))
+		return 1;
+	if (mm_check(c->m) != 0)
+		return cmd_error(c, "%s", c->m->err);
+	cmd_puts(c, "ok\n");
+	return 0;
+}
+
+static void describe_machine(struct cmd_ctx *c)
+{
+	struct mm_machine *m = c->m;
+	int i;
+
+	cmd_printf(c, "machine %s: %s, %d cpus, %lu pages (%lu MB)\n",
+		   m->desc.name, m->arch == ARCH_I386 ? "i386" : "x86_64",
+		   m->nr_cpus, m->totalram_pages,
+		   m->totalram_pages >> (20 - PAGE_SHIFT));
+	for (i = 0; i < m->node.nr_zones; i++) {
+		struct zone *z = &m->node.node_zones[i];
+
+		if (!z->spanned_pages)
+			cmd_printf(c, "  zone %-8s empty\n", z->name);
+		else
+			cmd_printf(c, "  zone %-8s pfns 0x%lx-0x%lx  present %lu\n",
+				   z->name, z->zone_start_pfn, zone_end_pfn(z) - 1,
+				   z->present_pages);
+	}
+}
+
+/* machine [NAME|FILE]: show the machine, or boot another in its place */
+int cmd_machine(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct mm_machine_desc d;
+	struct mm_machine *m;
+	char err[256];
+
+	if (cmd_nargs(c, argc, 0, 1))
+		return 1;
+	if (argc == 1) {
+		describe_machine(c);
+		return 0;
+	}
+	if (mm_desc_lookup(&d, argv[1], err, sizeof(err)) < 0)
+		return cmd_error(c, "%s", err);
+	m = mm_machine_create(&d, err, sizeof(err));
+	if (!m)
+		return cmd_error(c, "%s", err);
+	mm_set_observer(c->m, NULL, NULL, 0);
+	mm_machine_destroy(c->m);
+	c->m = m;
+	cmd_trace_install(c);
+	describe_machine(c);
+	return 0;
+}

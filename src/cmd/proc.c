@@ -1,0 +1,253 @@
+/*
+ * proc.c - the commands that read and tune the model the way a user reads
+ * and tunes a kernel: cat /proc/..., sysctl vm.*, and trace (tracepoint
+ * text as /sys/kernel/debug/tracing/trace_pipe would print it).
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- cat ------------------------------------------------------------- */
+
+static const char *proc_base(const char *s)
+{
+	return strncmp(s, "/proc/", 6) == 0 ? s + 6 : s;
+}
+
+static int proc_known(const char *name)
+{
+	size_t i;
+
+	for (i = 0; mm_proc_names[i]; i++)
+		if (strcmp(proc_base(mm_proc_names[i]), name) == 0)
+			return 1;
+	return 0;
+}
+
+/* cat FILE...: /proc/NAME or just NAME */
+int cmd_cat(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct mm_buf b;
+	int i, rc = 0;
+
+	if (argc < 2)
+		return cmd_error(c, "missing file operand (try /proc/buddyinfo)");
+	for (i = 1; i < argc; i++)
+		if (!proc_known(proc_base(argv[i])))
+			return cmd_error(c, "%s: No such file or directory", argv[i]);
+	mm_buf_init(&b);
+	for (i = 1; i < argc && !rc; i++) {
+		mm_buf_reset(&b);
+		if (mm_proc_show(c->m, proc_base(argv[i]), &b) < 0)
+			rc = cmd_error(c, "%s: %s", argv[i], c->m->err);
+		else if (b.len)
+			cmd_printf(c, "%.*s", (int)b.len, b.s);
+	}
+	mm_buf_free(&b);
+	return rc;
+}
+
+/* ---- sysctl ------------------------------------------------------------ */
+
+struct sysctl_def {
+	const char *key;
+	long (*get)(struct mm_machine *m);
+	int (*set)(struct mm_machine *m, long v);
+};
+
+static long get_min_free_kbytes(struct mm_machine *m)
+{
+	return m->min_free_kbytes;
+}
+
+static int set_min_free_kbytes(struct mm_machine *m, long v)
+{
+	return mm_set_min_free_kbytes(m, v);
+}
+
+static const struct sysctl_def sysctls[] = {
+	{ "vm.min_free_kbytes", get_min_free_kbytes, set_min_free_kbytes },
+};
+#define NR_SYSCTLS (sizeof(sysctls) / sizeof(sysctls[0]))
+
+const char *const cmd_sysctl_keys[] = { "vm.min_free_kbytes", NULL };
+
+/* "vm/min_free_kbytes" is the same key, as sysctl(8) allows */
+static const struct sysctl_def *sysctl_find(const char *key, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < NR_SYSCTLS; i++) {
+		if (strlen(sysctls[i].key) != len)
+			continue;
+		for (j = 0; j < len; j++)
+			if (key[j] != sysctls[i].key[j] &&
+			    !(key[j] == '/' && sysctls[i].key[j] == '.'))
+				break;
+		if (j == len)
+			return &sysctls[i];
+	}
+	return NULL;
+}
+
+static int sysctl_nokey(struct cmd_ctx *c, const char *key, size_t len)
+{
+	char path[256];
+	size_t i, n = strlen("/proc/sys/");
+
+	memcpy(path, "/proc/sys/", n);
+	for (i = 0; i < len && n + 1 < sizeof(path); i++)
+		path[n++] = key[i] == '.' ? '/' : key[i];
+	path[n] = '\0';
+	return cmd_error(c, "cannot stat %s: No such file or directory", path);
+}
+
+/* An int as proc_dointvec reads it: optional '-', then 0x hex or decimal. */
+static int sysctl_value(const char *s, long *v)
+{
+	unsigned long u;
+	int neg = (*s == '-');
+
+	if (cmd_parse_ulong(s + neg, &u) != 0 || u > (unsigned long)INT_MAX + neg)
+		return -1;
+	*v = neg ? -(long)u : (long)u;
+	return 0;
+}
+
+/* Check one KEY or KEY=VALUE argument; fills *d and *v (if a value). */
+static int sysctl_check(struct cmd_ctx *c, const char *arg,
+			const struct sysctl_def **d, long *v)
+{
+	const char *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+
+	*d = sysctl_find(arg, len);
+	if (!*d)
+		return sysctl_nokey(c, arg, len);
+	if (eq && sysctl_value(eq + 1, v) < 0)
+		return cmd_error(c, "setting key \"%s\": Invalid argument",
+				 (*d)->key);
+	return 0;
+}
+
+static int sysctl_apply(struct cmd_ctx *c, const char *arg)
+{
+	const struct sysctl_def *d;
+	long v = 0;
+
+	sysctl_check(c, arg, &d, &v); /* checked before: it succeeds */
+	if (strchr(arg, '=') && d->set(c->m, v) < 0)
+		return cmd_error(c, "setting key \"%s\": Invalid argument", d->key);
+	cmd_printf(c, "%s = %ld\n", d->key, d->get(c->m));
+	return 0;
+}
+
+/* sysctl [-w] [-a] KEY[=VALUE]... */
+int cmd_sysctl(struct cmd_ctx *c, int argc, char **argv)
+{
+	const struct sysctl_def *d;
+	long v;
+	int i, nkeys = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-w") == 0 || strcmp(argv[i], "-a") == 0)
+			continue;
+		if (argv[i][0] == '-')
+			return cmd_error(c, "unknown option '%s'", argv[i]);
+		if (sysctl_check(c, argv[i], &d, &v))
+			return 1;
+		nkeys++;
+	}
+	if (nkeys == 0) {
+		for (i = 0; i < (int)NR_SYSCTLS; i++)
+			cmd_printf(c, "%s = %ld\n", sysctls[i].key,
+				   sysctls[i].get(c->m));
+		return 0;
+	}
+	for (i = 1; i < argc; i++)
+		if (argv[i][0] != '-' && sysctl_apply(c, argv[i]))
+			return 1;
+	return 0;
+}
+
+/* ---- trace ------------------------------------------------------------- */
+
+static void trace_event(struct mm_machine *m, const struct mm_event *ev,
+			void *ctx)
+{
+	struct cmd_ctx *c = ctx;
+	char line[512];
+
+	if (!(c->trace_mask & MM_EV_BIT(ev->type)))
+		return;
+	line[0] = '\0';
+	mm_event_format(m, ev, line, sizeof(line));
+	cmd_printf(c, "%s\n", line);
+}
+
+void cmd_trace_install(struct cmd_ctx *c)
+{
+	if (c->trace_mask)
+		mm_set_observer(c->m, trace_event, c, c->trace_mask);
+	else
+		mm_set_observer(c->m, NULL, NULL, 0);
+}
+
+static void trace_show(struct cmd_ctx *c)
+{
+	int t;
+
+	if (!c->trace_mask) {
+		cmd_puts(c, "trace off\n");
+		return;
+	}
+	cmd_puts(c, "trace on:");
+	for (t = 0; t < MM_EV_NR_TYPES; t++)
+		if (c->trace_mask & MM_EV_BIT(t))
+			cmd_printf(c, " %s", mm_event_names[t]);
+	cmd_puts(c, "\n");
+}
+
+static int trace_unknown(struct cmd_ctx *c, const char *name)
+{
+	const char *names[MM_EV_NR_TYPES];
+	const char *near;
+	size_t i, n = 0;
+
+	for (i = 0; i < MM_EV_NR_TYPES; i++)
+		if (mm_event_names[i])
+			names[n++] = mm_event_names[i];
+	near = cmd_suggest(name, names, n);
+	if (near)
+		return cmd_error(c, "unknown event '%s' (did you mean %s?)", name,
+				 near);
+	return cmd_error(c, "unknown event '%s'", name);
+}
+
+/* trace [on|off [EVENT...]] */
+int cmd_trace(struct cmd_ctx *c, int argc, char **argv)
+{
+	unsigned int mask = 0;
+	int i, ev, on;
+
+	if (argc == 1) {
+		trace_show(c);
+		return 0;
+	}
+	on = strcmp(argv[1], "on") == 0;
+	if (!on && strcmp(argv[1], "off") != 0)
+		return cmd_error(c, "expected 'on' or 'off', not '%s'", argv[1]);
+	for (i = 2; i < argc; i++) {
+		ev = mm_event_by_name(argv[i]);
+		if (ev < 0 || ev >= MM_EV_NR_TYPES)
+			return trace_unknown(c, argv[i]);
+		mask |= MM_EV_BIT(ev);
+	}
+	if (argc == 2)
+		mask = on ? MM_EV_ALL_TRACEPOINTS : ~0u;
+	c->trace_mask = on ? c->trace_mask | mask : c->trace_mask & ~mask;
+	cmd_trace_install(c);
+	return 0;
+}

@@ -1,0 +1,197 @@
+/*
+ * show.c - `show WHAT ...`: views of the model's state in the vocabulary of
+ * crash and drgn.  This file dispatches and holds the per-zone and per-page
+ * views; show_lists.c walks the free lists, pcp lists and pageblocks.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static int show_zones(struct cmd_ctx *c, int argc, char **argv);
+static int show_page(struct cmd_ctx *c, int argc, char **argv);
+
+const struct show_def show_table[] = {
+	{ "freelists", "[ZONE [ORDER [TYPE]]]",
+	  "free blocks per zone, order and migrate type (like crash kmem -f)",
+	  show_freelists },
+	{ "pcp", "[CPU]", "per-cpu page lists, hot (head) to cold (tail)",
+	  show_pcp },
+	{ "pageblocks", "[ZONE]", "the migrate type of every pageblock",
+	  show_pageblocks },
+	{ "page", "PFN", "what a page frame is: free, on a pcp list, allocated",
+	  show_page },
+	{ "zones", "", "sizes, free pages, watermarks and protection per zone",
+	  show_zones },
+};
+const size_t show_table_len = sizeof(show_table) / sizeof(show_table[0]);
+
+static int show_what(struct cmd_ctx *c, const char *msg)
+{
+	struct mm_buf b;
+	size_t i;
+	int rc;
+
+	mm_buf_init(&b);
+	for (i = 0; i < show_table_len; i++)
+		mm_buf_printf(&b, "%s%s", i ? ", " : "", show_table[i].name);
+	rc = cmd_error(c, "%s (%s)", msg, b.s ? b.s : "");
+	mm_buf_free(&b);
+	return rc;
+}
+
+/* show WHAT [ARGS]: runs with c->cur = "show WHAT" for its error lines */
+int cmd_show(struct cmd_ctx *c, int argc, char **argv)
+{
+	char name[32];
+	size_t i;
+	int rc;
+
+	if (argc < 2)
+		return show_what(c, "missing argument: show what?");
+	for (i = 0; i < show_table_len; i++)
+		if (strcmp(argv[1], show_table[i].name) == 0)
+			break;
+	if (i == show_table_len)
+		return show_what(c, "unknown view");
+	snprintf(name, sizeof(name), "show %s", show_table[i].name);
+	c->cur = name;
+	rc = show_table[i].run(c, argc - 1, argv + 1);
+	c->cur = "show";
+	return rc;
+}
+
+/* ---- show zones ---------------------------------------------------------- */
+
+static void zone_row(struct cmd_ctx *c, struct zone *z)
+{
+	struct per_cpu_pages *pcp = &z->pageset[0].pcp;
+	char start[24], pcpbuf[24];
+	int j;
+
+	snprintf(start, sizeof(start), "0x%lx", z->zone_start_pfn);
+	snprintf(pcpbuf, sizeof(pcpbuf), "%d/%d", pcp->batch, pcp->high);
+	cmd_printf(c, "%-8s %9s %9lu %9lu %9lu %9lu %7lu %7lu %7lu %-10s (", z->name,
+		   start, z->spanned_pages, z->present_pages, z->managed_pages,
+		   zone_page_state(z, NR_FREE_PAGES), z->watermark[WMARK_MIN],
+		   z->watermark[WMARK_LOW], z->watermark[WMARK_HIGH], pcpbuf);
+	for (j = 0; j < c->m->node.nr_zones; j++)
+		cmd_printf(c, "%s%lu", j ? ", " : "", z->lowmem_reserve[j]);
+	cmd_puts(c, ")\n");
+}
+
+static int show_zones(struct cmd_ctx *c, int argc, char **argv)
+{
+	int i;
+
+	(void)argv;
+	if (cmd_nargs(c, argc, 0, 0))
+		return 1;
+	cmd_printf(c, "%-8s %9s %9s %9s %9s %9s %7s %7s %7s %-10s %s\n", "ZONE",
+		   "START_PFN", "SPANNED", "PRESENT", "MANAGED", "FREE", "MIN",
+		   "LOW", "HIGH", "PCP", "PROTECTION");
+	for (i = 0; i < c->m->node.nr_zones; i++)
+		zone_row(c, &c->m->node.node_zones[i]);
+	cmd_puts(c, "(PCP is batch/high of cpu0's pageset)\n");
+	return 0;
+}
+
+/* ---- show page ----------------------------------------------------------- */
+
+static const char *const flag_names[] = {
+	"buddy", "reserved", "nomem", "head", "tail", "pcp",
+	"slab", "lru", "pfmemalloc", "dirty", "zeroed",
+};
+
+static const char *const owner_kinds[] = {
+	"none", "kernel", "anon", "pagecache", "slab", "pagetable",
+};
+
+static const char *mt_name(int mt)
+{
+	return mt >= 0 && mt < MIGRATE_TYPES ? migratetype_names[mt] : "?";
+}
+
+static void page_state(struct cmd_ctx *c, unsigned long pfn,
+		       const struct mm_page_info *pi)
+{
+	int is_head = pi->head_pfn == pfn;
+	int cpu = pi->head_pfn < c->m->max_pfn
+			  ? c->m->mem_map[pi->head_pfn].alloc_cpu : -1;
+
+	switch (pi->state) {
+	case PS_NONE:
+		cmd_puts(c, "not in any zone\n");
+		break;
+	case PS_HOLE:
+		cmd_puts(c, "hole (not RAM)\n");
+		break;
+	case PS_RESERVED:
+		cmd_puts(c, "reserved\n");
+		break;
+	case PS_FREE:
+		cmd_printf(c, "free, %s the order-%d block at 0x%lx on the %s list\n",
+			   is_head ? "head of" : "inside", pi->order, pi->head_pfn,
+			   mt_name(pi->migratetype));
+		break;
+	case PS_PCP:
+		cmd_printf(c, "free, on cpu%d pcp list %s\n", pi->cpu,
+			   mt_name(pi->migratetype));
+		break;
+	case PS_ALLOCATED:
+		cmd_printf(c, "allocated, %s the order-%d allocation at 0x%lx "
+			   "(cpu%d)\n", is_head ? "head of" : "tail page in",
+			   pi->order, pi->head_pfn, cpu);
+		break;
+	}
+}
+
+static void page_flags(struct cmd_ctx *c, uint32_t flags)
+{
+	size_t i;
+
+	cmd_printf(c, "  flags      0x%x", flags);
+	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
+		if (flags & (1u << i))
+			cmd_printf(c, " %s", flag_names[i]);
+	cmd_puts(c, "\n");
+}
+
+static void page_owner(struct cmd_ctx *c, uint32_t owner)
+{
+	uint32_t kind = MM_OWNER_KIND(owner);
+
+	if (kind == OWNER_NONE)
+		cmd_puts(c, "  owner      none\n");
+	else if (kind < sizeof(owner_kinds) / sizeof(owner_kinds[0]))
+		cmd_printf(c, "  owner      %s %u\n", owner_kinds[kind],
+			   MM_OWNER_ID(owner));
+	else
+		cmd_printf(c, "  owner      0x%x\n", owner);
+}
+
+static int show_page(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct mm_machine *m = c->m;
+	struct mm_page_info pi;
+	struct page *page;
+	unsigned long pfn, pb;
+
+	if (cmd_nargs(c, argc, 1, 1) || cmd_arg_pfn(c, argv[1], &pfn))
+		return 1;
+	memset(&pi, 0, sizeof(pi));
+	mm_page_info(m, pfn, &pi);
+	page = pfn_to_page(m, pfn);
+	pb = pfn & ~(m->pageblock_nr_pages - 1);
+	cmd_printf(c, "pfn 0x%lx: page %016llx\n", pfn, mm_page_address(m, pfn));
+	cmd_printf(c, "  zone       %s\n",
+		   pi.zone_idx >= 0 && pi.zone_idx < m->node.nr_zones
+			   ? m->node.node_zones[pi.zone_idx].name : "none");
+	cmd_printf(c, "  pageblock  %s (pfns 0x%lx-0x%lx)\n",
+		   mt_name(pi.pageblock_mt), pb, pb + m->pageblock_nr_pages - 1);
+	cmd_puts(c, "  state      ");
+	page_state(c, pfn, &pi);
+	page_flags(c, page->flags);
+	cmd_printf(c, "  _count     %d\n", page->_count);
+	page_owner(c, page->owner);
+	return 0;
+}
