@@ -296,6 +296,8 @@ int mm_check(struct mm_machine *m)
 	}
 	if (!rc)
 		rc = check_every_pfn(&c);
+	if (!rc)
+		rc = mm_slab_check(m);
 	for (unsigned long b = 0; !rc && b <= (m->max_pfn - 1) >> m->pageblock_order; b++)
 		if ((m->pageblock_flags[b] & 7) >= MIGRATE_TYPES)
 			rc = mm_error(m, MM_EINVAL, "pageblock %lu has migratetype %d", b, m->pageblock_flags[b] & 7);

@@ -180,6 +180,9 @@ unsigned long nr_free_buffer_pages(struct mm_machine *m);
 unsigned long nr_free_pagecache_pages(struct mm_machine *m);
 void init_per_zone_wmark_min(struct mm_machine *m, long user_kbytes);
 void set_recommended_min_free_kbytes(struct mm_machine *m);
+int mm_slab_init(struct mm_machine *m, char *err, size_t errlen);
+void mm_slab_destroy(struct mm_machine *m);
+int mm_slab_check(struct mm_machine *m);
 int move_freepages_block(struct mm_machine *m, struct zone *z, unsigned long pfn, int mt);
 
 #endif

@@ -87,6 +87,7 @@ struct parser {
 	struct mm_machine_desc *d;
 	const char *fname;
 	int line;
+	int nkeys; /* keys seen so far: "preset" must come first */
 	char *err;
 	size_t errlen;
 };
@@ -200,6 +201,13 @@ static int parse_line(struct parser *p, char **argv, int argc)
 
 	if (!strcmp(key, "zone"))
 		return parse_zone(p, argv + 1, argc - 1);
+	if (!strcmp(key, "preset")) {
+		if (p->nkeys > 1)
+			return perr(p, "preset: must be the first line, before any other key");
+		if (!arg || argc > 2 || mm_desc_preset(d, arg))
+			return perr(p, "preset: expected one of tiny, i386-1g, x86_64-4g, x86_64-64g");
+		return MM_OK;
+	}
 	if (argc > 2)
 		return perr(p, "%s: unexpected '%s'", key, argv[2]);
 	if (!strcmp(key, "name")) {
@@ -300,7 +308,7 @@ static int check_ranges(struct parser *p)
 int mm_desc_parse(struct mm_machine_desc *d, const char *text, const char *fname,
 		  char *err, size_t errlen)
 {
-	struct parser p = { d, fname, 0, err, errlen };
+	struct parser p = { d, fname, 0, 0, err, errlen };
 	const char *s = text;
 
 	desc_defaults(d);
@@ -319,7 +327,7 @@ int mm_desc_parse(struct mm_machine_desc *d, const char *text, const char *fname
 		argc = split_words(line, argv, 16);
 		if (argc < 0)
 			return perr(&p, "too many words");
-		if (argc && parse_line(&p, argv, argc))
+		if (argc && (++p.nkeys, parse_line(&p, argv, argc)))
 			return MM_EINVAL;
 	}
 	p.line++;
@@ -785,6 +793,8 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 		set_recommended_min_free_kbytes(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		m->totalram_pages += m->node.node_zones[i].managed_pages;
+	if (m->desc.slab && mm_slab_init(m, err, errlen))
+		return MM_ENOMEM;
 	for (int i = 0; i < m->node.nr_zones; i++)
 		memset(m->node.node_zones[i].changed, 0, sizeof(m->node.node_zones[i].changed));
 	return MM_OK;
@@ -818,6 +828,7 @@ void mm_machine_destroy(struct mm_machine *m)
 {
 	if (!m)
 		return;
+	mm_slab_destroy(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		free(m->node.node_zones[i].pageset);
 	big_free(m->mem_map, m->max_pfn * sizeof(struct page));

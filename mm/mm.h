@@ -293,6 +293,10 @@ enum mm_event_type {
 	MM_EV_PAGE_ALLOC_ZONE_LOCKED, /* mm_page_alloc_zone_locked */
 	MM_EV_PAGE_PCPU_DRAIN,        /* mm_page_pcpu_drain */
 	MM_EV_PAGE_ALLOC_EXTFRAG,     /* mm_page_alloc_extfrag */
+	MM_EV_KMALLOC,                /* kmalloc */
+	MM_EV_KMEM_CACHE_ALLOC,       /* kmem_cache_alloc */
+	MM_EV_KFREE,                  /* kfree */
+	MM_EV_KMEM_CACHE_FREE,        /* kmem_cache_free */
 	MM_EV_NR_TRACEPOINTS,
 	MM_EV_STAGE_ENTER = MM_EV_NR_TRACEPOINTS,
 	MM_EV_STAGE_EXIT,
@@ -323,6 +327,18 @@ enum mm_func {
 	FN_free_pcppages_bulk,
 	FN___free_one_page,
 	FN_drain_all_pages,
+	FN_kmem_cache_alloc,
+	FN_____cache_alloc,
+	FN_cache_alloc_refill,
+	FN_cache_grow,
+	FN_kmem_cache_free,
+	FN___cache_free,
+	FN_cache_flusharray,
+	FN_free_block,
+	FN_slab_destroy,
+	FN_cache_reap,
+	FN_drain_array,
+	FN_drain_freelist,
 	MM_NR_FUNCS
 };
 extern const char *const mm_func_names[MM_NR_FUNCS];
@@ -339,6 +355,10 @@ struct mm_event {
 	int fallback_order;  /* extfrag */
 	int fallback_mt;     /* extfrag */
 	int change_ownership;/* extfrag */
+	/* kmem tracepoints */
+	unsigned long call_site;
+	unsigned long ptr; /* 0 for a failed allocation */
+	size_t bytes_req, bytes_alloc;
 	/* stage points */
 	enum mm_func func;
 	int depth;
@@ -414,6 +434,7 @@ struct mm_machine {
 	int stage_depth;
 
 	unsigned long long clock; /* simulated ticks */
+	struct slab_state_s *slab; /* the SLAB allocator; NULL with "slab none" */
 	char err[256];
 };
 
@@ -599,5 +620,136 @@ int mm_check(struct mm_machine *m);
 /* set m->err; always returns code */
 int mm_error(struct mm_machine *m, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* ---- SLAB (slab.c) -------------------------------------------------------- */
+/*
+ * The 3.10 SLAB allocator on top of the page allocator.  Objects are named
+ * by their kernel virtual address in the direct map (PAGE_OFFSET + pfn *
+ * PAGE_SIZE + offset); a slab's pages carry PG_slab, point at their cache
+ * (page->owner) and at their struct slab (page->private = slab id).
+ */
+#define HZ 100 /* simulated jiffies per second: tick N advances N jiffies */
+
+/* SLAB_* creation flags (include/linux/slab.h, 3.10) */
+#define SLAB_DEBUG_FREE 0x00000100UL
+#define SLAB_RED_ZONE 0x00000400UL
+#define SLAB_POISON 0x00000800UL
+#define SLAB_HWCACHE_ALIGN 0x00002000UL
+#define SLAB_CACHE_DMA 0x00004000UL
+#define SLAB_STORE_USER 0x00010000UL
+#define SLAB_RECLAIM_ACCOUNT 0x00020000UL
+#define SLAB_PANIC 0x00040000UL
+#define SLAB_DESTROY_BY_RCU 0x00080000UL
+#define SLAB_MEM_SPREAD 0x00100000UL
+#define SLAB_TRACE 0x00200000UL
+#define SLAB_NOLEAKTRACE 0x00800000UL
+#define CFLGS_OFF_SLAB 0x80000000UL
+
+typedef unsigned int kmem_bufctl_t;
+#define BUFCTL_END (~0U)
+
+/* where an object of a slab is; the kernel keeps no such byte, the model
+ * keeps it so that double frees are caught the way DEBUG_SLAB would */
+enum obj_state { OBJ_FREE, OBJ_CACHED, OBJ_ALLOCATED };
+
+struct array_cache {
+	unsigned int avail, limit, batchcount, touched;
+	unsigned long addr;  /* where it was kmalloc'ed; 0 for a static boot array */
+	unsigned long *entry; /* [limit], entry[avail - 1] is the hottest */
+};
+
+/* the three lists of a node hold slab ids, linked through struct slab */
+enum slab_list { SLABS_PARTIAL, SLABS_FULL, SLABS_FREE, SLABS_NONE };
+struct slab_list_head {
+	uint32_t head, tail, nr;
+};
+
+struct slab {
+	uint32_t id;
+	uint32_t next, prev;    /* links on the node list, by slab id */
+	enum slab_list list;
+	unsigned long colouroff; /* from the first page to s_mem */
+	unsigned long s_mem;     /* address of object 0 */
+	unsigned int inuse;      /* objects out of the slab (incl. array caches) */
+	kmem_bufctl_t free;      /* first free object, BUFCTL_END if none */
+	unsigned short nodeid;
+	unsigned long pfn;       /* first page */
+	unsigned long desc;      /* off-slab descriptor object, 0 if on-slab */
+	struct kmem_cache *cache;
+	kmem_bufctl_t *bufctl;   /* [num]: next free index */
+	uint8_t *state;          /* [num]: enum obj_state */
+};
+
+struct kmem_cache_node {
+	struct slab_list_head slabs[3]; /* indexed by enum slab_list */
+	unsigned long free_objects;
+	unsigned int free_limit;
+	unsigned int colour_next;
+	struct array_cache *shared;
+	unsigned long next_reap;
+	int free_touched;
+	unsigned long addr; /* the kmalloc'ed node struct; 0 while static */
+};
+
+struct kmem_cache {
+	unsigned int batchcount, limit, shared;
+	unsigned int size;     /* object stride */
+	unsigned long flags;
+	unsigned int num;      /* objects per slab */
+	unsigned int gfporder;
+	gfp_t allocflags;
+	unsigned int colour, colour_off;
+	struct kmem_cache *slabp_cache;
+	unsigned int slab_size;
+	int ctor;              /* has a constructor (modelled: counted) */
+	char name[48];
+	int object_size, align;
+	int refcount;
+	int id;
+	unsigned long addr;      /* the descriptor object in kmem_cache; 0 for kmem_cache_boot */
+	unsigned long name_addr; /* kstrdup'ed name, 0 while static */
+	struct kmem_cache_node *node;  /* one node (UMA) */
+	struct array_cache **array;    /* [nr_cpus] */
+	struct kmem_cache *next, *prev; /* slab_caches, newest first */
+	/* model statistics */
+	unsigned long nr_ctor_calls, nr_grown, nr_reaped;
+};
+
+/* Create a cache; flags beyond CACHE_CREATE_MASK are dropped as 3.10 does. */
+int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size,
+			 size_t align, unsigned long flags, int ctor,
+			 struct kmem_cache **out);
+struct kmem_cache *mm_kmem_cache_find(struct mm_machine *m, const char *name);
+/* the caches, newest first (slab_caches order) */
+struct kmem_cache *mm_slab_caches(struct mm_machine *m);
+int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c,
+			gfp_t gfp, unsigned long *addr);
+int mm_kmem_cache_free(struct mm_machine *m, int cpu, struct kmem_cache *c,
+		       unsigned long addr);
+int mm_kmalloc(struct mm_machine *m, int cpu, size_t size, gfp_t gfp,
+	       unsigned long *addr);
+int mm_kfree(struct mm_machine *m, int cpu, unsigned long addr);
+int mm_ksize(struct mm_machine *m, unsigned long addr, size_t *size);
+/* 1 if objects remain (kmem_cache_shrink's return value) */
+int mm_kmem_cache_shrink(struct mm_machine *m, struct kmem_cache *c);
+int mm_kmem_cache_destroy(struct mm_machine *m, struct kmem_cache *c);
+/* advance the clock N jiffies, running each cpu's cache_reap when due */
+void mm_tick(struct mm_machine *m, unsigned long n);
+struct kmem_cache *kmalloc_slab(struct mm_machine *m, size_t size, gfp_t gfp);
+int mm_slab_flags_parse(const char *s, unsigned long *flags, char *err, size_t errlen);
+void mm_slab_flags_format(unsigned long flags, char *buf, size_t len);
+
+/* where an address is: which cache, slab, object and its state */
+struct mm_obj_info {
+	struct kmem_cache *cache; /* NULL: not in a slab page */
+	struct slab *slab;
+	unsigned int index;       /* object number in the slab */
+	unsigned long obj;        /* start of the object */
+	int state;                /* enum obj_state */
+	int where_cpu;            /* OBJ_CACHED: cpu array (-1: the shared array) */
+};
+int mm_obj_info(struct mm_machine *m, unsigned long addr, struct mm_obj_info *oi);
+unsigned long mm_page_offset(const struct mm_machine *m); /* PAGE_OFFSET */
+struct slab *mm_slab_by_id(struct mm_machine *m, uint32_t id);
 
 #endif

@@ -938,6 +938,8 @@ static int free_pages_check(struct mm_machine *m, int cpu, unsigned long pfn, in
 		snprintf(why, sizeof(why), "page is already free (on a per-cpu list)");
 		return bad_page(m, cpu, pfn, why);
 	}
+	if (p->flags & PG_slab)
+		return mm_error(m, MM_EINVAL, "pfn 0x%lx belongs to the slab allocator (use kfree)", pfn);
 	if (p->flags & PG_tail) {
 		h = find_block_head(m, pfn, PG_head, &o);
 		return mm_error(m, MM_EINVAL, "pfn 0x%lx is not the head of an allocation (page %lu of the order-%d block at 0x%lx)",
@@ -948,8 +950,6 @@ static int free_pages_check(struct mm_machine *m, int cpu, unsigned long pfn, in
 		snprintf(why, sizeof(why), "page is already free (inside the free order-%d block at 0x%lx)", o, h);
 		return bad_page(m, cpu, pfn, why);
 	}
-	if (p->flags & PG_slab)
-		return mm_error(m, MM_EINVAL, "pfn 0x%lx belongs to the slab allocator (use kfree)", pfn);
 	if (*order < 0)
 		*order = p->alloc_order;
 	else if (*order != p->alloc_order)

@@ -1,4 +1,4 @@
-# machine: i386-1g
+# machine: tests/cmd/machines/i386-1g-noslab.machine
 # DMA 16 MiB, Normal to 896 MiB, HighMem above; 4 MiB pageblocks
 cat /proc/buddyinfo
 show zones

@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 cat /proc/buddyinfo
 show zones
 show pageblocks

@@ -1,4 +1,4 @@
-# machine: x86_64-4g
+# machine: tests/cmd/machines/x86_64-4g-noslab.machine
 # spec §14's worked example: watermarks, protection, pcp and the first pages
 cat /proc/buddyinfo
 cat /proc/pagetypeinfo

@@ -1,4 +1,4 @@
-# machine: x86_64-64g
+# machine: tests/cmd/machines/x86_64-64g-noslab.machine
 cat /proc/buddyinfo
 sysctl vm.min_free_kbytes
 alloc_pages GFP_KERNEL 0

@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 # pcp batch 3, high 18: refill takes 3 pages, a free that makes count reach
 # high sends batch (3) pages back to the buddy lists, coldest first
 alloc_pages GFP_KERNEL 5

@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 # Every mistake gets one line "CMD: what is wrong" and changes nothing.
 frobnicate
 alloc_page GFP_KERNEL 0

@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 # Order-0 pages come from the per-cpu lists: hot from the head, cold
 # (__GFP_COLD) from the tail; a free goes back to the head (hot).
 alloc_pages GFP_KERNEL 0

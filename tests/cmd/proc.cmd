@@ -1,4 +1,4 @@
-# machine: x86_64-4g
+# machine: tests/cmd/machines/x86_64-4g-noslab.machine
 # The /proc files and the one sysctl, on the default machine.
 machine
 show zones

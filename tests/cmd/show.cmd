@@ -1,4 +1,4 @@
-# machine: i386-1g
+# machine: tests/cmd/machines/i386-1g-noslab.machine
 # The show family on a 32-bit machine with HighMem.
 machine
 show zones

@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 # An order-3 request splits an order-10 block (expand); freeing it merges
 # the buddies back into one order-10 block (__free_one_page).
 show freelists Normal all Unmovable

@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 # The command language: ';' separates, '#' comments, quotes group words.
 
    

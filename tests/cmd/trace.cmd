@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 # Tracepoint text as trace_pipe would print it.
 trace
 trace on

@@ -1,4 +1,4 @@
-# machine: tiny
+# machine: tests/cmd/machines/tiny-noslab.machine
 # raise min_free_kbytes above what is free: the low watermark refuses
 sysctl vm.min_free_kbytes=60000
 show zones
