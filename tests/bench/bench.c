@@ -57,6 +57,39 @@ static double pair_ns(struct mm_machine *m, gfp_t gfp, unsigned order, long n)
 	return (now_ns() - t0) / (double)n;
 }
 
+/* kmem_cache_alloc + kmem_cache_free, n times: every one an array hit */
+static double slab_pair_ns(struct mm_machine *m, struct kmem_cache *c, long n)
+{
+	unsigned long a, sum = 0;
+	double t0 = now_ns();
+
+	for (long i = 0; i < n; i++) {
+		mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a);
+		sum += a;
+		mm_kmem_cache_free(m, 0, c, a);
+	}
+	if (sum == 1)
+		printf("\n");
+	return (now_ns() - t0) / (double)n;
+}
+
+/* allocate n objects (refills, new slabs), then shrink: ns per object */
+static double slab_grow_ns(struct mm_machine *m, struct kmem_cache *c, long n, int rounds)
+{
+	unsigned long *a = malloc((size_t)n * sizeof(*a));
+	double t0 = now_ns();
+
+	for (int r = 0; r < rounds; r++) {
+		for (long i = 0; i < n; i++)
+			mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a[i]);
+		for (long i = 0; i < n; i++)
+			mm_kmem_cache_free(m, 0, c, a[i]);
+		mm_kmem_cache_shrink(m, c);
+	}
+	free(a);
+	return (now_ns() - t0) / (double)(n * rounds);
+}
+
 int main(void)
 {
 	double boot_ns, boot4_ns;
@@ -71,6 +104,19 @@ int main(void)
 	o3 = pair_ns(m4, GFP_KERNEL, 3, 2000000);
 	printf("order-0 alloc+free pair (pcp hit)  %8.1f ns   (target < 50 ns)\n", o0);
 	printf("order-3 alloc+free pair (buddy)    %8.1f ns\n", o3);
+	{
+		struct kmem_cache *c;
+
+		if (mm_kmem_cache_create(m4, "bench", 200, 0, SLAB_HWCACHE_ALIGN, 0, &c)) {
+			fprintf(stderr, "bench: %s\n", m4->err);
+			return 1;
+		}
+		slab_pair_ns(m4, c, 100000);
+		printf("kmem_cache_alloc+free (array hit)  %8.1f ns   (target < 30 ns)\n",
+		       slab_pair_ns(m4, c, 5000000));
+		printf("alloc+free via refill/grow/shrink  %8.1f ns per object\n",
+		       slab_grow_ns(m4, c, 20000, 20));
+	}
 	printf("boot x86_64-4g                     %8.2f ms\n", boot4_ns / 1e6);
 	printf("boot x86_64-64g                    %8.2f ms   (target < 500 ms)\n", boot_ns / 1e6);
 	printf("bytes per page x86_64-64g          %8.2f      (struct page %zu B; target <= 32)\n",
