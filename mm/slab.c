@@ -53,9 +53,17 @@
 #define GFP_CONSTRAINT_MASK (__GFP_HARDWALL | __GFP_THISNODE)
 #define GFP_BOOT_MASK (__GFP_BITS_MASK & ~(__GFP_WAIT | __GFP_IO | __GFP_FS))
 
-/* call_site values: where in "the kernel" a request came from */
-#define CALLER_USER 0xffffffffa0000010UL   /* the mmscope command line */
-#define CALLER_KMEM 0xffffffff81170000UL   /* the allocator's own metadata */
+/* call_site values: where in "the kernel" a request came from: the
+ * command line is a module, the allocator's own metadata is kernel text */
+#define CALLER_USER 1UL
+#define CALLER_KMEM 2UL
+
+static unsigned long call_site(const struct mm_machine *m, unsigned long caller)
+{
+	if (m->arch == ARCH_X86_64)
+		return caller == CALLER_USER ? 0xffffffffa0000010UL : 0xffffffff81170000UL;
+	return caller == CALLER_USER ? 0xf8000010UL : 0xc1120000UL;
+}
 
 enum slab_boot_state { DOWN, PARTIAL, PARTIAL_ARRAYCACHE, PARTIAL_NODE, UP, FULL };
 
@@ -272,22 +280,22 @@ struct kmem_cache *kmalloc_slab(struct mm_machine *m, size_t size, gfp_t gfp)
 
 /* ---- events ------------------------------------------------------------------------ */
 
-static void trace_alloc(struct mm_machine *m, enum mm_event_type t, unsigned long call_site,
+static void trace_alloc(struct mm_machine *m, enum mm_event_type t, unsigned long caller,
 			unsigned long ptr, size_t req, size_t alloc, gfp_t gfp)
 {
 	if (tracing(m, t)) {
-		struct mm_event ev = { .type = t, .cpu = m->this_cpu, .call_site = call_site,
+		struct mm_event ev = { .type = t, .cpu = m->this_cpu, .call_site = call_site(m, caller),
 				       .ptr = ptr, .bytes_req = req, .bytes_alloc = alloc, .gfp = gfp,
 				       .pfn = MM_NOPFN };
 		mm_emit(m, &ev);
 	}
 }
 
-static void trace_free(struct mm_machine *m, enum mm_event_type t, unsigned long call_site,
+static void trace_free(struct mm_machine *m, enum mm_event_type t, unsigned long caller,
 		       unsigned long ptr)
 {
 	if (tracing(m, t)) {
-		struct mm_event ev = { .type = t, .cpu = m->this_cpu, .call_site = call_site,
+		struct mm_event ev = { .type = t, .cpu = m->this_cpu, .call_site = call_site(m, caller),
 				       .ptr = ptr, .pfn = MM_NOPFN };
 		mm_emit(m, &ev);
 	}
@@ -592,6 +600,15 @@ static int check_alloc_gfp(struct mm_machine *m, struct kmem_cache *c, gfp_t gfp
 	return MM_OK;
 }
 
+/* the page allocator's reason, kept: m->err is about to be rewritten */
+static int oom_error(struct mm_machine *m, const char *what)
+{
+	char why[sizeof(m->err)];
+
+	snprintf(why, sizeof(why), "%s", m->err);
+	return mm_error(m, MM_ENOMEM, "%s: out of memory (%s)", what, why);
+}
+
 int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp_t gfp,
 			unsigned long *addr)
 {
@@ -604,12 +621,11 @@ int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp
 	*addr = ____cache_alloc(m, c, gfp & S(m)->gfp_allowed_mask);
 	if (*addr && (gfp & __GFP_ZERO) && STAGES(m))
 		stage_note(m, FN_kmem_cache_alloc, "__GFP_ZERO: memset(0x%lx, 0, %d)", *addr, c->object_size);
-	trace_alloc(m, MM_EV_KMEM_CACHE_ALLOC, CALLER_USER, *addr, (size_t)c->object_size,
-		    *addr ? c->size : 0, gfp);
+	trace_alloc(m, MM_EV_KMEM_CACHE_ALLOC, CALLER_USER, *addr, (size_t)c->object_size, c->size, gfp);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_alloc, *addr ? "object 0x%lx" : "NULL", *addr);
 	if (!*addr)
-		return mm_error(m, MM_ENOMEM, "%s: out of memory (%s)", c->name, m->err);
+		return oom_error(m, c->name);
 	return MM_OK;
 }
 
@@ -644,8 +660,12 @@ int mm_kmalloc(struct mm_machine *m, int cpu, size_t size, gfp_t gfp, unsigned l
 	*addr = __kmalloc(m, size, gfp, CALLER_USER);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_alloc, *addr ? "object 0x%lx" : "NULL", *addr);
-	if (!*addr)
-		return mm_error(m, MM_ENOMEM, "kmalloc(%zu): out of memory (%s)", size, m->err);
+	if (!*addr) {
+		char what[32];
+
+		snprintf(what, sizeof(what), "kmalloc(%zu)", size);
+		return oom_error(m, what);
+	}
 	return MM_OK;
 }
 
@@ -824,7 +844,8 @@ int mm_ksize(struct mm_machine *m, unsigned long addr, size_t *size)
 		*size = 0;
 		return MM_OK;
 	}
-	if (mm_obj_info(m, addr, &oi) || !oi.cache || oi.obj != addr)
+	/* like the kernel, any address inside an object's page answers */
+	if (mm_obj_info(m, addr, &oi) || !oi.cache)
 		return mm_error(m, MM_EINVAL, "0x%lx: not a slab object", addr);
 	*size = (size_t)oi.cache->object_size;
 	return MM_OK;
@@ -848,12 +869,12 @@ int mm_obj_info(struct mm_machine *m, unsigned long addr, struct mm_obj_info *oi
 	oi->obj = sl->s_mem + (unsigned long)oi->index * sl->cache->size;
 	oi->state = sl->state[oi->index];
 	oi->where_cpu = -1;
-	if (oi->state == OBJ_CACHED && oi->obj == addr)
+	if (oi->state == OBJ_CACHED)
 		for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
 			struct array_cache *ac = sl->cache->array[cpu];
 
 			for (unsigned i = 0; ac && i < ac->avail; i++)
-				if (ac->entry[i] == addr)
+				if (ac->entry[i] == oi->obj)
 					oi->where_cpu = cpu;
 		}
 	return MM_OK;

@@ -1,8 +1,10 @@
 /*
- * trace.c - the text of events: the six kmem tracepoints of 3.10 that the
- * page allocator fires, our own stage points and notes, and refused frees.
+ * trace.c - the text of events: the kmem tracepoints of 3.10 that the page
+ * allocator (six mm_page_* events) and SLAB (kmalloc, kmem_cache_alloc,
+ * kfree, kmem_cache_free) fire, our own stage points and notes, and
+ * refused frees.
  *
- * An event (struct mm_event, filled in by page_alloc.c) carries the raw
+ * An event (struct mm_event, filled in by page_alloc.c or slab.c) carries the raw
  * arguments of the tracepoint; this file turns one into the line the
  * kernel's trace buffer would show after the task/cpu/timestamp columns:
  * "<event>: " and the TP_printk text of include/trace/events/kmem.h, field
@@ -12,7 +14,8 @@
  * Pointers are printed as 3.10's vsprintf prints %p: the raw address in
  * hex, zero-padded to the width of a pointer, no "0x"; NULL as "(null)"
  * right-aligned in that width.  The struct page address is made up from
- * the pfn the way the kernel's memory map would place it.
+ * the pfn the way the kernel's memory map would place it; a slab object's
+ * ptr is already a kernel virtual address (the direct map).
  *
  * How events reach anyone (the observer) is page_alloc.c's business.
  */
@@ -28,6 +31,10 @@ const char *const mm_event_names[MM_EV_NR_TYPES] = {
 	[MM_EV_PAGE_ALLOC_ZONE_LOCKED] = "mm_page_alloc_zone_locked",
 	[MM_EV_PAGE_PCPU_DRAIN] = "mm_page_pcpu_drain",
 	[MM_EV_PAGE_ALLOC_EXTFRAG] = "mm_page_alloc_extfrag",
+	[MM_EV_KMALLOC] = "kmalloc",
+	[MM_EV_KMEM_CACHE_ALLOC] = "kmem_cache_alloc",
+	[MM_EV_KFREE] = "kfree",
+	[MM_EV_KMEM_CACHE_FREE] = "kmem_cache_free",
 	[MM_EV_STAGE_ENTER] = "stage_enter",
 	[MM_EV_STAGE_EXIT] = "stage_exit",
 	[MM_EV_BAD_PAGE] = "bad_page",
@@ -51,6 +58,18 @@ const char *const mm_func_names[MM_NR_FUNCS] = {
 	[FN_free_pcppages_bulk] = "free_pcppages_bulk",
 	[FN___free_one_page] = "__free_one_page",
 	[FN_drain_all_pages] = "drain_all_pages",
+	[FN_kmem_cache_alloc] = "kmem_cache_alloc",
+	[FN_____cache_alloc] = "____cache_alloc",
+	[FN_cache_alloc_refill] = "cache_alloc_refill",
+	[FN_cache_grow] = "cache_grow",
+	[FN_kmem_cache_free] = "kmem_cache_free",
+	[FN___cache_free] = "__cache_free",
+	[FN_cache_flusharray] = "cache_flusharray",
+	[FN_free_block] = "free_block",
+	[FN_slab_destroy] = "slab_destroy",
+	[FN_cache_reap] = "cache_reap",
+	[FN_drain_array] = "drain_array",
+	[FN_drain_freelist] = "drain_freelist",
 };
 
 /*
@@ -107,15 +126,30 @@ unsigned long long mm_page_address(const struct mm_machine *m, unsigned long pfn
  * of a pointer; a non-NULL pointer is zero-padded lower-case hex, NULL is
  * the string "(null)" padded with spaces on the left to the same width.
  */
-static void format_page_ptr(const struct mm_machine *m, unsigned long pfn,
-			    char *buf, size_t len)
+static void format_ptr(const struct mm_machine *m, int null,
+		       unsigned long long addr, char *buf, size_t len)
 {
 	int width = arch_is_i386(m) ? 8 : 16;
 
-	if (pfn == MM_NOPFN)
+	if (null)
 		snprintf(buf, len, "%*s", width, "(null)");
 	else
-		snprintf(buf, len, "%0*llx", width, mm_page_address(m, pfn));
+		snprintf(buf, len, "%0*llx", width,
+			 arch_is_i386(m) ? addr & 0xffffffffULL : addr);
+}
+
+static void format_page_ptr(const struct mm_machine *m, unsigned long pfn,
+			    char *buf, size_t len)
+{
+	format_ptr(m, pfn == MM_NOPFN, pfn == MM_NOPFN ? 0 : mm_page_address(m, pfn),
+		   buf, len);
+}
+
+/* an unsigned long of the modelled arch: 32 bits wide on i386 */
+static unsigned long long arch_ulong(const struct mm_machine *m,
+				     unsigned long v)
+{
+	return arch_is_i386(m) ? v & 0xffffffffUL : v;
 }
 
 /* What the "pfn=%lu" argument shows: the TP_printk of mm_page_alloc and of
@@ -162,11 +196,51 @@ static void format_extfrag(const struct mm_machine *m, const struct mm_event *ev
 		 ev->migratetype == ev->fallback_mt);
 }
 
+/*
+ * The kmem_alloc and kmem_free classes of 3.10: bytes_req is what the
+ * caller asked for (object_size for kmem_cache_alloc), bytes_alloc the
+ * cache's stride; a failed allocation has ptr NULL.
+ */
+static void format_kmem_alloc(const struct mm_machine *m,
+			      const struct mm_event *ev, char *buf, size_t len)
+{
+	char ptr[24], flags[512];
+
+	format_ptr(m, ev->ptr == 0, ev->ptr, ptr, sizeof(ptr));
+	mm_gfp_format(ev->gfp, flags, sizeof(flags));
+	snprintf(buf, len,
+		 "call_site=%llx ptr=%s bytes_req=%zu bytes_alloc=%zu gfp_flags=%s",
+		 arch_ulong(m, ev->call_site), ptr, ev->bytes_req,
+		 ev->bytes_alloc, flags);
+}
+
+static void format_kmem_free(const struct mm_machine *m,
+			     const struct mm_event *ev, char *buf, size_t len)
+{
+	char ptr[24];
+
+	format_ptr(m, ev->ptr == 0, ev->ptr, ptr, sizeof(ptr));
+	snprintf(buf, len, "call_site=%llx ptr=%s", arch_ulong(m, ev->call_site),
+		 ptr);
+}
+
 static void format_tracepoint(const struct mm_machine *m,
 			      const struct mm_event *ev, char *buf, size_t len)
 {
 	char page[24];
 
+	switch (ev->type) {
+	case MM_EV_KMALLOC:
+	case MM_EV_KMEM_CACHE_ALLOC:
+		format_kmem_alloc(m, ev, buf, len);
+		return;
+	case MM_EV_KFREE:
+	case MM_EV_KMEM_CACHE_FREE:
+		format_kmem_free(m, ev, buf, len);
+		return;
+	default:
+		break;
+	}
 	format_page_ptr(m, ev->pfn, page, sizeof(page));
 	switch (ev->type) {
 	case MM_EV_PAGE_ALLOC:

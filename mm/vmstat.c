@@ -2,7 +2,8 @@
  * vmstat.c - the machine's state as the text of Linux 3.10's /proc files.
  *
  * This file alone turns a struct mm_machine into /proc/buddyinfo,
- * /proc/pagetypeinfo, /proc/zoneinfo and /proc/vmstat, so the screen, Lua,
+ * /proc/pagetypeinfo, /proc/zoneinfo, /proc/vmstat and /proc/slabinfo
+ * (the last walks the SLAB caches' node lists), so the screen, Lua,
  * the command line and the tests all print the same bytes.  The text is
  * what 3.10 prints on x86 with one node (UMA), SMP, CONFIG_MEMORY_ISOLATION
  * and without CONFIG_CMA: every format string, field width and trailing
@@ -428,21 +429,126 @@ static void vmstat_show(struct mm_machine *m, struct mm_buf *out)
 	}
 }
 
+/* ---- /proc/slabinfo ----------------------------------------------------------- */
+
+/*
+ * get_slabinfo() of 3.10 mm/slab.c: walk the node's three lists.  Full
+ * slabs count num objects each, partial ones their inuse; objects sitting
+ * in the per-cpu and shared arrays are inuse in their slab, so they are
+ * "active" here.  The kernel's accounting-error printks belong to the
+ * invariant checker (debug.c), not to this file's text.
+ */
+struct slabinfo {
+	const struct kmem_cache *cache;
+	unsigned long active_objs, num_objs;
+	unsigned long active_slabs, num_slabs;
+	unsigned long shared_avail;
+};
+
+/* Call cb for each slab on a node list, head first. */
+static void for_each_slab_on(struct mm_machine *m,
+			     const struct slab_list_head *h,
+			     void (*cb)(const struct slab *slab, void *data),
+			     void *data)
+{
+	uint32_t id = h->head, k;
+	struct slab *slab;
+
+	for (k = 0; k < h->nr && id != MM_NIL; k++, id = slab->next) {
+		slab = mm_slab_by_id(m, id);
+		if (!slab)
+			break;
+		cb(slab, data);
+	}
+}
+
+static void count_full(const struct slab *slab, void *data)
+{
+	struct slabinfo *si = data;
+
+	(void)slab;
+	si->active_objs += si->cache->num;
+	si->active_slabs++;
+}
+
+static void count_partial(const struct slab *slab, void *data)
+{
+	struct slabinfo *si = data;
+
+	si->active_objs += slab->inuse;
+	si->active_slabs++;
+}
+
+static void count_free(const struct slab *slab, void *data)
+{
+	struct slabinfo *si = data;
+
+	(void)slab;
+	si->num_slabs++;
+}
+
+static void get_slabinfo(struct mm_machine *m, struct kmem_cache *c,
+			 struct slabinfo *si)
+{
+	struct kmem_cache_node *n = c->node;
+
+	memset(si, 0, sizeof(*si));
+	si->cache = c;
+	if (n) {
+		for_each_slab_on(m, &n->slabs[SLABS_FULL], count_full, si);
+		for_each_slab_on(m, &n->slabs[SLABS_PARTIAL], count_partial, si);
+		for_each_slab_on(m, &n->slabs[SLABS_FREE], count_free, si);
+		if (n->shared)
+			si->shared_avail += n->shared->avail;
+	}
+	si->num_slabs += si->active_slabs;
+	si->num_objs = si->num_slabs * c->num;
+}
+
+/* print_slabinfo_header and cache_show of 3.10 mm/slab_common.c */
+static void slabinfo_show(struct mm_machine *m, struct mm_buf *out)
+{
+	struct kmem_cache *c;
+	struct slabinfo si;
+
+	mm_buf_printf(out, "slabinfo - version: 2.1\n");
+	mm_buf_printf(out, "# name            <active_objs> <num_objs> <objsize> "
+			   "<objperslab> <pagesperslab>");
+	mm_buf_printf(out, " : tunables <limit> <batchcount> <sharedfactor>");
+	mm_buf_printf(out, " : slabdata <active_slabs> <num_slabs> <sharedavail>");
+	mm_buf_printf(out, "\n");
+	for (c = mm_slab_caches(m); c; c = c->next) {
+		get_slabinfo(m, c, &si);
+		mm_buf_printf(out, "%-17s %6lu %6lu %6u %4u %4d", c->name,
+			      si.active_objs, si.num_objs, c->size, c->num,
+			      1 << c->gfporder);
+		mm_buf_printf(out, " : tunables %4u %4u %4u", c->limit,
+			      c->batchcount, c->shared);
+		mm_buf_printf(out, " : slabdata %6lu %6lu %6lu", si.active_slabs,
+			      si.num_slabs, si.shared_avail);
+		mm_buf_printf(out, "\n");
+	}
+}
+
 /* ---- the files ------------------------------------------------------------- */
 
+/* A file that needs the slab allocator does not exist without it
+ * ("slab none"), as /proc/slabinfo is missing from a kernel without SLAB. */
 static const struct proc_file {
 	const char *name;
 	void (*show)(struct mm_machine *m, struct mm_buf *out);
+	int needs_slab;
 } proc_files[] = {
-	{ "buddyinfo", frag_show },
-	{ "pagetypeinfo", pagetypeinfo_show },
-	{ "zoneinfo", zoneinfo_show },
-	{ "vmstat", vmstat_show },
+	{ "buddyinfo", frag_show, 0 },
+	{ "pagetypeinfo", pagetypeinfo_show, 0 },
+	{ "zoneinfo", zoneinfo_show, 0 },
+	{ "vmstat", vmstat_show, 0 },
+	{ "slabinfo", slabinfo_show, 1 },
 };
 #define NR_PROC_FILES (sizeof(proc_files) / sizeof(proc_files[0]))
 
 const char *const mm_proc_names[] = {
-	"buddyinfo", "pagetypeinfo", "zoneinfo", "vmstat", NULL
+	"buddyinfo", "pagetypeinfo", "zoneinfo", "vmstat", "slabinfo", NULL
 };
 _Static_assert(sizeof(mm_proc_names) / sizeof(mm_proc_names[0]) ==
 		       NR_PROC_FILES + 1,
@@ -461,6 +567,8 @@ int mm_proc_show(struct mm_machine *m, const char *name, struct mm_buf *out)
 	if (strncmp(name, prefix, sizeof(prefix) - 1) == 0)
 		name += sizeof(prefix) - 1;
 	for (i = 0; i < NR_PROC_FILES; i++) {
+		if (proc_files[i].needs_slab && !m->slab)
+			continue;
 		if (strcmp(name, proc_files[i].name) == 0) {
 			mm_buf_printf(out, "%s", "");
 			proc_files[i].show(m, out);

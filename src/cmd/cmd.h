@@ -74,6 +74,9 @@ enum cmd_complete_kind {
 	CMPL_TRACE,   /* on|off, then event names */
 	CMPL_SHOW,    /* show's subcommands, then zones / types */
 	CMPL_MACHINE, /* preset names, then files */
+	CMPL_CACHE,   /* a cache name, then gfp flags (kmem_cache_alloc) */
+	CMPL_KMALLOC, /* a size, then gfp flags */
+	CMPL_SLAB_FLAGS, /* kmem_cache_create: SLAB_* flags after the size */
 };
 
 struct cmd_ctx;

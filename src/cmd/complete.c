@@ -1,7 +1,7 @@
 /*
  * complete.c - what may come next on a command line: command names, gfp
  * flags, /proc paths, sysctl keys, events, show's views, zone and migrate
- * type names, machine presets.  Front ends (readline now, the screen's
+ * type names, machine presets, slab cache names and SLAB_* flags.  Front ends (readline now, the screen's
  * command line later) turn the candidates into their own menus.
  */
 #include <string.h>
@@ -86,20 +86,52 @@ static void offer_show(struct cands *k, struct mm_machine *m, int pos,
 	}
 }
 
-/* alloc_pages: GFP is the first argument after the options */
-static int offer_gfp(struct cands *k, int pos, char **words)
+/* Which argument (0 = the first after the options) the word at pos is;
+ * -1 if it is the value of -c. */
+static int arg_index(int pos, char **words)
 {
 	int i, nargs = 0;
 
 	for (i = 1; i < pos; i++) {
 		if (strcmp(words[i], "-c") == 0)
 			i++;
-		else if (words[i][0] != '-')
+		else if (words[i][0] != '-' || nargs)
 			nargs++;
 	}
-	if (i != pos || nargs != 0)
+	return i == pos ? nargs : -1;
+}
+
+/* GFP flags at argument `want` (alloc_pages: the first) */
+static int offer_gfp(struct cands *k, int pos, char **words, int want)
+{
+	if (arg_index(pos, words) != want)
 		return 0;
 	offer_list(k, mm_gfp_names);
+	return CMD_CMPL_NOSPACE;
+}
+
+static void offer_caches(struct cands *k, struct mm_machine *m)
+{
+	struct kmem_cache *c;
+
+	for (c = mm_slab_caches(m); c; c = c->next)
+		offer(k, c->name);
+}
+
+/* the names mm_slab_flags_parse knows best, and our pseudo flag */
+static const char *const slab_flag_words[] = {
+	"SLAB_HWCACHE_ALIGN", "SLAB_RECLAIM_ACCOUNT", "SLAB_CACHE_DMA",
+	"SLAB_PANIC", "SLAB_DESTROY_BY_RCU", "SLAB_MEM_SPREAD",
+	"SLAB_NOLEAKTRACE", "SLAB_TEMPORARY", "SLAB_RED_ZONE", "SLAB_POISON",
+	"SLAB_STORE_USER", "ctor", NULL
+};
+
+/* kmem_cache_create NAME SIZE [ALIGN] [FLAGS]: flags from the third */
+static int offer_slab_flags(struct cands *k, int pos, char **words)
+{
+	if (arg_index(pos, words) < 2)
+		return 0;
+	offer_list(k, slab_flag_words);
 	return CMD_CMPL_NOSPACE;
 }
 
@@ -144,7 +176,17 @@ static int offer_for(struct cmd_ctx *c, struct cands *k, int pos, char **words)
 			offer_commands(k);
 		break;
 	case CMPL_GFP:
-		return offer_gfp(k, pos, words);
+		return offer_gfp(k, pos, words, 0);
+	case CMPL_CACHE:
+		if (arg_index(pos, words) == 0)
+			offer_caches(k, c->m);
+		else if (strcmp(words[0], "kmem_cache_alloc") == 0)
+			return offer_gfp(k, pos, words, 1);
+		break;
+	case CMPL_KMALLOC:
+		return offer_gfp(k, pos, words, 1);
+	case CMPL_SLAB_FLAGS:
+		return offer_slab_flags(k, pos, words);
 	case CMPL_PROC:
 		offer_proc(k);
 		break;

@@ -28,6 +28,10 @@ int cmd_arg_cpu(struct cmd_ctx *c, const char *s, int *cpu);
 int cmd_arg_pfn(struct cmd_ctx *c, const char *s, unsigned long *pfn);
 int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z);
 int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt);
+/* SLAB: fails with "the slab allocator is off ..." on a slab none machine */
+int cmd_need_slab(struct cmd_ctx *c);
+int cmd_arg_cache(struct cmd_ctx *c, const char *s, struct kmem_cache **cache);
+int cmd_arg_addr(struct cmd_ctx *c, const char *s, unsigned long *addr);
 /* leading "-c CPU" (or -cCPU); advances *argi past the options */
 int cmd_opt_cpu(struct cmd_ctx *c, int argc, char **argv, int *argi, int *cpu);
 /* exactly between lo and hi arguments after the name (hi < 0: no limit) */
@@ -50,6 +54,16 @@ int cmd_cat(struct cmd_ctx *c, int argc, char **argv);
 int cmd_sysctl(struct cmd_ctx *c, int argc, char **argv);
 int cmd_trace(struct cmd_ctx *c, int argc, char **argv);
 int cmd_show(struct cmd_ctx *c, int argc, char **argv);
+int cmd_kmem_cache_create(struct cmd_ctx *c, int argc, char **argv);
+int cmd_kmem_cache_alloc(struct cmd_ctx *c, int argc, char **argv);
+int cmd_kmem_cache_free(struct cmd_ctx *c, int argc, char **argv);
+int cmd_kmem_cache_shrink(struct cmd_ctx *c, int argc, char **argv);
+int cmd_kmem_cache_destroy(struct cmd_ctx *c, int argc, char **argv);
+int cmd_kmalloc(struct cmd_ctx *c, int argc, char **argv);
+int cmd_kfree(struct cmd_ctx *c, int argc, char **argv);
+int cmd_ksize(struct cmd_ctx *c, int argc, char **argv);
+int cmd_tick(struct cmd_ctx *c, int argc, char **argv);
+int cmd_slab(struct cmd_ctx *c, int argc, char **argv);
 int cmd_help(struct cmd_ctx *c, int argc, char **argv);
 int cmd_quit(struct cmd_ctx *c, int argc, char **argv);
 
@@ -65,6 +79,12 @@ extern const size_t show_table_len;
 int show_freelists(struct cmd_ctx *c, int argc, char **argv);
 int show_pcp(struct cmd_ctx *c, int argc, char **argv);
 int show_pageblocks(struct cmd_ctx *c, int argc, char **argv);
+int show_object(struct cmd_ctx *c, int argc, char **argv);
+
+/* a cache's geometry in two lines (kmem_cache_create, slab) */
+void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k);
+/* show page's lines for a PG_slab page; nothing for another page */
+void cmd_show_slab_page(struct cmd_ctx *c, unsigned long pfn);
 
 /* sysctl keys, for completion */
 extern const char *const cmd_sysctl_keys[];

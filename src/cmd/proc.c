@@ -26,11 +26,15 @@ static int proc_known(const char *name)
 	return 0;
 }
 
-/* cat FILE...: /proc/NAME or just NAME */
+/*
+ * cat FILE...: /proc/NAME or just NAME.  Every file is read before any is
+ * printed, so a missing one (/proc/slabinfo on a "slab none" machine)
+ * prints nothing but its error.
+ */
 int cmd_cat(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct mm_buf b;
-	int i, rc = 0;
+	int i, rc = 0, err;
 
 	if (argc < 2)
 		return cmd_error(c, "missing file operand (try /proc/buddyinfo)");
@@ -39,12 +43,14 @@ int cmd_cat(struct cmd_ctx *c, int argc, char **argv)
 			return cmd_error(c, "%s: No such file or directory", argv[i]);
 	mm_buf_init(&b);
 	for (i = 1; i < argc && !rc; i++) {
-		mm_buf_reset(&b);
-		if (mm_proc_show(c->m, proc_base(argv[i]), &b) < 0)
+		err = mm_proc_show(c->m, proc_base(argv[i]), &b);
+		if (err == MM_ENOENT)
+			rc = cmd_error(c, "%s: No such file or directory", argv[i]);
+		else if (err < 0)
 			rc = cmd_error(c, "%s: %s", argv[i], c->m->err);
-		else if (b.len)
-			cmd_printf(c, "%.*s", (int)b.len, b.s);
 	}
+	if (!rc && b.len)
+		cmd_printf(c, "%.*s", (int)b.len, b.s);
 	mm_buf_free(&b);
 	return rc;
 }

@@ -22,6 +22,8 @@ const struct show_def show_table[] = {
 	  show_page },
 	{ "zones", "", "sizes, free pages, watermarks and protection per zone",
 	  show_zones },
+	{ "object", "ADDR", "which cache, slab and object an address is, and its state",
+	  show_object },
 };
 const size_t show_table_len = sizeof(show_table) / sizeof(show_table[0]);
 
@@ -193,5 +195,6 @@ static int show_page(struct cmd_ctx *c, int argc, char **argv)
 	page_flags(c, page->flags);
 	cmd_printf(c, "  _count     %d\n", page->_count);
 	page_owner(c, page->owner);
+	cmd_show_slab_page(c, pfn);
 	return 0;
 }

@@ -29,7 +29,80 @@ static const struct cmd_def commands[] = {
 	  "Runs drain_all_pages(): each CPU's per-cpu lists are emptied into\n"
 	  "the zones' free lists with free_pcppages_bulk().\n",
 	  cmd_drain_all_pages, CMPL_NONE },
-	{ "cat", "/proc/FILE...", "print buddyinfo, pagetypeinfo, zoneinfo, vmstat",
+	{ "kmem_cache_create", "NAME SIZE [ALIGN] [FLAGS]",
+	  "create a slab cache and print the geometry SLAB computed",
+	  "Runs kmem_cache_create(): SIZE bytes per object, ALIGN (default 0)\n"
+	  "the caller's alignment, FLAGS a list of SLAB_* flags joined by '|'\n"
+	  "(SLAB_HWCACHE_ALIGN|SLAB_RECLAIM_ACCOUNT) or a number; the word\n"
+	  "'ctor' gives the cache a constructor.  A numeric third argument is\n"
+	  "ALIGN, anything else FLAGS.  Flags outside CACHE_CREATE_MASK are\n"
+	  "dropped as 3.10 does.  Prints object_size, size (the stride), align,\n"
+	  "objects and pages per slab, on- or off-slab management (and the\n"
+	  "kmalloc cache of an off-slab descriptor), slab_size, left_over,\n"
+	  "colour and colour_off, limit/batchcount/shared and free_limit.\n"
+	  "Examples:  kmem_cache_create foo 200\n"
+	  "           kmem_cache_create dentry 192 SLAB_HWCACHE_ALIGN|SLAB_RECLAIM_ACCOUNT\n"
+	  "           kmem_cache_create buf 100 32 ctor\n",
+	  cmd_kmem_cache_create, CMPL_SLAB_FLAGS },
+	{ "kmem_cache_alloc", "[-c CPU] CACHE [GFP]",
+	  "allocate an object from a cache",
+	  "Runs kmem_cache_alloc() on CPU (default: the current cpu) with GFP\n"
+	  "(default GFP_KERNEL) and prints the object's address in the direct\n"
+	  "map.  The per-cpu array answers first; when it is empty\n"
+	  "cache_alloc_refill takes a batch from the shared array, then from\n"
+	  "partial and free slabs, and cache_grow adds a slab when none is left.\n"
+	  "Example:  kmem_cache_alloc -c 1 foo GFP_KERNEL|__GFP_ZERO\n",
+	  cmd_kmem_cache_alloc, CMPL_CACHE },
+	{ "kmem_cache_free", "[-c CPU] CACHE ADDR", "free an object to its cache",
+	  "Runs kmem_cache_free() on CPU: the object goes onto that cpu's array;\n"
+	  "a full array first flushes its oldest batchcount objects to the\n"
+	  "shared array or back to their slabs.  A double free, an address\n"
+	  "that is not an object, or an object of another cache is refused.\n",
+	  cmd_kmem_cache_free, CMPL_CACHE },
+	{ "kmem_cache_shrink", "CACHE", "release a cache's free slabs",
+	  "Runs kmem_cache_shrink(): every array is drained back to the slabs\n"
+	  "and every free slab goes back to the buddy allocator.  Prints the\n"
+	  "return value: 1 if objects remain in full or partial slabs, else 0.\n",
+	  cmd_kmem_cache_shrink, CMPL_CACHE },
+	{ "kmem_cache_destroy", "CACHE", "destroy a cache that has no objects left",
+	  "Runs kmem_cache_destroy().  A cache that still has allocated objects\n"
+	  "is refused (\"Slab cache still has objects\") and stays as it was;\n"
+	  "the boot caches (kmem_cache, kmalloc-*) cannot be destroyed.\n",
+	  cmd_kmem_cache_destroy, CMPL_CACHE },
+	{ "kmalloc", "[-c CPU] SIZE [GFP]", "allocate SIZE bytes from a kmalloc cache",
+	  "Runs kmalloc() on CPU with GFP (default GFP_KERNEL) and prints the\n"
+	  "address and the kmalloc cache that served it (kmalloc(70) comes from\n"
+	  "kmalloc-96).  kmalloc(0) returns ZERO_SIZE_PTR; sizes above\n"
+	  "KMALLOC_MAX_SIZE (4 MiB) fail.\n"
+	  "Example:  kmalloc 100 GFP_ATOMIC\n",
+	  cmd_kmalloc, CMPL_KMALLOC },
+	{ "kfree", "[-c CPU] ADDR", "free a kmalloc'ed object",
+	  "Runs kfree() on CPU: the cache is found through the object's page,\n"
+	  "as the kernel's virt_to_cache() does.  kfree of 0 (NULL) or of\n"
+	  "ZERO_SIZE_PTR does nothing.\n",
+	  cmd_kfree, CMPL_NONE },
+	{ "ksize", "ADDR", "the usable size of a slab object",
+	  "Prints ksize(): the object_size of the object's cache (3.10 SLAB)\n"
+	  "and the cache's name.\n",
+	  cmd_ksize, CMPL_NONE },
+	{ "slab", "CACHE", "a cache's slabs, array caches and geometry",
+	  "Shows the cache's geometry; its node's free_objects, free_limit,\n"
+	  "colour_next and next_reap; the slabs on slabs_full, slabs_partial\n"
+	  "and slabs_free (head first), each with its first pfn, colouroff,\n"
+	  "s_mem, inuse/num and one character per object: '.' free in the\n"
+	  "slab, 'c' cached in an array, '#' allocated; then each cpu's\n"
+	  "array_cache and the shared one, entries from bottom (oldest) to top\n"
+	  "(the next one handed out).\n"
+	  "Example:  slab kmalloc-64\n",
+	  cmd_slab, CMPL_CACHE },
+	{ "tick", "[N]", "advance the clock N jiffies (default 1)",
+	  "Moves simulated time on by N jiffies (HZ is 100) and prints the new\n"
+	  "time.  Every 2*HZ each cpu runs cache_reap: arrays not touched since\n"
+	  "the last reap give back a fifth of their limit, and every 4*HZ a\n"
+	  "node's free slabs are trimmed.\n",
+	  cmd_tick, CMPL_NONE },
+	{ "cat", "/proc/FILE...",
+	  "print buddyinfo, pagetypeinfo, zoneinfo, vmstat, slabinfo",
 	  "Prints the model's /proc files in the kernel's exact format, so\n"
 	  "scripts written for a real machine read them unchanged.\n"
 	  "Example:  cat /proc/buddyinfo\n",
@@ -41,9 +114,10 @@ static const struct cmd_def commands[] = {
 	  "Example:  sysctl vm.min_free_kbytes=16384\n",
 	  cmd_sysctl, CMPL_SYSCTL },
 	{ "trace", "[on|off [EVENT...]]", "print tracepoint events as they happen",
-	  "'trace on' prints the six page allocator tracepoints (mm_page_alloc,\n"
-	  "mm_page_free, mm_page_free_batched, mm_page_alloc_zone_locked,\n"
-	  "mm_page_pcpu_drain, mm_page_alloc_extfrag) in the kernel's text;\n"
+	  "'trace on' prints the kmem tracepoints in the kernel's text: the\n"
+	  "page allocator's mm_page_alloc, mm_page_free, mm_page_free_batched,\n"
+	  "mm_page_alloc_zone_locked, mm_page_pcpu_drain, mm_page_alloc_extfrag\n"
+	  "and SLAB's kmalloc, kmem_cache_alloc, kfree, kmem_cache_free;\n"
 	  "naming events selects only those.  'trace off [EVENT...]' stops\n"
 	  "them; 'trace' alone shows what is on.  The model adds its own:\n"
 	  "stage_enter, stage_exit and stage_note follow an allocation through\n"
@@ -57,7 +131,7 @@ static const struct cmd_def commands[] = {
 	  "Walks every list, counter and page and prints 'ok' or the first\n"
 	  "invariant that does not hold.\n",
 	  cmd_check, CMPL_NONE },
-	{ "show", "freelists|pcp|pageblocks|page|zones",
+	{ "show", "freelists|pcp|pageblocks|page|zones|object",
 	  "show the allocator's state",
 	  "show freelists [ZONE [ORDER [TYPE]]]\n"
 	  "    free blocks per zone, order and migrate type, pfns head first,\n"
@@ -69,9 +143,13 @@ static const struct cmd_def commands[] = {
 	  "    one letter per pageblock: U Unmovable, E Reclaimable, M Movable,\n"
 	  "    R Reserve, I Isolate, . not memory\n"
 	  "show page PFN\n"
-	  "    where a page is, its pageblock, flags, _count and owner\n"
+	  "    where a page is, its pageblock, flags, _count and owner (and\n"
+	  "    for a slab page its cache and slab)\n"
 	  "show zones\n"
-	  "    spanned/present/managed/free pages, watermarks, protection\n",
+	  "    spanned/present/managed/free pages, watermarks, protection\n"
+	  "show object ADDR\n"
+	  "    which cache, slab and object index an address is, and whether\n"
+	  "    the object is free, cached in an array or allocated\n",
 	  cmd_show, CMPL_SHOW },
 	{ "machine", "[NAME|FILE]", "describe the machine, or boot another",
 	  "Without an argument describes the simulated machine.  With a preset\n"
@@ -96,12 +174,19 @@ static void help_all(struct cmd_ctx *c)
 {
 	char synopsis[128];
 	size_t i, n;
+	int len, width = 0;
 	const struct cmd_def *t = cmd_table(&n);
 
 	for (i = 0; i < n; i++) {
+		len = snprintf(synopsis, sizeof(synopsis), "%s%s%s", t[i].name,
+			       t[i].args[0] ? " " : "", t[i].args);
+		if (len > width)
+			width = len;
+	}
+	for (i = 0; i < n; i++) {
 		snprintf(synopsis, sizeof(synopsis), "%s%s%s", t[i].name,
 			 t[i].args[0] ? " " : "", t[i].args);
-		cmd_printf(c, "  %-42s %s\n", synopsis, t[i].summary);
+		cmd_printf(c, "  %-*s %s\n", width, synopsis, t[i].summary);
 	}
 	cmd_puts(c, "Commands are separated by ';' or newlines, '#' starts a "
 		    "comment.\nType 'help CMD' for more.\n");

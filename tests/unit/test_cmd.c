@@ -315,6 +315,22 @@ static void test_complete(void **state)
 	assert_string_equal(complete(f, "trace ", "o", &b), "on off ");
 	assert_string_equal(complete(f, "machine ", "x86_64-6", &b), "x86_64-64g ");
 	assert_string_equal(complete(f, "cpu # ", "", &b), "");
+	/* slab caches by name, newest first, then gfp flags where they go */
+	assert_string_equal(complete(f, "kmem_cache_alloc ", "kmalloc-2", &b),
+			    "kmalloc-2097152 kmalloc-262144 kmalloc-2048 kmalloc-256 ");
+	assert_string_equal(complete(f, "kmem_cache_alloc -c 1 ", "kmem", &b),
+			    "kmem_cache ");
+	assert_string_equal(complete(f, "kmem_cache_alloc kmem_cache ", "GFP_KE", &b),
+			    "GFP_KERNEL ");
+	assert_string_equal(complete(f, "slab ", "kmem_", &b), "kmem_cache ");
+	assert_string_equal(complete(f, "kmem_cache_free kmem_cache ", "GFP", &b), "");
+	assert_string_equal(complete(f, "kmalloc ", "GFP", &b), "");
+	assert_string_equal(complete(f, "kmalloc 64 ", "GFP_ATO", &b), "GFP_ATOMIC ");
+	assert_string_equal(complete(f, "kmem_cache_create foo ", "SLAB", &b), "");
+	assert_string_equal(complete(f, "kmem_cache_create foo 64 SLAB_HWCACHE_ALIGN|",
+				     "SLAB_REC", &b), "SLAB_RECLAIM_ACCOUNT ");
+	assert_string_equal(complete(f, "kmem_cache_create foo 64 8 ", "ct", &b),
+			    "ctor ");
 	mm_buf_free(&b);
 }
 

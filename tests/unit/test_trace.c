@@ -2,7 +2,8 @@
  * test_trace.c - mm/trace.c: each kmem tracepoint's line as 3.10 prints it
  * (TP_printk of include/trace/events/kmem.h, %p of lib/vsprintf.c), on a
  * fake x86_64 and a fake i386 machine, plus the stage and bad-page lines
- * and the name tables.
+ * and the name tables.  The page allocator's six mm_page_* events and
+ * SLAB's kmalloc, kmem_cache_alloc, kfree and kmem_cache_free.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -204,6 +205,79 @@ static void test_extfrag_x86_64(void **state)
 		    "change_ownership=0");
 }
 
+/* SLAB's kmem_alloc class: bytes_req is the request (object_size for
+ * kmem_cache_alloc), bytes_alloc the cache's stride (kmalloc(70) lands in
+ * kmalloc-96, whose stride is 128). */
+static void test_kmem_alloc_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = MM_EV_KMALLOC;
+	ev.call_site = 0xffffffff811a2b3cUL;
+	ev.ptr = 0xffff880000123080UL;
+	ev.bytes_req = 70;
+	ev.bytes_alloc = 128;
+	ev.gfp = GFP_KERNEL;
+	assert_line(m, &ev,
+		    "kmalloc: call_site=ffffffff811a2b3c ptr=ffff880000123080 "
+		    "bytes_req=70 bytes_alloc=128 gfp_flags=GFP_KERNEL");
+
+	ev.type = MM_EV_KMEM_CACHE_ALLOC;
+	ev.ptr = 0xffff8800001230c0UL;
+	ev.bytes_req = 200;
+	ev.bytes_alloc = 256;
+	ev.gfp = GFP_KERNEL | __GFP_ZERO;
+	assert_line(m, &ev,
+		    "kmem_cache_alloc: call_site=ffffffff811a2b3c "
+		    "ptr=ffff8800001230c0 bytes_req=200 bytes_alloc=256 "
+		    "gfp_flags=GFP_KERNEL|GFP_ZERO");
+
+	/* a failed allocation: ptr NULL, right-aligned in 16 columns */
+	ev.ptr = 0;
+	ev.gfp = GFP_ATOMIC;
+	assert_line(m, &ev,
+		    "kmem_cache_alloc: call_site=ffffffff811a2b3c ptr=          "
+		    "(null) bytes_req=200 bytes_alloc=256 gfp_flags=GFP_ATOMIC");
+
+	/* a small pointer (ZERO_SIZE_PTR) is zero-padded, not "(null)" */
+	ev.type = MM_EV_KMALLOC;
+	ev.call_site = 0;
+	ev.ptr = 16;
+	ev.bytes_req = 0;
+	ev.bytes_alloc = 0;
+	ev.gfp = 0;
+	assert_line(m, &ev,
+		    "kmalloc: call_site=0 ptr=0000000000000010 bytes_req=0 "
+		    "bytes_alloc=0 gfp_flags=GFP_NOWAIT");
+}
+
+/* The kmem_free class: just call_site and ptr; kfree(NULL) is traced. */
+static void test_kmem_free_x86_64(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = MM_EV_KFREE;
+	ev.call_site = 0xffffffff8104c0deUL;
+	ev.ptr = 0xffff880003c00040UL;
+	/* fields of other events do not leak into the line */
+	ev.bytes_req = 64;
+	ev.gfp = GFP_KERNEL;
+	ev.pfn = 0x3c00;
+	assert_line(m, &ev, "kfree: call_site=ffffffff8104c0de ptr=ffff880003c00040");
+
+	ev.type = MM_EV_KMEM_CACHE_FREE;
+	assert_line(m, &ev,
+		    "kmem_cache_free: call_site=ffffffff8104c0de ptr=ffff880003c00040");
+
+	ev.type = MM_EV_KFREE;
+	ev.ptr = 0;
+	assert_line(m, &ev, "kfree: call_site=ffffffff8104c0de ptr=          (null)");
+}
+
 /* ---- i386 --------------------------------------------------------------------- */
 
 static void test_i386(void **state)
@@ -237,6 +311,27 @@ static void test_i386(void **state)
 		    "mm_page_alloc_extfrag: page=f5a08000 pfn=1024 alloc_order=1 "
 		    "fallback_order=9 pageblock_order=10 alloc_migratetype=1 "
 		    "fallback_migratetype=1 fragmenting=1 change_ownership=1");
+	/* kmem events: 32-bit call_site and ptr, lowmem at PAGE_OFFSET 0xc0000000 */
+	ev = event(MM_EV_KMALLOC, 0, 0);
+	ev.call_site = 0xc10a2b3cUL;
+	ev.ptr = 0xc3c00020UL;
+	ev.bytes_req = 24;
+	ev.bytes_alloc = 32;
+	ev.gfp = GFP_KERNEL;
+	assert_line(m, &ev,
+		    "kmalloc: call_site=c10a2b3c ptr=c3c00020 bytes_req=24 "
+		    "bytes_alloc=32 gfp_flags=GFP_KERNEL");
+	ev.type = MM_EV_KMEM_CACHE_ALLOC;
+	ev.ptr = 0;
+	assert_line(m, &ev,
+		    "kmem_cache_alloc: call_site=c10a2b3c ptr=  (null) bytes_req=24 "
+		    "bytes_alloc=32 gfp_flags=GFP_KERNEL");
+	ev.type = MM_EV_KMEM_CACHE_FREE;
+	ev.ptr = 0xc3c00020UL;
+	assert_line(m, &ev, "kmem_cache_free: call_site=c10a2b3c ptr=c3c00020");
+	ev.type = MM_EV_KFREE;
+	ev.ptr = 0;
+	assert_line(m, &ev, "kfree: call_site=c10a2b3c ptr=  (null)");
 }
 
 /* ---- ours: stages and refused frees ----------------------------------------- */
@@ -325,6 +420,10 @@ static void test_event_names(void **state)
 		[MM_EV_PAGE_ALLOC_ZONE_LOCKED] = "mm_page_alloc_zone_locked",
 		[MM_EV_PAGE_PCPU_DRAIN] = "mm_page_pcpu_drain",
 		[MM_EV_PAGE_ALLOC_EXTFRAG] = "mm_page_alloc_extfrag",
+		[MM_EV_KMALLOC] = "kmalloc",
+		[MM_EV_KMEM_CACHE_ALLOC] = "kmem_cache_alloc",
+		[MM_EV_KFREE] = "kfree",
+		[MM_EV_KMEM_CACHE_FREE] = "kmem_cache_free",
 		[MM_EV_STAGE_ENTER] = "stage_enter",
 		[MM_EV_STAGE_EXIT] = "stage_exit",
 		[MM_EV_BAD_PAGE] = "bad_page",
@@ -341,6 +440,13 @@ static void test_event_names(void **state)
 		assert_int_equal(mm_event_by_name(want[i]), i);
 	}
 	assert_int_equal(mm_event_by_name("kmem:mm_page_free"), MM_EV_PAGE_FREE);
+	assert_int_equal(mm_event_by_name("kmem:kmalloc"), MM_EV_KMALLOC);
+	/* the ten tracepoints come first, our own events after them */
+	assert_int_equal(MM_EV_NR_TRACEPOINTS, 10);
+	for (i = 0; i < MM_EV_NR_TRACEPOINTS; i++)
+		assert_true(MM_EV_ALL_TRACEPOINTS & MM_EV_BIT(i));
+	assert_false(MM_EV_ALL_TRACEPOINTS & MM_EV_STAGES);
+	assert_false(MM_EV_ALL_TRACEPOINTS & MM_EV_BIT(MM_EV_BAD_PAGE));
 	assert_int_equal(mm_event_by_name("mm_page_allocx"), -1);
 	assert_int_equal(mm_event_by_name("MM_PAGE_ALLOC"), -1);
 	assert_int_equal(mm_event_by_name(""), -1);
@@ -363,6 +469,18 @@ static void test_func_names(void **state)
 	assert_string_equal(mm_func_names[FN_expand], "expand");
 	assert_string_equal(mm_func_names[FN_free_pcppages_bulk], "free_pcppages_bulk");
 	assert_string_equal(mm_func_names[FN_drain_all_pages], "drain_all_pages");
+	assert_string_equal(mm_func_names[FN_kmem_cache_alloc], "kmem_cache_alloc");
+	assert_string_equal(mm_func_names[FN_____cache_alloc], "____cache_alloc");
+	assert_string_equal(mm_func_names[FN_cache_alloc_refill], "cache_alloc_refill");
+	assert_string_equal(mm_func_names[FN_cache_grow], "cache_grow");
+	assert_string_equal(mm_func_names[FN_kmem_cache_free], "kmem_cache_free");
+	assert_string_equal(mm_func_names[FN___cache_free], "__cache_free");
+	assert_string_equal(mm_func_names[FN_cache_flusharray], "cache_flusharray");
+	assert_string_equal(mm_func_names[FN_free_block], "free_block");
+	assert_string_equal(mm_func_names[FN_slab_destroy], "slab_destroy");
+	assert_string_equal(mm_func_names[FN_cache_reap], "cache_reap");
+	assert_string_equal(mm_func_names[FN_drain_array], "drain_array");
+	assert_string_equal(mm_func_names[FN_drain_freelist], "drain_freelist");
 }
 
 int main(void)
@@ -381,6 +499,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pcpu_drain_x86_64,
 						setup_x86_64, teardown),
 		cmocka_unit_test_setup_teardown(test_extfrag_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_kmem_alloc_x86_64,
+						setup_x86_64, teardown),
+		cmocka_unit_test_setup_teardown(test_kmem_free_x86_64,
 						setup_x86_64, teardown),
 		cmocka_unit_test_setup_teardown(test_i386, setup_i386, teardown),
 		cmocka_unit_test_setup_teardown(test_stage_lines, setup_x86_64,

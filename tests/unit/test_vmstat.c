@@ -804,13 +804,18 @@ static void test_proc_names(void **state)
 	(void)state;
 	for (i = 0; mm_proc_names[i]; i++) {
 		char path[64];
-		char *plain = show(m, mm_proc_names[i]);
+		char *plain;
 
+		/* the hand-built machine has no slab allocator */
+		if (strcmp(mm_proc_names[i], "slabinfo") == 0)
+			continue;
+		plain = show(m, mm_proc_names[i]);
 		snprintf(path, sizeof(path), "/proc/%s", mm_proc_names[i]);
 		assert_show(m, path, plain);
 		free(plain);
 	}
-	assert_int_equal(i, 4);
+	assert_int_equal(i, 5);
+	assert_string_equal(mm_proc_names[4], "slabinfo");
 
 	/* output is appended to what the caller's buffer holds */
 	mm_buf_init(&a);
@@ -837,6 +842,9 @@ static void test_unknown_file(void **state)
 	assert_string_equal(m->err, "cat: /proc/slabinfox: No such file or directory");
 	assert_int_equal(mm_proc_show(m, "/proc/", &b), MM_ENOENT);
 	assert_int_equal(mm_proc_show(m, "proc/vmstat", &b), MM_ENOENT);
+	/* a machine without the slab allocator has no /proc/slabinfo */
+	assert_int_equal(mm_proc_show(m, "/proc/slabinfo", &b), MM_ENOENT);
+	assert_string_equal(m->err, "cat: /proc/slabinfo: No such file or directory");
 	assert_int_equal(b.len, 0);
 	mm_buf_free(&b);
 	fake_destroy(m);
@@ -851,6 +859,7 @@ static struct mm_machine *boot(const char *preset)
 	char err[256] = "";
 
 	assert_int_equal(mm_desc_preset(&d, preset), MM_OK);
+	d.slab = 0; /* the page allocator alone, as the hand-built machine */
 	m = mm_machine_create(&d, err, sizeof(err));
 	if (!m)
 		fail_msg("%s: %s", preset, err);
@@ -872,7 +881,12 @@ static void test_preset_x86_64_4g_is_section_14(void **state)
 	(void)state;
 	fake->vm_events[PGFREE] = 3998 + 774144 + 262144;
 	for (i = 0; mm_proc_names[i]; i++) {
-		char *want = show(fake, mm_proc_names[i]);
+		char *want;
+
+		/* neither machine has the slab allocator */
+		if (strcmp(mm_proc_names[i], "slabinfo") == 0)
+			continue;
+		want = show(fake, mm_proc_names[i]);
 
 		assert_show(real, mm_proc_names[i], want);
 		free(want);
@@ -1009,6 +1023,220 @@ static void test_presets_files_agree(void **state)
 	}
 }
 
+/* ---- /proc/slabinfo --------------------------------------------------------------- */
+
+static const char slabinfo_header[] =
+	"slabinfo - version: 2.1\n"
+	"# name            <active_objs> <num_objs> <objsize> <objperslab> "
+	"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
+	"slabdata <active_slabs> <num_slabs> <sharedavail>\n";
+
+/* A preset as it boots, with the slab allocator (boot() leaves it out). */
+static struct mm_machine *boot_with_slab(const char *preset)
+{
+	struct mm_machine_desc d;
+	struct mm_machine *m;
+	char err[256] = "";
+
+	assert_int_equal(mm_desc_preset(&d, preset), MM_OK);
+	assert_int_equal(d.slab, 1);
+	m = mm_machine_create(&d, err, sizeof(err));
+	if (!m)
+		fail_msg("%s: %s", preset, err);
+	return m;
+}
+
+/* one data line of /proc/slabinfo, parsed back */
+struct slabinfo_line {
+	char name[64];
+	unsigned long active_objs, num_objs, objsize, objperslab, pagesperslab;
+	unsigned long limit, batchcount, shared;
+	unsigned long active_slabs, num_slabs, shared_avail;
+};
+
+static int parse_slabinfo_line(const char *line, struct slabinfo_line *l)
+{
+	return sscanf(line,
+		      "%63s %lu %lu %lu %lu %lu : tunables %lu %lu %lu : "
+		      "slabdata %lu %lu %lu",
+		      l->name, &l->active_objs, &l->num_objs, &l->objsize,
+		      &l->objperslab, &l->pagesperslab, &l->limit, &l->batchcount,
+		      &l->shared, &l->active_slabs, &l->num_slabs,
+		      &l->shared_avail) == 12;
+}
+
+/* The line of cache name, whole, without its newline; fails if absent. */
+static void slabinfo_find(const char *text, const char *name, char *line,
+			  size_t len)
+{
+	size_t k = strlen(name);
+	const char *p = text, *end;
+
+	while (p && *p) {
+		if (strncmp(p, name, k) == 0 && p[k] == ' ') {
+			end = strchr(p, '\n');
+			assert_non_null(end);
+			snprintf(line, len, "%.*s", (int)(end - p), p);
+			return;
+		}
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	fail_msg("/proc/slabinfo has no line for %s:\n%s", name, text);
+}
+
+/*
+ * Every data line agrees with its cache: one line per cache on
+ * slab_caches, newest first, the fields printed with cache_show's widths,
+ * and num_objs - active_objs is the node's free_objects (get_slabinfo's
+ * own "free_objects accounting error" check).
+ */
+static void check_slabinfo(struct mm_machine *m, const char *text)
+{
+	const char *p = text + strlen(slabinfo_header);
+	struct kmem_cache *c = mm_slab_caches(m);
+	struct slabinfo_line l;
+	char want[256];
+	int n = 0;
+
+	assert_memory_equal(text, slabinfo_header, strlen(slabinfo_header));
+	for (; *p; p = strchr(p, '\n') + 1, c = c->next, n++) {
+		assert_non_null(c);
+		assert_true(parse_slabinfo_line(p, &l));
+		assert_string_equal(l.name, c->name);
+		snprintf(want, sizeof(want),
+			 "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : "
+			 "slabdata %6lu %6lu %6lu\n",
+			 c->name, l.active_objs, l.num_objs, c->size, c->num,
+			 1 << c->gfporder, c->limit, c->batchcount, c->shared,
+			 l.active_slabs, l.num_slabs, l.shared_avail);
+		assert_memory_equal(p, want, strlen(want));
+		assert_int_equal(l.num_slabs,
+				 c->node->slabs[SLABS_FULL].nr +
+					 c->node->slabs[SLABS_PARTIAL].nr +
+					 c->node->slabs[SLABS_FREE].nr);
+		assert_int_equal(l.active_slabs,
+				 c->node->slabs[SLABS_FULL].nr +
+					 c->node->slabs[SLABS_PARTIAL].nr);
+		assert_int_equal(l.num_objs, l.num_slabs * c->num);
+		assert_int_equal(l.num_objs - l.active_objs, c->node->free_objects);
+		assert_int_equal(l.shared_avail,
+				 c->node->shared ? c->node->shared->avail : 0);
+	}
+	assert_null(c);
+	assert_true(n > 40); /* kmem_cache, 19 kmalloc and 19 dma-kmalloc caches */
+}
+
+/*
+ * A booted machine lists the boot caches, newest first: the dma-kmalloc
+ * caches on top, kmem_cache at the bottom.  The largest kmalloc cache's
+ * line is byte for byte the one a real SLAB kernel prints (spec 9.2).
+ */
+static void test_slabinfo_boot(void **state)
+{
+	struct mm_machine *m = boot_with_slab("tiny");
+	char *text = show(m, "/proc/slabinfo");
+	struct slabinfo_line l;
+	char line[256];
+	const char *last;
+
+	(void)state;
+	check_slabinfo(m, text);
+	slabinfo_find(text, "kmalloc-4194304", line, sizeof(line));
+	assert_string_equal(line, "kmalloc-4194304        0      0 4194304    1 "
+				  "1024 : tunables    1    1    0 : slabdata      0 "
+				  "     0      0");
+	/* a name longer than 17 columns pushes the rest right */
+	slabinfo_find(text, "dma-kmalloc-4194304", line, sizeof(line));
+	assert_string_equal(line, "dma-kmalloc-4194304      0      0 4194304    1 "
+				  "1024 : tunables    1    1    0 : slabdata      0 "
+				  "     0      0");
+	/* kmalloc-96 has a 128-byte stride; the tunables of section 3.6 */
+	slabinfo_find(text, "kmalloc-96", line, sizeof(line));
+	assert_true(parse_slabinfo_line(line, &l));
+	assert_int_equal(l.objsize, 128);
+	assert_int_equal(l.objperslab, 30);
+	assert_int_equal(l.pagesperslab, 1);
+	assert_int_equal(l.limit, 120);
+	assert_int_equal(l.batchcount, 60);
+	assert_int_equal(l.shared, 8);
+	/* order 1, and no shared array above PAGE_SIZE */
+	slabinfo_find(text, "kmalloc-8192", line, sizeof(line));
+	assert_true(parse_slabinfo_line(line, &l));
+	assert_int_equal(l.objsize, 8192);
+	assert_int_equal(l.objperslab, 1);
+	assert_int_equal(l.pagesperslab, 2);
+	assert_int_equal(l.limit, 8);
+	assert_int_equal(l.batchcount, 4);
+	assert_int_equal(l.shared, 0);
+	last = text + strlen(text) - 1;
+	while (last > text && last[-1] != '\n')
+		last--;
+	assert_memory_equal(last, "kmem_cache ", strlen("kmem_cache "));
+	assert_memory_equal(text + strlen(slabinfo_header), "dma-kmalloc-4194304 ",
+			    strlen("dma-kmalloc-4194304 "));
+	free(text);
+	mm_machine_destroy(m);
+}
+
+/*
+ * A new cache goes on top.  Its first allocation refills 16 objects
+ * (BATCHREFILL_LIMIT), which count as active while they sit in the cpu
+ * array: spec 9.2's example line.  Freeing more than the array holds
+ * flushes batchcount objects into the shared array, shown as sharedavail.
+ */
+static void test_slabinfo_cache(void **state)
+{
+	struct mm_machine *m = boot_with_slab("tiny");
+	struct kmem_cache *c;
+	unsigned long objs[130];
+	char *text;
+	char line[256];
+	int i;
+
+	(void)state;
+	assert_int_equal(mm_kmem_cache_create(m, "foo", 200, 0, 0, 0, &c), MM_OK);
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &objs[0]), MM_OK);
+	text = show(m, "slabinfo");
+	check_slabinfo(m, text);
+	assert_memory_equal(text + strlen(slabinfo_header),
+			    "foo                   16     19    200   19    1 : "
+			    "tunables  120   60    8 : slabdata      1      1      0\n",
+			    strlen("foo                   16     19    200   19    1 : "
+				   "tunables  120   60    8 : slabdata      1      1      0\n"));
+	free(text);
+
+	for (i = 1; i < 130; i++)
+		assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &objs[i]),
+				 MM_OK);
+	for (i = 0; i < 130; i++)
+		assert_int_equal(mm_kmem_cache_free(m, 0, c, objs[i]), MM_OK);
+	text = show(m, "slabinfo");
+	check_slabinfo(m, text);
+	slabinfo_find(text, "foo", line, sizeof(line));
+	assert_non_null(c->node->shared);
+	assert_true(c->node->shared->avail > 0);
+	free(text);
+
+	/* shrinking empties the arrays and releases every free slab */
+	assert_int_equal(mm_kmem_cache_shrink(m, c), 0);
+	text = show(m, "slabinfo");
+	check_slabinfo(m, text);
+	slabinfo_find(text, "foo", line, sizeof(line));
+	assert_string_equal(line, "foo                    0      0    200   19    1 : "
+				  "tunables  120   60    8 : slabdata      0      0      0");
+	free(text);
+
+	/* a destroyed cache leaves the file */
+	assert_int_equal(mm_kmem_cache_destroy(m, c), MM_OK);
+	text = show(m, "slabinfo");
+	check_slabinfo(m, text);
+	assert_null(strstr(text, "\nfoo "));
+	free(text);
+	mm_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1033,6 +1261,8 @@ int main(void)
 		cmocka_unit_test(test_unknown_file),
 		cmocka_unit_test(test_preset_x86_64_4g_is_section_14),
 		cmocka_unit_test(test_presets_files_agree),
+		cmocka_unit_test(test_slabinfo_boot),
+		cmocka_unit_test(test_slabinfo_cache),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
