@@ -158,6 +158,8 @@ static inline int tracing(const struct mm_machine *m, enum mm_event_type t)
 	return unlikely(m->event_mask & MM_EV_BIT(t));
 }
 void mm_emit(struct mm_machine *m, struct mm_event *ev);
+/* a kernel log line (printk), delivered as MM_EV_PRINTK */
+void printk(struct mm_machine *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void stage_enter(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
@@ -181,6 +183,15 @@ unsigned long nr_free_pagecache_pages(struct mm_machine *m);
 void init_per_zone_wmark_min(struct mm_machine *m, long user_kbytes);
 void set_recommended_min_free_kbytes(struct mm_machine *m);
 int mm_slab_init(struct mm_machine *m, char *err, size_t errlen);
+int mm_workload_init(struct mm_machine *m);
+void mm_workload_destroy(struct mm_machine *m);
+int page_lru(const struct page *p);
+long get_swap_page(struct mm_machine *m);
+void mm_reap_tasks(struct mm_machine *m);
+void delete_from_page_cache(struct mm_machine *m, unsigned long pfn);
+void mm_task_release_memory(struct mm_machine *m, struct task *t);
+void swap_free(struct mm_machine *m, unsigned long slot);
+unsigned long get_nr_swap_pages(const struct mm_machine *m);
 void mm_slab_destroy(struct mm_machine *m);
 int mm_slab_check(struct mm_machine *m);
 int move_freepages_block(struct mm_machine *m, struct zone *z, unsigned long pfn, int mt);

@@ -185,6 +185,33 @@ static int parse_zone(struct parser *p, char **argv, int argc)
 	return MM_OK;
 }
 
+/* "512M", "2G", "4096K", or a number of bytes; in pages */
+static int parse_size_pages(const char *s, unsigned long *pages)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno)
+		return -1;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end || v > (1ULL << 40) >> shift)
+		return -1;
+	*pages = (unsigned long)((v << shift) >> PAGE_SHIFT);
+	return 0;
+}
+
 static int parse_number_key(struct parser *p, const char *key, const char *arg,
 			    unsigned long lo, unsigned long hi, unsigned long *v)
 {
@@ -248,6 +275,10 @@ static int parse_line(struct parser *p, char **argv, int argc)
 		if (!arg || (strcmp(arg, "always") && strcmp(arg, "madvise") && strcmp(arg, "never")))
 			return perr(p, "transparent_hugepage: expected always, madvise or never");
 		d->thp = strcmp(arg, "never") != 0;
+	} else if (!strcmp(key, "swap")) {
+		if (parse_size_pages(arg, &v))
+			return perr(p, "swap: expected a size such as 512M, 2G or 0");
+		d->swap_pages = v;
 	} else if (!strcmp(key, "slab")) {
 		if (!arg || (strcmp(arg, "none") && strcmp(arg, "on")))
 			return perr(p, "slab: expected none or on");
@@ -472,7 +503,7 @@ static int alloc_maps(struct mm_machine *m, char *err, size_t errlen)
 	m->pageblock_flags = calloc((max >> m->pageblock_order) + 1, 1);
 	m->nr_sections = m->section_shift ? (max >> m->section_shift) + 1 : 0;
 	m->section_valid = calloc(m->nr_sections + 1, 1);
-	m->nr_lists = 1 + (uint32_t)(m->node.nr_zones * (MAX_ORDER * MIGRATE_TYPES +
+	m->nr_lists = 1 + (uint32_t)(m->node.nr_zones * (MAX_ORDER * MIGRATE_TYPES + NR_LRU_LISTS +
 						    m->nr_cpus * MIGRATE_PCPTYPES));
 	m->lists = malloc(m->nr_lists * sizeof(struct mm_list));
 	if (!m->mem_map || !m->pageblock_flags || !m->section_valid || !m->lists) {
@@ -495,6 +526,8 @@ static int init_lists(struct mm_machine *m)
 		for (int o = 0; o < MAX_ORDER; o++)
 			for (int t = 0; t < MIGRATE_TYPES; t++)
 				z->free_area[o].free_list[t] = id++;
+		for (int l = 0; l < NR_LRU_LISTS; l++)
+			z->lru[l] = id++;
 		z->pageset = calloc((size_t)m->nr_cpus, sizeof(*z->pageset));
 		if (!z->pageset)
 			return MM_ENOMEM;
@@ -795,6 +828,10 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 		m->totalram_pages += m->node.node_zones[i].managed_pages;
 	if (m->desc.slab && mm_slab_init(m, err, errlen))
 		return MM_ENOMEM;
+	if (mm_workload_init(m)) {
+		snprintf(err, errlen, "out of memory");
+		return MM_ENOMEM;
+	}
 	for (int i = 0; i < m->node.nr_zones; i++)
 		memset(m->node.node_zones[i].changed, 0, sizeof(m->node.node_zones[i].changed));
 	return MM_OK;
@@ -828,6 +865,7 @@ void mm_machine_destroy(struct mm_machine *m)
 {
 	if (!m)
 		return;
+	mm_workload_destroy(m);
 	mm_slab_destroy(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		free(m->node.node_zones[i].pageset);

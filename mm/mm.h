@@ -157,6 +157,11 @@ enum pageflags {
 	PG_pfmemalloc = 1u << 8,
 	PG_dirty = 1u << 9,
 	PG_zeroed = 1u << 10, /* allocated with __GFP_ZERO */
+	PG_active = 1u << 11,     /* on an active LRU list */
+	PG_referenced = 1u << 12, /* accessed since the last scan */
+	PG_swapbacked = 1u << 13, /* anonymous: backed by swap, not a file */
+	PG_writeback = 1u << 14,  /* being written out; cannot be freed yet */
+	PG_reclaim = 1u << 15,    /* free it when writeback completes */
 };
 
 /* who owns an allocated page: kind in the top byte, an id below */
@@ -167,6 +172,7 @@ enum page_owner_kind {
 	OWNER_PAGECACHE,
 	OWNER_SLAB,
 	OWNER_PAGETABLE,
+	OWNER_INFLIGHT, /* taken off the lists, not yet handed out (id: cpu) */
 };
 #define MM_OWNER(kind, id) (((uint32_t)(kind) << 24) | ((uint32_t)(id)&0xffffff))
 #define MM_OWNER_KIND(o) ((o) >> 24)
@@ -242,6 +248,22 @@ enum zone_stat_item {
 	NR_VM_ZONE_STAT_ITEMS
 };
 
+/* LRU lists, 3.10 order (NR_LRU_BASE + lru is the zone counter) */
+enum lru_list {
+	LRU_INACTIVE_ANON,
+	LRU_ACTIVE_ANON,
+	LRU_INACTIVE_FILE,
+	LRU_ACTIVE_FILE,
+	LRU_UNEVICTABLE,
+	NR_LRU_LISTS
+};
+#define NR_LRU_BASE NR_INACTIVE_ANON
+
+struct zone_reclaim_stat {
+	unsigned long recent_rotated[2]; /* [0] anon, [1] file */
+	unsigned long recent_scanned[2];
+};
+
 struct zone {
 	unsigned long watermark[NR_WMARK];
 	unsigned long lowmem_reserve[MAX_NR_ZONES];
@@ -266,6 +288,15 @@ struct zone {
 
 	/* for the screen: per order, a bit per migratetype whose list changed */
 	uint8_t changed[MAX_ORDER];
+
+	/* reclaim (vmscan.c) and compaction (compaction.c) */
+	uint32_t lru[NR_LRU_LISTS]; /* list ids, head = most recently added */
+	struct zone_reclaim_stat reclaim_stat;
+	unsigned long compact_cached_free_pfn, compact_cached_migrate_pfn;
+	int compact_blockskip_flush;
+	unsigned int compact_considered, compact_defer_shift;
+	int compact_order_failed;
+	int zone_oom_locked;
 };
 
 static inline unsigned long zone_end_pfn(const struct zone *z)
@@ -297,11 +328,15 @@ enum mm_event_type {
 	MM_EV_KMEM_CACHE_ALLOC,       /* kmem_cache_alloc */
 	MM_EV_KFREE,                  /* kfree */
 	MM_EV_KMEM_CACHE_FREE,        /* kmem_cache_free */
+	MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES, /* mm_compaction_isolate_migratepages */
+	MM_EV_COMPACTION_ISOLATE_FREEPAGES,    /* mm_compaction_isolate_freepages */
+	MM_EV_COMPACTION_MIGRATEPAGES,         /* mm_compaction_migratepages */
 	MM_EV_NR_TRACEPOINTS,
 	MM_EV_STAGE_ENTER = MM_EV_NR_TRACEPOINTS,
 	MM_EV_STAGE_EXIT,
 	MM_EV_BAD_PAGE, /* a refused free: text holds the kernel's words */
 	MM_EV_STAGE_NOTE, /* a step inside the current stage, with its reason */
+	MM_EV_PRINTK,     /* a kernel log line (text): allocation failure, OOM report */
 	MM_EV_NR_TYPES
 };
 #define MM_EV_BIT(t) (1u << (t))
@@ -355,6 +390,8 @@ struct mm_event {
 	int fallback_order;  /* extfrag */
 	int fallback_mt;     /* extfrag */
 	int change_ownership;/* extfrag */
+	/* compaction tracepoints: nr_scanned/nr_taken, nr_migrated/nr_failed */
+	unsigned long nr_a, nr_b;
 	/* kmem tracepoints */
 	unsigned long call_site;
 	unsigned long ptr; /* 0 for a failed allocation */
@@ -368,6 +405,49 @@ struct mm_event {
 
 typedef void (*mm_observer_fn)(struct mm_machine *m, const struct mm_event *ev,
 			       void *ctx);
+
+/* ---- the workload: tasks, page cache, swap (memory.c, filemap.c, swap.c) ---- */
+#define PTE_NONE 0u                 /* never touched */
+#define PTE_SWAP 0x80000000u        /* low bits: swap slot + 1 */
+#define PTE_PRESENT 0x40000000u     /* low bits: pfn (fits 30 bits: 4 TiB) */
+#define PF_MEMALLOC 0x800u          /* the task is reclaiming: no watermarks */
+#define TIF_MEMDIE 0x10000u         /* OOM victim: may use the reserves */
+#define PF_EXITING 0x4u
+
+struct task {
+	int pid;
+	char comm[16];
+	int oom_score_adj;
+	unsigned int flags;     /* PF_MEMALLOC, TIF_MEMDIE, PF_EXITING */
+	gfp_t gfp;              /* what its page faults allocate with */
+	uint32_t *pte;          /* [nr_pte]: PTE_PRESENT|pfn, PTE_SWAP|slot+1, PTE_NONE */
+	unsigned long nr_pte, cap_pte;
+	unsigned long rss_anon; /* MM_ANONPAGES */
+	unsigned long swapents; /* MM_SWAPENTS */
+	struct task *next;
+};
+
+/* one file whose pages are the page cache */
+struct address_space {
+	uint32_t *pages; /* [nr]: pfn + 1, 0 = not cached */
+	unsigned long nr, cap;
+	unsigned long nrpages;
+};
+
+struct swap_info {
+	unsigned long pages, inuse; /* slots */
+	uint8_t *map;               /* [pages]: slot used */
+};
+
+struct mm_workload {
+	struct task *tasks; /* by pid, ascending */
+	int next_pid;
+	struct address_space file;
+	struct swap_info swap;
+	int vm_swappiness;      /* default 60 */
+	struct task *current;   /* the task a fault runs for, or NULL */
+	unsigned long writeback_ticks; /* how long a page takes to write out */
+};
 
 /* ---- the machine -------------------------------------------------------- */
 enum mm_arch { ARCH_X86_64, ARCH_I386 };
@@ -392,6 +472,7 @@ struct mm_machine_desc {
 	int thp;              /* transparent_hugepage always/madvise: 1 */
 	int slab;             /* 0 = "slab none" */
 	int slow_boot;        /* free every chunk one by one (tests the shortcut) */
+	unsigned long swap_pages; /* "swap SIZE" */
 };
 
 struct mm_machine {
@@ -435,6 +516,7 @@ struct mm_machine {
 
 	unsigned long long clock; /* simulated ticks */
 	struct slab_state_s *slab; /* the SLAB allocator; NULL with "slab none" */
+	struct mm_workload work;
 	char err[256];
 };
 
@@ -446,6 +528,32 @@ static inline unsigned long page_to_pfn(struct mm_machine *m, const struct page 
 {
 	return (unsigned long)(p - m->mem_map);
 }
+
+/* tasks (memory.c) */
+int mm_task_spawn(struct mm_machine *m, const char *name, unsigned long pages, gfp_t gfp,
+		  struct task **out);
+/* fault in / access the task's pages 0..pages-1 */
+int mm_task_touch(struct mm_machine *m, struct task *t, unsigned long pages);
+int mm_task_exit(struct mm_machine *m, struct task *t);
+struct task *mm_task_find(struct mm_machine *m, int pid);
+unsigned long get_mm_rss(const struct task *t);
+unsigned long task_nr_ptes(const struct task *t); /* page-table pages */
+/* page cache (filemap.c) */
+int mm_pagecache_add(struct mm_machine *m, unsigned long pages, int dirty, unsigned long *added);
+unsigned long mm_pagecache_drop(struct mm_machine *m); /* drop_caches 1: clean pages */
+/* move an allocated movable page's contents and owner to new_pfn (migrate.c) */
+int mm_migrate_page(struct mm_machine *m, unsigned long old_pfn, unsigned long new_pfn);
+
+/* LRU (swap.c) */
+void lru_cache_add(struct mm_machine *m, unsigned long pfn, enum lru_list lru);
+void del_page_from_lru(struct mm_machine *m, unsigned long pfn);
+void mark_page_accessed(struct mm_machine *m, unsigned long pfn);
+static inline int page_lru_base(const struct page *p)
+{
+	return (p->flags & PG_swapbacked) ? LRU_INACTIVE_ANON : LRU_INACTIVE_FILE;
+}
+/* free a page (order 0) that has left every owner */
+void put_page_free(struct mm_machine *m, unsigned long pfn);
 
 /* ---- building ------------------------------------------------------------ */
 /* Presets: "tiny", "i386-1g", "x86_64-4g" (default), "x86_64-64g". */

@@ -24,6 +24,20 @@ void mm_emit(struct mm_machine *m, struct mm_event *ev)
 		m->observer(m, ev, m->observer_ctx);
 }
 
+void printk(struct mm_machine *m, const char *fmt, ...)
+{
+	char text[512];
+	struct mm_event ev = { .type = MM_EV_PRINTK, .cpu = m->this_cpu, .text = text, .pfn = MM_NOPFN };
+	va_list ap;
+
+	if (!(m->event_mask & MM_EV_BIT(MM_EV_PRINTK)))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	mm_emit(m, &ev);
+}
+
 static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
 		  const char *fmt, va_list ap)
 {

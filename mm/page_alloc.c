@@ -786,7 +786,7 @@ static void free_pages_prepare(struct mm_machine *m, int cpu, unsigned long pfn,
 
 	if (tracing(m, MM_EV_PAGE_FREE))
 		trace_page_free(m, cpu, pfn, order);
-	p->flags &= ~(PG_head | PG_zeroed | PG_pfmemalloc | PG_dirty);
+	p->flags &= ~(PG_head | PG_zeroed | PG_pfmemalloc | PG_dirty | PG_referenced | PG_swapbacked);
 	p->_count = 0;
 	p->owner = 0;
 	p->alloc_order = 0;
@@ -940,6 +940,12 @@ static int free_pages_check(struct mm_machine *m, int cpu, unsigned long pfn, in
 	}
 	if (p->flags & PG_slab)
 		return mm_error(m, MM_EINVAL, "pfn 0x%lx belongs to the slab allocator (use kfree)", pfn);
+	if (MM_OWNER_KIND(p->owner) == OWNER_ANON || MM_OWNER_KIND(p->owner) == OWNER_PAGECACHE) {
+		snprintf(why, sizeof(why), "page is mapped (%s page of %s %u, on an LRU list)",
+			 MM_OWNER_KIND(p->owner) == OWNER_ANON ? "an anonymous" : "a page cache",
+			 MM_OWNER_KIND(p->owner) == OWNER_ANON ? "task" : "file", MM_OWNER_ID(p->owner));
+		return bad_page(m, cpu, pfn, why);
+	}
 	if (p->flags & PG_tail) {
 		h = find_block_head(m, pfn, PG_head, &o);
 		return mm_error(m, MM_EINVAL, "pfn 0x%lx is not the head of an allocation (page %lu of the order-%d block at 0x%lx)",

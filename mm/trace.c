@@ -39,6 +39,10 @@ const char *const mm_event_names[MM_EV_NR_TYPES] = {
 	[MM_EV_STAGE_EXIT] = "stage_exit",
 	[MM_EV_BAD_PAGE] = "bad_page",
 	[MM_EV_STAGE_NOTE] = "stage_note",
+	[MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES] = "mm_compaction_isolate_migratepages",
+	[MM_EV_COMPACTION_ISOLATE_FREEPAGES] = "mm_compaction_isolate_freepages",
+	[MM_EV_COMPACTION_MIGRATEPAGES] = "mm_compaction_migratepages",
+	[MM_EV_PRINTK] = "printk",
 };
 
 const char *const mm_func_names[MM_NR_FUNCS] = {
@@ -85,7 +89,7 @@ int mm_event_by_name(const char *name)
 	if (!strncmp(name, "kmem:", 5))
 		name += 5;
 	for (i = 0; i < MM_EV_NR_TYPES; i++)
-		if (!strcmp(name, mm_event_names[i]))
+		if (mm_event_names[i] && !strcmp(name, mm_event_names[i]))
 			return i;
 	return -1;
 }
@@ -238,6 +242,13 @@ static void format_tracepoint(const struct mm_machine *m,
 	case MM_EV_KMEM_CACHE_FREE:
 		format_kmem_free(m, ev, buf, len);
 		return;
+	case MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES: /* include/trace/events/compaction.h */
+	case MM_EV_COMPACTION_ISOLATE_FREEPAGES:
+		snprintf(buf, len, "nr_scanned=%lu nr_taken=%lu", ev->nr_a, ev->nr_b);
+		return;
+	case MM_EV_COMPACTION_MIGRATEPAGES:
+		snprintf(buf, len, "nr_migrated=%lu nr_failed=%lu", ev->nr_a, ev->nr_b);
+		return;
 	default:
 		break;
 	}
@@ -323,6 +334,7 @@ void mm_event_format(const struct mm_machine *m, const struct mm_event *ev,
 		format_stage(ev, buf, len);
 		return;
 	case MM_EV_BAD_PAGE:
+	case MM_EV_PRINTK:
 		snprintf(buf, len, "%s", ev->text ? ev->text : "");
 		return;
 	default:

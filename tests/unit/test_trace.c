@@ -428,6 +428,10 @@ static void test_event_names(void **state)
 		[MM_EV_STAGE_EXIT] = "stage_exit",
 		[MM_EV_BAD_PAGE] = "bad_page",
 		[MM_EV_STAGE_NOTE] = "stage_note",
+		[MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES] = "mm_compaction_isolate_migratepages",
+		[MM_EV_COMPACTION_ISOLATE_FREEPAGES] = "mm_compaction_isolate_freepages",
+		[MM_EV_COMPACTION_MIGRATEPAGES] = "mm_compaction_migratepages",
+		[MM_EV_PRINTK] = "printk",
 	};
 	int i;
 
@@ -442,7 +446,7 @@ static void test_event_names(void **state)
 	assert_int_equal(mm_event_by_name("kmem:mm_page_free"), MM_EV_PAGE_FREE);
 	assert_int_equal(mm_event_by_name("kmem:kmalloc"), MM_EV_KMALLOC);
 	/* the ten tracepoints come first, our own events after them */
-	assert_int_equal(MM_EV_NR_TRACEPOINTS, 10);
+	assert_int_equal(MM_EV_NR_TRACEPOINTS, 13);
 	for (i = 0; i < MM_EV_NR_TRACEPOINTS; i++)
 		assert_true(MM_EV_ALL_TRACEPOINTS & MM_EV_BIT(i));
 	assert_false(MM_EV_ALL_TRACEPOINTS & MM_EV_STAGES);
