@@ -241,7 +241,8 @@ static int check_allocation(struct checker *c, unsigned long pfn)
 	struct page *p = &m->mem_map[pfn];
 	unsigned long n = 1UL << p->alloc_order;
 
-	if (p->list != MM_NOLIST || (p->flags & (PG_buddy | PG_pcp | PG_tail)) || pfn + n > m->max_pfn)
+	if ((p->list != MM_NOLIST && !(p->flags & PG_lru)) || (p->flags & (PG_buddy | PG_pcp | PG_tail)) ||
+	    pfn + n > m->max_pfn)
 		return mm_error(m, MM_EINVAL, "allocation at 0x%lx has flags 0x%x", pfn, p->flags);
 	for (unsigned long i = 0; i < n; i++) {
 		if (seen_test_and_set(c, pfn + i))
@@ -281,6 +282,95 @@ static int check_every_pfn(struct checker *c)
 	return MM_OK;
 }
 
+/* ---- the workload: LRU lists, tasks, the page cache, swap ----------------------- */
+
+static int check_lru(struct mm_machine *m, struct zone *z)
+{
+	for (int l = 0; l < NR_LRU_LISTS; l++) {
+		uint32_t id = z->lru[l];
+
+		if (check_list(m, id, "lru"))
+			return MM_EINVAL;
+		if ((long)m->lists[id].nr != z->vm_stat[NR_LRU_BASE + l])
+			return mm_error(m, MM_EINVAL, "zone %s: lru list %d holds %u pages but its counter says %ld",
+					z->name, l, m->lists[id].nr, z->vm_stat[NR_LRU_BASE + l]);
+		for (uint32_t pfn = m->lists[id].head; pfn != MM_NIL; pfn = m->mem_map[pfn].next) {
+			struct page *p = &m->mem_map[pfn];
+			unsigned kind = MM_OWNER_KIND(p->owner);
+
+			if (!(p->flags & PG_lru) || !(p->flags & PG_head) || page_lru(p) != l ||
+			    !zone_spans_pfn(z, pfn) || (kind != OWNER_ANON && kind != OWNER_PAGECACHE))
+				return mm_error(m, MM_EINVAL, "zone %s: pfn 0x%x on lru list %d has flags 0x%x owner 0x%x",
+						z->name, pfn, l, p->flags, p->owner);
+		}
+	}
+	return MM_OK;
+}
+
+/* every present pte points at a page that names the task and vpn back */
+static int check_tasks(struct mm_machine *m)
+{
+	unsigned long swapped = 0;
+
+	for (struct task *t = m->work.tasks; t; t = t->next) {
+		unsigned long rss = 0, swp = 0;
+
+		for (unsigned long vpn = 0; vpn < t->nr_pte; vpn++) {
+			uint32_t pte = t->pte[vpn];
+			struct page *p;
+
+			if (pte & PTE_SWAP) {
+				swp++;
+				continue;
+			}
+			if (!(pte & PTE_PRESENT))
+				continue;
+			rss++;
+			p = &m->mem_map[pte & ~PTE_PRESENT];
+			if (p->owner != MM_OWNER(OWNER_ANON, t->pid) || p->private != vpn || !(p->flags & PG_head))
+				return mm_error(m, MM_EINVAL, "task %d: pte %lu -> pfn 0x%x, whose owner is 0x%x index %u",
+						t->pid, vpn, pte & ~PTE_PRESENT, p->owner, p->private);
+		}
+		if (rss != t->rss_anon || swp != t->swapents)
+			return mm_error(m, MM_EINVAL, "task %d: rss %lu swap %lu but its ptes say %lu and %lu",
+					t->pid, t->rss_anon, t->swapents, rss, swp);
+		swapped += swp;
+	}
+	if (swapped > m->work.swap.inuse)
+		return mm_error(m, MM_EINVAL, "%lu swap entries in ptes but %lu slots in use",
+				swapped, m->work.swap.inuse);
+	return MM_OK;
+}
+
+static int check_page_cache(struct mm_machine *m)
+{
+	struct address_space *as = &m->work.file;
+	unsigned long n = 0;
+
+	for (unsigned long i = 0; i < as->nr; i++) {
+		struct page *p;
+
+		if (!as->pages[i])
+			continue;
+		n++;
+		p = &m->mem_map[as->pages[i] - 1];
+		if (p->owner != MM_OWNER(OWNER_PAGECACHE, 0) || p->private != i || !(p->flags & PG_head))
+			return mm_error(m, MM_EINVAL, "page cache index %lu -> pfn 0x%x, whose owner is 0x%x index %u",
+					i, as->pages[i] - 1, p->owner, p->private);
+	}
+	if (n != as->nrpages)
+		return mm_error(m, MM_EINVAL, "page cache nrpages %lu but %lu pages indexed", as->nrpages, n);
+	return MM_OK;
+}
+
+static int check_workload(struct mm_machine *m)
+{
+	for (int i = 0; i < m->node.nr_zones; i++)
+		if (populated_zone(&m->node.node_zones[i]) && check_lru(m, &m->node.node_zones[i]))
+			return MM_EINVAL;
+	return check_tasks(m) || check_page_cache(m) ? MM_EINVAL : MM_OK;
+}
+
 int mm_check(struct mm_machine *m)
 {
 	struct checker c = { m, calloc((m->max_pfn >> 3) + 1, 1) };
@@ -294,10 +384,17 @@ int mm_check(struct mm_machine *m)
 		if (populated_zone(z))
 			rc = check_free_area(&c, z) || check_pcp(&c, z) ? MM_EINVAL : MM_OK;
 	}
+	for (int i = 0; i < m->nr_inflight && !rc; i++) /* held by a paused request */
+		for (unsigned long p = 0; p < (1UL << m->inflight[i].order) && !rc; p++)
+			if (seen_test_and_set(&c, m->inflight[i].pfn + p))
+				rc = mm_error(m, MM_EINVAL, "pfn 0x%lx in flight is also on a list",
+					      m->inflight[i].pfn + p);
 	if (!rc)
 		rc = check_every_pfn(&c);
 	if (!rc)
 		rc = mm_slab_check(m);
+	if (!rc)
+		rc = check_workload(m);
 	for (unsigned long b = 0; !rc && b <= (m->max_pfn - 1) >> m->pageblock_order; b++)
 		if ((m->pageblock_flags[b] & 7) >= MIGRATE_TYPES)
 			rc = mm_error(m, MM_EINVAL, "pageblock %lu has migratetype %d", b, m->pageblock_flags[b] & 7);

@@ -152,6 +152,38 @@ static inline int zone_spans_pfn(const struct zone *z, unsigned long pfn)
 }
 
 
+/* ---- blocks in flight ------------------------------------------------------- */
+#define INFLIGHT(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running)
+
+static inline void inflight_add(struct mm_machine *m, unsigned long pfn, int order)
+{
+	if (m->nr_inflight < 32) {
+		m->inflight[m->nr_inflight].pfn = pfn;
+		m->inflight[m->nr_inflight].order = order;
+		m->nr_inflight++;
+	}
+}
+
+/* the block at old is now the block at pfn of this order (merge, split) */
+static inline void inflight_set(struct mm_machine *m, unsigned long old, unsigned long pfn, int order)
+{
+	for (int i = 0; i < m->nr_inflight; i++)
+		if (m->inflight[i].pfn == old) {
+			m->inflight[i].pfn = pfn;
+			m->inflight[i].order = order;
+			return;
+		}
+}
+
+static inline void inflight_del(struct mm_machine *m, unsigned long pfn)
+{
+	for (int i = 0; i < m->nr_inflight; i++)
+		if (m->inflight[i].pfn == pfn) {
+			m->inflight[i] = m->inflight[--m->nr_inflight];
+			return;
+		}
+}
+
 /* ---- observer ------------------------------------------------------------- */
 static inline int tracing(const struct mm_machine *m, enum mm_event_type t)
 {
@@ -166,7 +198,11 @@ void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-#define STAGES(m) unlikely((m)->event_mask & MM_EV_STAGES)
+#define STAGES(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running)
+void step_point(struct mm_machine *m, const struct mm_event *ev);
+void zone_lock(struct mm_machine *m, struct zone *z);
+void zone_unlock(struct mm_machine *m, struct zone *z);
+void mm_step_destroy(struct mm_machine *m);
 
 /* ---- page_alloc.c internals used by machine.c ------------------------------ */
 void __free_pages_boot(struct mm_machine *m, unsigned long pfn, int order);
@@ -195,5 +231,53 @@ unsigned long get_nr_swap_pages(const struct mm_machine *m);
 void mm_slab_destroy(struct mm_machine *m);
 int mm_slab_check(struct mm_machine *m);
 int move_freepages_block(struct mm_machine *m, struct zone *z, unsigned long pfn, int mt);
+
+/* step.c: sleeping inside an allocation (wait_iff_congested, ...) */
+void mm_sleep(struct mm_machine *m, unsigned long jiffies, const char *why);
+void cache_reap_tick(struct mm_machine *m);
+int mm_give_up(struct mm_machine *m);
+
+/* ---- the slow path's helpers (3.10 names) -------------------------------------- */
+
+/* compaction.c */
+enum compact_result { COMPACT_SKIPPED, COMPACT_CONTINUE, COMPACT_PARTIAL, COMPACT_COMPLETE };
+#define COMPACT_MAX_DEFER_SHIFT 6
+unsigned long try_to_compact_pages(struct mm_machine *m, int order, gfp_t gfp, int sync,
+				   int *contended);
+int compaction_deferred(struct zone *z, int order);
+void defer_compaction(struct zone *z, int order);
+unsigned long compaction_suitable(struct mm_machine *m, struct zone *z, int order);
+int fragmentation_index(struct zone *z, unsigned int order);
+void compact_pgdat(struct mm_machine *m, int order);  /* kswapd, after balancing */
+void reset_isolation_suitable(struct mm_machine *m); /* kswapd, before sleeping */
+int split_free_page(struct mm_machine *m, unsigned long pfn); /* page_alloc.c */
+
+/* vmscan.c */
+unsigned long try_to_free_pages(struct mm_machine *m, int order, gfp_t gfp);
+void wakeup_kswapd(struct mm_machine *m, struct zone *z, int order, int classzone_idx);
+void kswapd_tick(struct mm_machine *m);    /* once per jiffy, from mm_tick */
+void writeback_tick(struct mm_machine *m); /* completes due writeback */
+int zone_reclaimable(struct mm_machine *m, struct zone *z);
+void shrinker_note_alloc(struct mm_machine *m, struct kmem_cache *c, unsigned long obj);
+void shrinker_note_free(struct mm_machine *m, struct kmem_cache *c, unsigned long obj);
+
+/* oom_kill.c, show_mem.c */
+void out_of_memory(struct mm_machine *m, gfp_t gfp, int order);
+unsigned long oom_badness(struct mm_machine *m, struct task *t, unsigned long totalpages);
+int try_set_zonelist_oom(struct mm_machine *m, int high_zoneidx);
+void clear_zonelist_oom(struct mm_machine *m, int high_zoneidx);
+#define SHOW_MEM_FILTER_NODES 0x0001u      /* nodes outside current's cpuset */
+#define SHOW_MEM_FILTER_PAGE_COUNT 0x0002u /* skip the walk over every page */
+void show_mem(struct mm_machine *m, unsigned int filter);
+void show_free_areas(struct mm_machine *m, unsigned int filter);
+void warn_alloc_failed(struct mm_machine *m, gfp_t gfp, int order);
+/* dump_stack's first line ("CPU: 0 PID: 100 Comm: ..."); no frames */
+void dump_stack(struct mm_machine *m);
+/* current->comm / ->pid: the faulting task, else the command line */
+const char *current_comm(const struct mm_machine *m);
+int current_pid(const struct mm_machine *m);
+/* __ratelimit(): 1 = go ahead; at most burst per interval (10 per 5 s) */
+int ___ratelimit(struct mm_machine *m, struct ratelimit_state *rs, const char *func);
+#define __ratelimit(m, rs) ___ratelimit(m, rs, __func__)
 
 #endif

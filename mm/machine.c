@@ -865,6 +865,7 @@ void mm_machine_destroy(struct mm_machine *m)
 {
 	if (!m)
 		return;
+	mm_step_destroy(m);
 	mm_workload_destroy(m);
 	mm_slab_destroy(m);
 	for (int i = 0; i < m->node.nr_zones; i++)

@@ -362,6 +362,12 @@ enum mm_func {
 	FN_free_pcppages_bulk,
 	FN___free_one_page,
 	FN_drain_all_pages,
+	FN_gfp_to_alloc_flags,
+	FN_wake_all_kswapd,
+	FN___alloc_pages_high_priority,
+	FN___alloc_pages_direct_compact,
+	FN___alloc_pages_direct_reclaim,
+	FN___alloc_pages_may_oom,
 	FN_kmem_cache_alloc,
 	FN_____cache_alloc,
 	FN_cache_alloc_refill,
@@ -374,6 +380,23 @@ enum mm_func {
 	FN_cache_reap,
 	FN_drain_array,
 	FN_drain_freelist,
+	/* vmscan.c */
+	FN_try_to_free_pages,
+	FN_shrink_zone,
+	FN_shrink_page_list,
+	FN_shrink_slab,
+	FN_wakeup_kswapd,
+	FN_balance_pgdat,
+	/* compaction.c */
+	FN_try_to_compact_pages,
+	FN_compact_zone_order,
+	FN_compact_zone,
+	FN_compaction_suitable,
+	FN_isolate_migratepages,
+	FN_isolate_freepages,
+	FN_migrate_pages,
+	FN_compact_node,
+	FN_compact_pgdat,
 	MM_NR_FUNCS
 };
 extern const char *const mm_func_names[MM_NR_FUNCS];
@@ -439,6 +462,32 @@ struct swap_info {
 	uint8_t *map;               /* [pages]: slot used */
 };
 
+/* kswapd of the node (vmscan.c): pgdat's kswapd_max_order/classzone_idx
+ * and where the thread is in its loop, so each jiffy can run one step */
+enum kswapd_run { KSWAPD_ASLEEP, KSWAPD_NAPPING, KSWAPD_RUNNING };
+struct kswapd_state {
+	int started;            /* the fields below are set up */
+	int state;              /* enum kswapd_run */
+	int woken;              /* wakeup_kswapd came while it waited */
+	int max_order;          /* pgdat->kswapd_max_order */
+	int classzone_idx;      /* pgdat->classzone_idx */
+	int order, cz, new_order, new_cz, balanced_order, balanced_cz; /* kswapd()'s locals */
+	int end_zone;           /* balance_pgdat's, kept between passes */
+	unsigned long long nap_end; /* the HZ/10 nap of kswapd_try_to_sleep ends */
+	unsigned long nr_passes, nr_reclaimed; /* this run (since it woke) */
+};
+
+/* pages being written out (pageout), completed by writeback_tick */
+#define NR_WRITEBACK_QUEUE 1024 /* the disk's queue: full means congested */
+struct writeback_queue {
+	struct writeback_entry {
+		uint32_t pfn, owner, private; /* the page as it was submitted */
+		uint32_t slot;                /* swap slot + 1; 0 for a file page */
+		unsigned long long done;      /* jiffy the write completes */
+	} e[NR_WRITEBACK_QUEUE];
+	unsigned int head, nr; /* a ring, oldest at head */
+};
+
 struct mm_workload {
 	struct task *tasks; /* by pid, ascending */
 	int next_pid;
@@ -446,7 +495,18 @@ struct mm_workload {
 	struct swap_info swap;
 	int vm_swappiness;      /* default 60 */
 	struct task *current;   /* the task a fault runs for, or NULL */
+	unsigned int kthread_flags; /* PF_* of the command line's kernel thread */
+	unsigned int sync_waits;    /* waits taken without a request to sleep in */
 	unsigned long writeback_ticks; /* how long a page takes to write out */
+	struct kswapd_state kswapd;          /* vmscan.c */
+	struct writeback_queue writeback;    /* vmscan.c */
+	struct shrinker *shrinkers;          /* shrinker_list, registration order */
+	int sysctl_drop_caches;              /* the last value written */
+	/* warn_alloc_failed's and oom_kill_process's report limits (lib/ratelimit.c) */
+	struct ratelimit_state {
+		unsigned long interval, begin; /* jiffies; interval 0: not yet set up */
+		int burst, printed, missed;
+	} nopage_rs, oom_rs;
 };
 
 /* ---- the machine -------------------------------------------------------- */
@@ -515,6 +575,13 @@ struct mm_machine {
 	int stage_depth;
 
 	unsigned long long clock; /* simulated ticks */
+	/* blocks off every list and not yet handed out or placed: what a
+	 * request paused between two stage points is holding (debug.c counts
+	 * them); tracked only while someone can look (stages, requests) */
+	struct { unsigned long pfn; int order; } inflight[32];
+	int nr_inflight;
+	struct mm_request *running; /* the request executing right now (step.c) */
+	struct step_state_s *step;  /* requests, breakpoints, zone locks (step.c) */
 	struct slab_state_s *slab; /* the SLAB allocator; NULL with "slab none" */
 	struct mm_workload work;
 	char err[256];
@@ -538,11 +605,29 @@ int mm_task_exit(struct mm_machine *m, struct task *t);
 struct task *mm_task_find(struct mm_machine *m, int pid);
 unsigned long get_mm_rss(const struct task *t);
 unsigned long task_nr_ptes(const struct task *t); /* page-table pages */
+/* the OOM killer (oom_kill.c); its reports arrive as MM_EV_PRINTK lines */
+#define OOM_SCORE_ADJ_MIN (-1000) /* never chosen */
+#define OOM_SCORE_ADJ_MAX 1000    /* chosen first */
+/* write /proc/PID/oom_score_adj: MM_EINVAL outside -1000..1000 */
+int mm_oom_score_adj(struct mm_machine *m, struct task *t, int adj);
+/* oom_badness() against totalram_pages + swap pages, as a kill would weigh it */
+unsigned long mm_oom_badness(struct mm_machine *m, struct task *t);
+/* /proc/PID/oom_score: badness * 1000 / (totalram_pages + swap pages) */
+unsigned long mm_oom_score(struct mm_machine *m, struct task *t);
+/* out_of_memory() now, as a failed gfp/order allocation would call it;
+ * force_kill as SysRq-f (which passes GFP_KERNEL, order 0) */
+int mm_out_of_memory(struct mm_machine *m, gfp_t gfp, int order, int force_kill);
+/* show_mem(0), as SysRq-m prints it */
+void mm_show_mem(struct mm_machine *m);
 /* page cache (filemap.c) */
 int mm_pagecache_add(struct mm_machine *m, unsigned long pages, int dirty, unsigned long *added);
 unsigned long mm_pagecache_drop(struct mm_machine *m); /* drop_caches 1: clean pages */
 /* move an allocated movable page's contents and owner to new_pfn (migrate.c) */
 int mm_migrate_page(struct mm_machine *m, unsigned long old_pfn, unsigned long new_pfn);
+/* sysctl vm.compact_memory: compact every zone of the node (compaction.c) */
+int mm_compact_memory(struct mm_machine *m);
+/* /sys/kernel/debug/extfrag/NAME: "extfrag_index" or "unusable_index"; MM_ENOENT if unknown */
+int mm_extfrag_show(struct mm_machine *m, const char *name, struct mm_buf *out);
 
 /* LRU (swap.c) */
 void lru_cache_add(struct mm_machine *m, unsigned long pfn, enum lru_list lru);
@@ -821,6 +906,7 @@ struct kmem_cache {
 	struct kmem_cache *next, *prev; /* slab_caches, newest first */
 	/* model statistics */
 	unsigned long nr_ctor_calls, nr_grown, nr_reaped;
+	struct shrinker *shrinker; /* SLAB_RECLAIM_ACCOUNT cache with a shrinker (vmscan.c) */
 };
 
 /* Create a cache; flags beyond CACHE_CREATE_MASK are dropped as 3.10 does. */
@@ -841,6 +927,31 @@ int mm_ksize(struct mm_machine *m, unsigned long addr, size_t *size);
 /* 1 if objects remain (kmem_cache_shrink's return value) */
 int mm_kmem_cache_shrink(struct mm_machine *m, struct kmem_cache *c);
 int mm_kmem_cache_destroy(struct mm_machine *m, struct kmem_cache *c);
+
+/*
+ * A shrinker over a SLAB_RECLAIM_ACCOUNT cache (vmscan.c).  Every object
+ * allocated from the cache after registration counts as unused and cached
+ * (a dentry nobody holds); shrinking frees the oldest ones.
+ */
+struct shrinker {
+	struct kmem_cache *cache;
+	int seeks;               /* DEFAULT_SEEKS */
+	long batch;              /* 0: SHRINK_BATCH */
+	long nr_in_batch;        /* scan work carried to the next call */
+	unsigned long *objs;     /* ring of object addresses, oldest at head */
+	unsigned long head, nr, cap;
+	unsigned long nr_freed;  /* model statistics */
+	struct shrinker *next;
+};
+int mm_register_shrinker(struct mm_machine *m, struct kmem_cache *c);
+void mm_unregister_shrinker(struct mm_machine *m, struct kmem_cache *c);
+/* drop_caches 2: shrink_slab until it frees little; objects freed */
+unsigned long mm_drop_slab(struct mm_machine *m);
+/* sysctl vm.drop_caches: 1 page cache, 2 slab, 3 both */
+int mm_drop_caches(struct mm_machine *m, int mode);
+/* sysctl vm.swappiness, 0..100 */
+int mm_set_swappiness(struct mm_machine *m, int v);
+
 /* advance the clock N jiffies, running each cpu's cache_reap when due */
 void mm_tick(struct mm_machine *m, unsigned long n);
 struct kmem_cache *kmalloc_slab(struct mm_machine *m, size_t size, gfp_t gfp);
@@ -859,5 +970,77 @@ struct mm_obj_info {
 int mm_obj_info(struct mm_machine *m, unsigned long addr, struct mm_obj_info *oi);
 unsigned long mm_page_offset(const struct mm_machine *m); /* PAGE_OFFSET */
 struct slab *mm_slab_by_id(struct mm_machine *m, uint32_t id);
+
+/* ---- requests and step mode (step.c) --------------------------------------- */
+/*
+ * A request is one allocation running on a simulated cpu in a coroutine of
+ * its own, so that it can stop at a stage point (stepping, a breakpoint),
+ * sleep in the slow path, or wait for a zone lock another cpu's paused
+ * request holds - while the person inspects and runs other commands.  Each
+ * cpu holds at most one unfinished request.
+ */
+enum mm_req_kind { REQ_ALLOC_PAGES, REQ_FREE_PAGES, REQ_KMEM_CACHE_ALLOC, REQ_KMALLOC };
+enum mm_req_state { RQ_RUNNING, RQ_PAUSED, RQ_SLEEPING, RQ_WAITING, RQ_DONE };
+enum mm_step_mode { STEP_CONTINUE, STEP_INTO, STEP_OVER, STEP_OUT };
+
+#define MM_MAX_FRAMES 48
+struct mm_frame {
+	enum mm_func fn;
+	char args[128];
+};
+
+struct mm_request {
+	int cpu;
+	enum mm_req_kind kind;
+	gfp_t gfp;
+	int order;
+	size_t size;
+	unsigned long pfn; /* REQ_FREE_PAGES */
+	struct kmem_cache *cache;
+	uint32_t owner;
+	/* outcome */
+	int rc;
+	unsigned long result; /* pfn or object address */
+	char err[256];
+	struct mm_alloc_result res;
+	/* where it is */
+	enum mm_req_state state;
+	unsigned long long wake_at;
+	struct zone *waiting_for; /* RQ_WAITING: the zone whose lock it wants */
+	enum mm_step_mode mode;
+	int target_depth;
+	int stepping;          /* started with --step */
+	int hit_breakpoint;    /* id of the breakpoint it stopped at, 0 if none */
+	struct mm_frame frames[MM_MAX_FRAMES];
+	int depth;
+	char where[256];       /* the stage point it stopped at */
+	/* saved context while not running */
+	int saved_stage_depth;
+	struct task *saved_current;
+	void *ctx;             /* the coroutine (step.c) */
+};
+
+struct mm_breakpoint {
+	int id;
+	enum mm_func fn;
+	int min_order; /* -1: any */
+	unsigned long hits;
+};
+
+/* start a request on cpu; it runs until it finishes, pauses, sleeps or waits */
+int mm_request_start(struct mm_machine *m, struct mm_request *proto, struct mm_request **out);
+/* the unfinished request of a cpu, or NULL */
+struct mm_request *mm_request_of(struct mm_machine *m, int cpu);
+/* move a paused request on: step, next, finish, continue; if it finishes,
+ * the caller (who got it from mm_request_of) frees it */
+int mm_request_resume(struct mm_machine *m, int cpu, enum mm_step_mode mode);
+/* a request that finished is collected (and freed) by the caller */
+void mm_request_free(struct mm_machine *m, struct mm_request *r);
+int mm_break_add(struct mm_machine *m, const char *func, int min_order, int *id);
+int mm_break_delete(struct mm_machine *m, int id);
+int mm_break_list(struct mm_machine *m, const struct mm_breakpoint **bps);
+int mm_func_by_name(const char *name); /* -1 if unknown */
+/* requests that finished while the caller was not looking (woken by tick) */
+struct mm_request *mm_request_reap_done(struct mm_machine *m);
 
 #endif

@@ -26,7 +26,7 @@ void mm_emit(struct mm_machine *m, struct mm_event *ev)
 
 void printk(struct mm_machine *m, const char *fmt, ...)
 {
-	char text[512];
+	char text[1024]; /* the kernel's LOG_LINE_MAX is 1024 - PREFIX_MAX */
 	struct mm_event ev = { .type = MM_EV_PRINTK, .cpu = m->this_cpu, .text = text, .pfn = MM_NOPFN };
 	va_list ap;
 
@@ -47,6 +47,8 @@ static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
 
 	vsnprintf(text, sizeof(text), fmt, ap);
 	mm_emit(m, &ev);
+	if (m->running)
+		step_point(m, &ev);
 }
 
 void stage_enter(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)

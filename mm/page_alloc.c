@@ -6,6 +6,9 @@
  * carries PG_buddy and its order.  Order-0 pages also sit on per-cpu lists
  * (zone->pageset[cpu].pcp.lists[migratetype]), which the buddy allocator
  * does not count as free: NR_FREE_PAGES and nr_free exclude them.
+ * NR_FREE_PAGES moves with the free lists themselves (free_list_add/del),
+ * so it equals what the lists hold at every stage point; over a whole
+ * call it changes exactly as the kernel's callers change it.
  *
  * Allocation: __alloc_pages_nodemask -> get_page_from_freelist (walk the
  * zonelist, check the watermark) -> buffered_rmqueue (order 0 through the
@@ -67,11 +70,6 @@ void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt)
 	if (unlikely(m->page_group_by_mobility_disabled))
 		mt = MIGRATE_UNMOVABLE;
 	m->pageblock_flags[pfn >> m->pageblock_order] = (uint8_t)mt;
-}
-
-static void mod_zone_page_state(struct zone *z, enum zone_stat_item i, long delta)
-{
-	z->vm_stat[i] += delta;
 }
 
 /* __mod_zone_freepage_state: ISOLATE pages are not counted as free */
@@ -154,6 +152,7 @@ int zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
 static void free_list_add(struct mm_machine *m, struct zone *z, unsigned long pfn,
 			  int order, int mt)
 {
+	mod_zone_freepage_state(z, 1L << order, mt);
 	list_add_id(m, pfn, free_list_id(z, order, mt));
 	set_page_order(&m->mem_map[pfn], order);
 	z->free_area[order].nr_free++;
@@ -163,6 +162,7 @@ static void free_list_add(struct mm_machine *m, struct zone *z, unsigned long pf
 static void free_list_add_tail(struct mm_machine *m, struct zone *z,
 			       unsigned long pfn, int order, int mt)
 {
+	mod_zone_freepage_state(z, 1L << order, mt);
 	list_add_tail_id(m, pfn, free_list_id(z, order, mt));
 	set_page_order(&m->mem_map[pfn], order);
 	z->free_area[order].nr_free++;
@@ -178,6 +178,7 @@ static void free_list_del(struct mm_machine *m, struct zone *z, unsigned long pf
 	int mt = (int)((id - free_list_id(z, 0, 0)) % MIGRATE_TYPES);
 
 	mark_changed(z, order, mt);
+	mod_zone_freepage_state(z, -(1L << order), mt);
 	list_del_page(m, pfn);
 	rmv_page_order(p);
 	z->free_area[order].nr_free--;
@@ -202,6 +203,8 @@ static void expand(struct mm_machine *m, struct zone *z, unsigned long pfn,
 		high--;
 		size >>= 1;
 		free_list_add(m, z, pfn + size, high, mt);
+		if (INFLIGHT(m))
+			inflight_set(m, pfn, pfn, high);
 		if (STAGES(m))
 			stage_note(m, FN_expand, "upper half 0x%lx order %d -> head of %s free list",
 				   pfn + size, high, migratetype_names[mt]);
@@ -221,6 +224,8 @@ static unsigned long __rmqueue_smallest(struct mm_machine *m, struct zone *z,
 			continue;
 		pfn = m->lists[id].head;
 		free_list_del(m, z, pfn);
+		if (INFLIGHT(m))
+			inflight_add(m, pfn, cur);
 		if (STAGES(m))
 			stage_note(m, FN___rmqueue_smallest, "%s order %d list: take 0x%lx",
 				   migratetype_names[mt], cur, pfn);
@@ -273,6 +278,39 @@ int move_freepages_block(struct mm_machine *m, struct zone *z, unsigned long pfn
 	if (!zone_spans_pfn(z, end))
 		return 0;
 	return move_freepages(m, z, start, end, mt);
+}
+
+/*
+ * split_free_page (__isolate_free_page + split_page): compaction's free
+ * scanner takes the free block at pfn off its list as an allocation would,
+ * refused (0) when that leaves the zone at or below low + 2^order, and
+ * cuts it into 2^order order-0 pages it holds (OWNER_INFLIGHT).  A block
+ * of half a pageblock or more turns its pageblocks MOVABLE.
+ */
+int split_free_page(struct mm_machine *m, unsigned long pfn)
+{
+	struct page *p = &m->mem_map[pfn];
+	struct zone *z = page_zone(m, pfn);
+	int order = (int)p->private, mt = get_pageblock_migratetype(m, pfn);
+	unsigned long n = 1UL << order;
+
+	if (mt != MIGRATE_ISOLATE) {
+		if (!zone_watermark_ok(m, z, 0, z->watermark[WMARK_LOW] + n, 0, 0))
+			return 0;
+	}
+	free_list_del(m, z, pfn);
+	if (order >= m->pageblock_order - 1)
+		for (unsigned long b = pfn; b < pfn + n - 1; b += m->pageblock_nr_pages)
+			if (get_pageblock_migratetype(m, b) != MIGRATE_ISOLATE)
+				set_pageblock_migratetype(m, b, MIGRATE_MOVABLE);
+	for (unsigned long i = 0; i < n; i++) {
+		p[i].flags |= PG_head;
+		p[i]._count = 1;
+		p[i].alloc_order = 0;
+		p[i].alloc_cpu = (uint8_t)m->this_cpu;
+		p[i].owner = MM_OWNER(OWNER_INFLIGHT, m->this_cpu);
+	}
+	return (int)n;
 }
 
 static void change_pageblock_range(struct mm_machine *m, unsigned long pfn,
@@ -341,6 +379,8 @@ static unsigned long __rmqueue_fallback(struct mm_machine *m, struct zone *z,
 			if (steal_pageblock(m, z, pfn, cur, start_mt))
 				mt = start_mt;
 			free_list_del(m, z, pfn);
+			if (INFLIGHT(m))
+				inflight_add(m, pfn, cur);
 			if (cur >= m->pageblock_order)
 				change_pageblock_range(m, pfn, cur, start_mt);
 			expand(m, z, pfn, order, cur, start_mt);
@@ -413,11 +453,13 @@ static void pcp_del(struct mm_machine *m, unsigned long pfn)
  * way the first page taken from the buddy lists is handed out first.
  */
 static int rmqueue_bulk(struct mm_machine *m, struct zone *z, int count,
-			uint32_t list, int mt, int cold)
+			struct per_cpu_pages *pcp, uint32_t list, int mt, int cold)
 {
 	unsigned long prev = MM_NOPFN;
 	int i;
 
+	if (unlikely(m->running))
+		zone_lock(m, z);
 	if (STAGES(m))
 		stage_enter(m, FN_rmqueue_bulk, "refill %d %s pages%s", count,
 			    migratetype_names[mt], cold ? " (cold)" : "");
@@ -434,11 +476,15 @@ static int rmqueue_bulk(struct mm_machine *m, struct zone *z, int count,
 			list_add_before(m, pfn, prev);
 		m->mem_map[pfn].flags |= PG_pcp;
 		m->mem_map[pfn].index = (uint8_t)mt;
+		pcp->count++; /* the kernel's caller adds the total: same sum, kept exact */
+		if (INFLIGHT(m))
+			inflight_del(m, pfn);
 		prev = pfn;
 	}
-	mod_zone_page_state(z, NR_FREE_PAGES, -i);
 	if (STAGES(m))
 		stage_exit(m, FN_rmqueue_bulk, "%d pages", i);
+	if (unlikely(m->running))
+		zone_unlock(m, z);
 	return i;
 }
 
@@ -449,6 +495,8 @@ static void prep_new_page(struct mm_machine *m, unsigned long pfn, int order,
 	struct page *p = &m->mem_map[pfn];
 	unsigned long n = 1UL << order;
 
+	if (INFLIGHT(m))
+		inflight_del(m, pfn);
 	p->private = 0;
 	p->_count = 1;
 	p->flags = (p->flags & ~(PG_zeroed | PG_pfmemalloc)) | PG_head |
@@ -476,18 +524,23 @@ static unsigned long buffered_rmqueue(struct mm_machine *m, struct zone *z,
 		uint32_t list = pcp->lists[mt];
 
 		if (list_empty_id(m, list)) {
-			pcp->count += rmqueue_bulk(m, z, pcp->batch, list, mt, cold);
+			rmqueue_bulk(m, z, pcp->batch, pcp, list, mt, cold);
 			if (unlikely(list_empty_id(m, list)))
 				goto failed;
 		}
 		pfn = cold ? m->lists[list].tail : m->lists[list].head;
 		pcp_del(m, pfn);
 		pcp->count--;
+		if (INFLIGHT(m))
+			inflight_add(m, pfn, 0);
 	} else {
+		if (unlikely(m->running))
+			zone_lock(m, z);
 		pfn = __rmqueue(m, z, order, mt);
+		if (unlikely(m->running))
+			zone_unlock(m, z);
 		if (pfn == MM_NOPFN)
 			goto failed;
-		mod_zone_freepage_state(z, -(1L << order), get_pageblock_migratetype(m, pfn));
 	}
 	count_vm_events(m, PGALLOC + z->idx, 1UL << order);
 	if (STAGES(m))
@@ -605,47 +658,333 @@ static int check_alloc_args(struct mm_machine *m, int cpu, gfp_t gfp, unsigned o
 	return MM_OK;
 }
 
-/* __alloc_pages_nodemask, fast path only */
+/* ---- the slow path (3.10 __alloc_pages_slowpath) ------------------------------ */
+
+struct alloc_context {
+	int cpu;
+	gfp_t gfp;
+	int order;
+	int high_zoneidx;
+	int mt;
+	struct zone *preferred;
+	struct mm_alloc_result *res;
+};
+
+/* the flags of the task the allocation runs for; the command line is a kernel thread */
+static unsigned int *current_flags(struct mm_machine *m)
+{
+	return m->work.current ? &m->work.current->flags : &m->work.kthread_flags;
+}
+
+static unsigned long try_freelist(struct mm_machine *m, struct alloc_context *ac, gfp_t gfp,
+				  int alloc_flags, int why)
+{
+	if (why)
+		ac->res->why[0] = '\0';
+	return get_page_from_freelist(m, ac->cpu, gfp, ac->order, ac->high_zoneidx, alloc_flags,
+				      ac->preferred, ac->mt, why ? ac->res : NULL);
+}
+
+static void decode_alloc_flags(int f, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s%s%s", wmark_names[f & ALLOC_WMARK_MASK],
+		 (f & ALLOC_HIGH) ? "|ALLOC_HIGH" : "", (f & ALLOC_HARDER) ? "|ALLOC_HARDER" : "",
+		 (f & ALLOC_NO_WATERMARKS) ? "|ALLOC_NO_WATERMARKS" : "",
+		 (f & ALLOC_CPUSET) ? "|ALLOC_CPUSET" : "");
+}
+
+/*
+ * gfp_to_alloc_flags: the min watermark, lowered by half for __GFP_HIGH and
+ * by another quarter for requests that cannot sleep; no watermarks at all
+ * for a task that is reclaiming or dying.  (3.10.0: atomic is !__GFP_WAIT.)
+ */
+static int gfp_to_alloc_flags(struct mm_machine *m, gfp_t gfp)
+{
+	int alloc_flags = ALLOC_WMARK_MIN | ALLOC_CPUSET;
+
+	alloc_flags |= (int)(gfp & __GFP_HIGH);
+	if (!(gfp & __GFP_WAIT)) {
+		if (!(gfp & __GFP_NOMEMALLOC))
+			alloc_flags |= ALLOC_HARDER;
+		alloc_flags &= ~ALLOC_CPUSET;
+	}
+	if (!(gfp & __GFP_NOMEMALLOC)) {
+		if (gfp & __GFP_MEMALLOC)
+			alloc_flags |= ALLOC_NO_WATERMARKS;
+		else if (*current_flags(m) & (PF_MEMALLOC | TIF_MEMDIE))
+			alloc_flags |= ALLOC_NO_WATERMARKS;
+	}
+	if (STAGES(m)) {
+		char buf[96];
+
+		decode_alloc_flags(alloc_flags, buf, sizeof(buf));
+		stage_enter(m, FN_gfp_to_alloc_flags, "gfp 0x%x", gfp);
+		stage_exit(m, FN_gfp_to_alloc_flags, "%s", buf);
+	}
+	return alloc_flags;
+}
+
+static void wake_all_kswapd(struct mm_machine *m, struct alloc_context *ac)
+{
+	if (STAGES(m))
+		stage_enter(m, FN_wake_all_kswapd, "order %d, every zone <= %s", ac->order,
+			    m->node.node_zones[ac->high_zoneidx].name);
+	for (int *zi = m->node.zonelist; *zi >= 0; zi++)
+		if (*zi <= ac->high_zoneidx)
+			wakeup_kswapd(m, &m->node.node_zones[*zi], ac->order, ac->preferred->idx);
+	if (STAGES(m))
+		stage_exit(m, FN_wake_all_kswapd, "done");
+}
+
+static unsigned long __alloc_pages_high_priority(struct mm_machine *m, struct alloc_context *ac)
+{
+	unsigned long pfn;
+
+	if (STAGES(m))
+		stage_enter(m, FN___alloc_pages_high_priority, "ALLOC_NO_WATERMARKS");
+	do {
+		pfn = try_freelist(m, ac, ac->gfp, ALLOC_NO_WATERMARKS, 0);
+		if (pfn == MM_NOPFN && (ac->gfp & __GFP_NOFAIL))
+			mm_sleep(m, HZ / 50, "wait_iff_congested");
+	} while (pfn == MM_NOPFN && (ac->gfp & __GFP_NOFAIL) && !mm_give_up(m));
+	if (STAGES(m))
+		stage_exit(m, FN___alloc_pages_high_priority, pfn == MM_NOPFN ? "no page" : "page 0x%lx", pfn);
+	return pfn;
+}
+
+static const char *const compact_names[] = { "COMPACT_SKIPPED", "COMPACT_CONTINUE",
+					      "COMPACT_PARTIAL", "COMPACT_COMPLETE" };
+
+static unsigned long __alloc_pages_direct_compact(struct mm_machine *m, struct alloc_context *ac,
+						  int alloc_flags, int sync, int *contended,
+						  int *deferred, unsigned long *progress)
+{
+	struct zone *pz = ac->preferred;
+	unsigned long pfn = MM_NOPFN;
+
+	if (!ac->order)
+		return MM_NOPFN;
+	if (STAGES(m))
+		stage_enter(m, FN___alloc_pages_direct_compact, "order %d, %s", ac->order,
+			    sync ? "sync" : "async");
+	if (compaction_deferred(pz, ac->order)) {
+		*deferred = 1;
+		if (STAGES(m))
+			stage_exit(m, FN___alloc_pages_direct_compact, "deferred (%u of %u attempts skipped)",
+				   pz->compact_considered, 1u << pz->compact_defer_shift);
+		return MM_NOPFN;
+	}
+	*current_flags(m) |= PF_MEMALLOC;
+	*progress = try_to_compact_pages(m, ac->order, ac->gfp, sync, contended);
+	*current_flags(m) &= ~PF_MEMALLOC;
+	if (*progress != COMPACT_SKIPPED) {
+		drain_pages(m, ac->cpu);
+		pfn = try_freelist(m, ac, ac->gfp, alloc_flags & ~ALLOC_NO_WATERMARKS, 0);
+		if (pfn != MM_NOPFN) {
+			pz->compact_blockskip_flush = 0;
+			pz->compact_considered = 0;
+			pz->compact_defer_shift = 0;
+			if (ac->order >= pz->compact_order_failed)
+				pz->compact_order_failed = ac->order + 1;
+			count_vm_events(m, COMPACTSUCCESS, 1);
+		} else {
+			count_vm_events(m, COMPACTFAIL, 1);
+			if (sync)
+				defer_compaction(pz, ac->order);
+		}
+	}
+	if (STAGES(m))
+		stage_exit(m, FN___alloc_pages_direct_compact, "%s: %s", compact_names[*progress & 3],
+			   pfn == MM_NOPFN ? "no page" : "page");
+	return pfn;
+}
+
+static unsigned long __alloc_pages_direct_reclaim(struct mm_machine *m, struct alloc_context *ac,
+						  int alloc_flags, unsigned long *progress)
+{
+	unsigned long pfn = MM_NOPFN;
+	int drained = 0;
+
+	if (STAGES(m))
+		stage_enter(m, FN___alloc_pages_direct_reclaim, "order %d", ac->order);
+	*current_flags(m) |= PF_MEMALLOC;
+	*progress = try_to_free_pages(m, ac->order, ac->gfp);
+	*current_flags(m) &= ~PF_MEMALLOC;
+	if (*progress) {
+		for (;;) {
+			pfn = try_freelist(m, ac, ac->gfp, alloc_flags & ~ALLOC_NO_WATERMARKS, 0);
+			if (pfn != MM_NOPFN || drained)
+				break;
+			drain_all_pages(m); /* pages may sit on other cpus' lists */
+			drained = 1;
+		}
+	}
+	if (STAGES(m))
+		stage_exit(m, FN___alloc_pages_direct_reclaim, "%lu pages reclaimed, %s", *progress,
+			   pfn == MM_NOPFN ? "no page" : "page");
+	return pfn;
+}
+
+static unsigned long __alloc_pages_may_oom(struct mm_machine *m, struct alloc_context *ac)
+{
+	unsigned long pfn = MM_NOPFN;
+	int kind = m->node.node_zones[ac->high_zoneidx].type;
+
+	if (STAGES(m))
+		stage_enter(m, FN___alloc_pages_may_oom, "order %d", ac->order);
+	if (!try_set_zonelist_oom(m, ac->high_zoneidx)) {
+		mm_sleep(m, 1, "another OOM kill is in progress");
+		if (STAGES(m))
+			stage_exit(m, FN___alloc_pages_may_oom, "zonelist OOM-locked by someone else");
+		return MM_NOPFN;
+	}
+	/* a kill elsewhere may already have freed enough: try at the high mark */
+	pfn = try_freelist(m, ac, ac->gfp | __GFP_HARDWALL, ALLOC_WMARK_HIGH | ALLOC_CPUSET, 0);
+	if (pfn == MM_NOPFN &&
+	    ((ac->gfp & __GFP_NOFAIL) ||
+	     (ac->order <= PAGE_ALLOC_COSTLY_ORDER && kind >= ZONE_NORMAL && !(ac->gfp & __GFP_THISNODE))))
+		out_of_memory(m, ac->gfp, ac->order);
+	clear_zonelist_oom(m, ac->high_zoneidx);
+	if (STAGES(m))
+		stage_exit(m, FN___alloc_pages_may_oom, pfn == MM_NOPFN ? "no page" : "page 0x%lx", pfn);
+	return pfn;
+}
+
+static int should_alloc_retry(gfp_t gfp, int order, unsigned long progress,
+			      unsigned long pages_reclaimed)
+{
+	if (gfp & __GFP_NORETRY)
+		return 0;
+	if (gfp & __GFP_NOFAIL)
+		return 1;
+	(void)progress; /* only pm_suspended_storage() looks at it; no suspend here */
+	if (order <= PAGE_ALLOC_COSTLY_ORDER)
+		return 1; /* small orders retry forever */
+	if ((gfp & __GFP_REPEAT) && pages_reclaimed < (1UL << order))
+		return 1;
+	return 0;
+}
+
+#define NOPAGE(reason) do { why = (reason); goto nopage; } while (0)
+
+static unsigned long __alloc_pages_slowpath(struct mm_machine *m, struct alloc_context *ac)
+{
+	const char *why = "should_alloc_retry: no";
+	gfp_t gfp = ac->gfp;
+	int wait = !!(gfp & __GFP_WAIT), sync = 0, deferred = 0, contended = 0, alloc_flags;
+	unsigned long pfn, progress = 0, pages_reclaimed = 0;
+	int kind = m->node.node_zones[ac->high_zoneidx].type;
+
+	if (STAGES(m))
+		stage_enter(m, FN___alloc_pages_slowpath, "order %d, gfp 0x%x", ac->order, gfp);
+restart:
+	if (!(gfp & __GFP_NO_KSWAPD))
+		wake_all_kswapd(m, ac);
+	alloc_flags = gfp_to_alloc_flags(m, gfp);
+rebalance:
+	pfn = try_freelist(m, ac, gfp, alloc_flags & ~ALLOC_NO_WATERMARKS, 1);
+	if (pfn != MM_NOPFN)
+		goto got_pg;
+	if (alloc_flags & ALLOC_NO_WATERMARKS) {
+		pfn = __alloc_pages_high_priority(m, ac);
+		if (pfn != MM_NOPFN)
+			goto got_pg;
+	}
+	if (!wait)
+		NOPAGE("atomic: cannot sleep");
+	if (*current_flags(m) & PF_MEMALLOC)
+		NOPAGE("PF_MEMALLOC: already reclaiming");
+	if ((*current_flags(m) & TIF_MEMDIE) && !(gfp & __GFP_NOFAIL))
+		NOPAGE("TIF_MEMDIE: the task is dying");
+	pfn = __alloc_pages_direct_compact(m, ac, alloc_flags, sync, &contended, &deferred, &progress);
+	if (pfn != MM_NOPFN)
+		goto got_pg;
+	sync = 1;
+	if ((deferred || contended) && (gfp & __GFP_NO_KSWAPD))
+		NOPAGE("compaction deferred for a THP request");
+	pfn = __alloc_pages_direct_reclaim(m, ac, alloc_flags, &progress);
+	if (pfn != MM_NOPFN)
+		goto got_pg;
+	if (!progress && (gfp & __GFP_FS) && !(gfp & __GFP_NORETRY)) {
+		pfn = __alloc_pages_may_oom(m, ac);
+		if (pfn != MM_NOPFN)
+			goto got_pg;
+		if (!(gfp & __GFP_NOFAIL)) {
+			if (ac->order > PAGE_ALLOC_COSTLY_ORDER)
+				NOPAGE("costly order: no OOM kill for it");
+			if (kind < ZONE_NORMAL)
+				NOPAGE("a DMA request: no OOM kill for it");
+		}
+		m->work.sync_waits++; /* the OOM victim gets a moment to exit */
+		if (mm_give_up(m))
+			NOPAGE("gave up: no request context to wait in");
+		goto restart;
+	}
+	pages_reclaimed += progress;
+	if (should_alloc_retry(gfp, ac->order, progress, pages_reclaimed)) {
+		if (STAGES(m))
+			stage_note(m, FN___alloc_pages_slowpath, "should_alloc_retry: yes (%lu pages reclaimed)",
+				   pages_reclaimed);
+		mm_sleep(m, HZ / 50, "wait_iff_congested");
+		if (mm_give_up(m))
+			NOPAGE("gave up: no request context to wait in");
+		goto rebalance;
+	}
+	pfn = __alloc_pages_direct_compact(m, ac, alloc_flags, sync, &contended, &deferred, &progress);
+	if (pfn != MM_NOPFN)
+		goto got_pg;
+nopage:
+	warn_alloc_failed(m, gfp, ac->order);
+	if (STAGES(m))
+		stage_exit(m, FN___alloc_pages_slowpath, "nopage: %s", why);
+	return MM_NOPFN;
+got_pg:
+	if (STAGES(m))
+		stage_exit(m, FN___alloc_pages_slowpath, "page 0x%lx", pfn);
+	return pfn;
+}
+
+/* __alloc_pages_nodemask: the fast path at the low watermark, then the slow path */
 int mm_alloc_pages(struct mm_machine *m, int cpu, gfp_t gfp, unsigned int order,
 		   uint32_t owner, struct mm_alloc_result *res)
 {
-	int high_zoneidx, mt, rc;
-	struct zone *preferred;
+	struct alloc_context ac = { .cpu = cpu, .gfp = gfp, .order = (int)order, .res = res };
 	unsigned long pfn = MM_NOPFN;
+	int rc;
 
 	res->pfn = MM_NOPFN;
 	res->why[0] = '\0';
 	rc = check_alloc_args(m, cpu, gfp, order);
 	if (rc)
 		return rc;
-	high_zoneidx = gfp_zone(m, gfp);
-	mt = allocflags_to_migratetype(m, gfp);
+	m->work.sync_waits = 0;
+	ac.high_zoneidx = gfp_zone(m, gfp);
+	ac.mt = allocflags_to_migratetype(m, gfp);
 	m->this_cpu = cpu;
 	if (STAGES(m))
 		stage_enter(m, FN___alloc_pages_nodemask, "order %u, gfp 0x%x, %s, zones <= %s",
-			    order, gfp, migratetype_names[mt], m->node.node_zones[high_zoneidx].name);
-	preferred = first_zones_zonelist(m, high_zoneidx);
-	if (!preferred) {
+			    order, gfp, migratetype_names[ac.mt], m->node.node_zones[ac.high_zoneidx].name);
+	ac.preferred = first_zones_zonelist(m, ac.high_zoneidx);
+	if (!ac.preferred) {
 		snprintf(res->why, sizeof(res->why), "no populated zone at or below %s",
-			 m->node.node_zones[high_zoneidx].name);
+			 m->node.node_zones[ac.high_zoneidx].name);
 	} else {
-		pfn = get_page_from_freelist(m, cpu, gfp | __GFP_HARDWALL, (int)order, high_zoneidx,
-					     ALLOC_WMARK_LOW | ALLOC_CPUSET, preferred, mt, res);
+		pfn = try_freelist(m, &ac, gfp | __GFP_HARDWALL, ALLOC_WMARK_LOW | ALLOC_CPUSET, 1);
+		if (pfn == MM_NOPFN)
+			pfn = __alloc_pages_slowpath(m, &ac);
+		m->this_cpu = cpu;
 		if (pfn != MM_NOPFN) {
-			struct zone *z = page_zone(m, pfn);
-
 			prep_new_page(m, pfn, (int)order, gfp, cpu, owner);
-			res->zone_idx = z->idx;
+			res->zone_idx = page_zone(m, pfn)->idx;
 		}
 		if (tracing(m, MM_EV_PAGE_ALLOC))
-			trace_page_alloc(m, cpu, pfn, (int)order, gfp, mt);
+			trace_page_alloc(m, cpu, pfn, (int)order, gfp, ac.mt);
 	}
 	if (STAGES(m))
-		stage_exit(m, FN___alloc_pages_nodemask, pfn == MM_NOPFN ?
-			   "fail (slow path not modelled yet)" : "page 0x%lx", pfn);
+		stage_exit(m, FN___alloc_pages_nodemask, pfn == MM_NOPFN ? "NULL" : "page 0x%lx", pfn);
 	res->pfn = pfn;
 	res->order = (int)order;
-	res->migratetype = mt;
+	res->migratetype = ac.mt;
 	if (pfn == MM_NOPFN)
 		return mm_error(m, MM_ENOMEM, "page allocation failure: order:%u, mode:0x%x", order, gfp);
 	return MM_OK;
@@ -687,9 +1026,13 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 		if (!page_is_buddy(m, z, buddy, order))
 			break;
 		free_list_del(m, z, buddy);
+		if (INFLIGHT(m))
+			inflight_set(m, pfn, pfn & buddy, order + 1);
 		pfn &= buddy;
 		order++;
 	}
+	if (INFLIGHT(m))
+		inflight_del(m, pfn);
 	if (STAGES(m))
 		stage_note(m, FN___free_one_page, order > o0 ? "merged up to order %d at 0x%lx" :
 			   "order %d at 0x%lx: buddy not free", order, pfn);
@@ -714,10 +1057,13 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 static void free_one_page(struct mm_machine *m, struct zone *z, unsigned long pfn,
 			  int order, int mt)
 {
+	if (unlikely(m->running))
+		zone_lock(m, z);
 	z->all_unreclaimable = 0;
 	z->pages_scanned = 0;
 	__free_one_page(m, z, pfn, order, mt);
-	mod_zone_freepage_state(z, 1L << order, mt);
+	if (unlikely(m->running))
+		zone_unlock(m, z);
 }
 
 static void trace_pcpu_drain(struct mm_machine *m, int cpu, unsigned long pfn, int mt)
@@ -739,6 +1085,8 @@ static void free_pcppages_bulk(struct mm_machine *m, struct zone *z, int count,
 {
 	int mt = 0, batch_free = 0, to_free = count;
 
+	if (unlikely(m->running))
+		zone_lock(m, z);
 	if (STAGES(m))
 		stage_enter(m, FN_free_pcppages_bulk, "cpu%d zone %s: %d of %d pages back to the buddy lists",
 			    cpu, z->name, count, pcp->count);
@@ -760,15 +1108,18 @@ static void free_pcppages_bulk(struct mm_machine *m, struct zone *z, int count,
 			int page_mt = m->mem_map[pfn].index;
 
 			pcp_del(m, pfn);
+			pcp->count--; /* the kernel's caller subtracts the total */
+			if (INFLIGHT(m))
+				inflight_add(m, pfn, 0);
 			__free_one_page(m, z, pfn, 0, page_mt);
 			if (tracing(m, MM_EV_PAGE_PCPU_DRAIN))
 				trace_pcpu_drain(m, cpu, pfn, page_mt);
-			if (get_pageblock_migratetype(m, pfn) != MIGRATE_ISOLATE)
-				mod_zone_page_state(z, NR_FREE_PAGES, 1);
 		} while (--to_free && --batch_free && !list_empty_id(m, list));
 	}
 	if (STAGES(m))
 		stage_exit(m, FN_free_pcppages_bulk, "done");
+	if (unlikely(m->running))
+		zone_unlock(m, z);
 }
 
 static void trace_page_free(struct mm_machine *m, int cpu, unsigned long pfn, int order)
@@ -786,6 +1137,8 @@ static void free_pages_prepare(struct mm_machine *m, int cpu, unsigned long pfn,
 
 	if (tracing(m, MM_EV_PAGE_FREE))
 		trace_page_free(m, cpu, pfn, order);
+	if (INFLIGHT(m))
+		inflight_add(m, pfn, order);
 	p->flags &= ~(PG_head | PG_zeroed | PG_pfmemalloc | PG_dirty | PG_referenced | PG_swapbacked);
 	p->_count = 0;
 	p->owner = 0;
@@ -823,10 +1176,11 @@ static void free_hot_cold_page(struct mm_machine *m, int cpu, unsigned long pfn,
 	else
 		list_add_id(m, pfn, pcp->lists[mt]);
 	m->mem_map[pfn].flags |= PG_pcp;
+	if (INFLIGHT(m))
+		inflight_del(m, pfn);
 	pcp->count++;
 	if (pcp->count >= pcp->high) {
 		free_pcppages_bulk(m, z, pcp->batch, pcp, cpu);
-		pcp->count -= pcp->batch;
 	}
 out:
 	if (STAGES(m))
@@ -882,7 +1236,6 @@ void __free_max_order_block_boot(struct mm_machine *m, unsigned long pfn)
 	z->pages_scanned = 0;
 	free_list_add(m, z, pfn, MAX_ORDER - 1, mt);
 	m->mem_map[pfn].index = (uint8_t)mt;
-	mod_zone_freepage_state(z, (long)n, mt);
 }
 
 /* Find the free block or allocation an interior pfn belongs to. */
@@ -1025,7 +1378,6 @@ void drain_pages(struct mm_machine *m, int cpu)
 		pcp = zone_pcp(z, cpu);
 		if (pcp->count) {
 			free_pcppages_bulk(m, z, pcp->count, pcp, cpu);
-			pcp->count = 0;
 		}
 	}
 }

@@ -622,6 +622,8 @@ int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp
 	if (*addr && (gfp & __GFP_ZERO) && STAGES(m))
 		stage_note(m, FN_kmem_cache_alloc, "__GFP_ZERO: memset(0x%lx, 0, %d)", *addr, c->object_size);
 	trace_alloc(m, MM_EV_KMEM_CACHE_ALLOC, CALLER_USER, *addr, (size_t)c->object_size, c->size, gfp);
+	if (*addr && c->shrinker)
+		shrinker_note_alloc(m, c, *addr);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_alloc, *addr ? "object 0x%lx" : "NULL", *addr);
 	if (!*addr)
@@ -798,6 +800,8 @@ int mm_kmem_cache_free(struct mm_machine *m, int cpu, struct kmem_cache *c, unsi
 	if (STAGES(m))
 		stage_enter(m, FN_kmem_cache_free, "%s: 0x%lx on cpu%d", c->name, addr, cpu);
 	__cache_free(m, c, addr);
+	if (c->shrinker)
+		shrinker_note_free(m, c, addr);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_free, "done");
 	trace_free(m, MM_EV_KMEM_CACHE_FREE, CALLER_USER, addr);
@@ -829,6 +833,8 @@ int mm_kfree(struct mm_machine *m, int cpu, unsigned long addr)
 	if (STAGES(m))
 		stage_enter(m, FN_kmem_cache_free, "kfree(0x%lx): virt_to_cache -> %s", addr, c->name);
 	__kfree(m, addr, CALLER_USER);
+	if (c->shrinker)
+		shrinker_note_free(m, c, addr);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_free, "done");
 	return MM_OK;
@@ -1245,6 +1251,8 @@ static struct kmem_cache *cache_new(struct mm_machine *m)
 
 static void cache_forget(struct mm_machine *m, struct kmem_cache *c)
 {
+	if (c->shrinker)
+		mm_unregister_shrinker(m, c);
 	S(m)->by_id[c->id] = NULL;
 	free(c->array);
 	free(c);
@@ -1501,6 +1509,8 @@ void mm_slab_destroy(struct mm_machine *m)
 			}
 			free(c->node);
 		}
+		if (c->shrinker)
+			mm_unregister_shrinker(m, c);
 		free(c->array);
 		free(c);
 	}
@@ -1714,21 +1724,16 @@ static void cache_reap(struct mm_machine *m, int cpu)
 		stage_exit(m, FN_cache_reap, "next in %d jiffies", REAPTIMEOUT_CPUC);
 }
 
-void mm_tick(struct mm_machine *m, unsigned long n)
+/* each cpu's delayed cache_reap work, when due */
+void cache_reap_tick(struct mm_machine *m)
 {
-	int cpu0 = m->this_cpu;
-
-	while (n--) {
-		m->clock++;
-		if (!m->slab)
-			continue;
-		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
-			if (S(m)->reap_at[cpu] <= m->clock) {
-				cache_reap(m, cpu);
-				S(m)->reap_at[cpu] = (unsigned long)m->clock + REAPTIMEOUT_CPUC;
-			}
-	}
-	m->this_cpu = cpu0;
+	if (!m->slab)
+		return;
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+		if (S(m)->reap_at[cpu] <= m->clock) {
+			cache_reap(m, cpu);
+			S(m)->reap_at[cpu] = (unsigned long)m->clock + REAPTIMEOUT_CPUC;
+		}
 }
 
 /* ---- SLAB_* flag names ----------------------------------------------------------------------- */

@@ -22,6 +22,8 @@ void cmd_ctx_init(struct cmd_ctx *c, struct mm_machine *m, cmd_out_fn out,
 	c->sink = sink;
 	c->cur = "mmscope";
 	mm_buf_init(&c->obuf);
+	if (m)
+		cmd_trace_install(c); /* printk lines from the first command on */
 }
 
 void cmd_ctx_fini(struct cmd_ctx *c)
@@ -182,6 +184,7 @@ static int run_one(struct cmd_ctx *c, int argc, char **argv)
 	} else {
 		c->cur = d->name;
 		rc = d->run(c, argc, argv) ? 1 : 0;
+		cmd_report_done(c);
 		cmd_flush(c);
 	}
 	c->cur = "mmscope";

@@ -44,6 +44,7 @@ struct cmd_ctx {
 
 	/* private to src/cmd */
 	unsigned int trace_mask; /* events printed by `trace` */
+	int step_trail;          /* a stepping request exists: print stage points */
 	const char *cur;         /* name in front of error lines */
 	struct mm_buf obuf;      /* output collected until the next flush */
 };
@@ -77,6 +78,7 @@ enum cmd_complete_kind {
 	CMPL_CACHE,   /* a cache name, then gfp flags (kmem_cache_alloc) */
 	CMPL_KMALLOC, /* a size, then gfp flags */
 	CMPL_SLAB_FLAGS, /* kmem_cache_create: SLAB_* flags after the size */
+	CMPL_TASK,    /* task's subcommands, then gfp flags (task spawn) */
 };
 
 struct cmd_ctx;

@@ -187,6 +187,12 @@ static int offer_for(struct cmd_ctx *c, struct cands *k, int pos, char **words)
 		return offer_gfp(k, pos, words, 1);
 	case CMPL_SLAB_FLAGS:
 		return offer_slab_flags(k, pos, words);
+	case CMPL_TASK: /* task spawn NAME PAGES [GFP] */
+		if (pos == 1)
+			offer_list(k, cmd_task_subcommands);
+		else if (pos == 4 && strcmp(words[1], "spawn") == 0)
+			return offer_gfp(k, pos, words, 3);
+		break;
 	case CMPL_PROC:
 		offer_proc(k);
 		break;

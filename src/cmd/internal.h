@@ -66,6 +66,23 @@ int cmd_tick(struct cmd_ctx *c, int argc, char **argv);
 int cmd_slab(struct cmd_ctx *c, int argc, char **argv);
 int cmd_help(struct cmd_ctx *c, int argc, char **argv);
 int cmd_quit(struct cmd_ctx *c, int argc, char **argv);
+int cmd_task(struct cmd_ctx *c, int argc, char **argv);
+int cmd_oom_score_adj(struct cmd_ctx *c, int argc, char **argv);
+int cmd_sysrq(struct cmd_ctx *c, int argc, char **argv);
+int cmd_step(struct cmd_ctx *c, int argc, char **argv);
+int cmd_next(struct cmd_ctx *c, int argc, char **argv);
+int cmd_finish(struct cmd_ctx *c, int argc, char **argv);
+int cmd_continue(struct cmd_ctx *c, int argc, char **argv);
+int cmd_break(struct cmd_ctx *c, int argc, char **argv);
+int cmd_delete(struct cmd_ctx *c, int argc, char **argv);
+int cmd_bt(struct cmd_ctx *c, int argc, char **argv);
+int cmd_info(struct cmd_ctx *c, int argc, char **argv);
+/* step mode (step.c) */
+int cmd_opt_step(int *argc, char **argv);
+int cmd_requests_pending(struct cmd_ctx *c);
+int cmd_request(struct cmd_ctx *c, struct mm_request *proto);
+void cmd_report_done(struct cmd_ctx *c);
+void cmd_step_observe(struct cmd_ctx *c);
 
 /* show's subcommands, for help and completion */
 struct show_def {
@@ -88,5 +105,10 @@ void cmd_show_slab_page(struct cmd_ctx *c, unsigned long pfn);
 
 /* sysctl keys, for completion */
 extern const char *const cmd_sysctl_keys[];
+/* compact.c: vm.compact_memory, /sys/kernel/debug/extfrag/ */
+int cmd_compact_memory_set(struct mm_machine *m, long v);
+const char *cmd_extfrag_name(const char *path);
+/* task's subcommands, for completion */
+extern const char *const cmd_task_subcommands[];
 
 #endif

@@ -24,7 +24,7 @@ int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
 	struct mm_alloc_result res;
 	char err[256];
 	gfp_t gfp;
-	int argi = 1, cpu, order;
+	int argi = 1, cpu, order, step = cmd_opt_step(&argc, argv);
 
 	if (cmd_opt_cpu(c, argc, argv, &argi, &cpu) ||
 	    cmd_nargs(c, argc - argi + 1, 2, 2))
@@ -33,6 +33,13 @@ int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_error(c, "%s", err);
 	if (cmd_arg_order(c, argv[argi + 1], &order))
 		return 1;
+	if (step || cmd_requests_pending(c)) {
+		struct mm_request proto = { .cpu = cpu, .kind = REQ_ALLOC_PAGES, .gfp = gfp,
+					    .order = order, .owner = MM_OWNER(OWNER_KERNEL, 0),
+					    .stepping = step };
+
+		return cmd_request(c, &proto);
+	}
 	memset(&res, 0, sizeof(res));
 	switch (mm_alloc_pages(m, cpu, gfp, (unsigned int)order,
 			       MM_OWNER(OWNER_KERNEL, 0), &res)) {
@@ -62,6 +69,11 @@ int cmd_free_pages(struct cmd_ctx *c, int argc, char **argv)
 		return 1;
 	if (argi + 1 < argc && cmd_arg_order(c, argv[argi + 1], &order))
 		return 1;
+	if (cmd_requests_pending(c)) { /* it may have to wait for a zone lock */
+		struct mm_request proto = { .cpu = cpu, .kind = REQ_FREE_PAGES, .pfn = pfn, .order = order };
+
+		return cmd_request(c, &proto);
+	}
 	if (mm_free_pages(c->m, cpu, pfn, order) < 0)
 		return cmd_error(c, "%s", c->m->err);
 	return 0;

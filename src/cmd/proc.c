@@ -20,6 +20,8 @@ static int proc_known(const char *name)
 {
 	size_t i;
 
+	if (cmd_extfrag_name(name))
+		return 1;
 	for (i = 0; mm_proc_names[i]; i++)
 		if (strcmp(proc_base(mm_proc_names[i]), name) == 0)
 			return 1;
@@ -43,7 +45,9 @@ int cmd_cat(struct cmd_ctx *c, int argc, char **argv)
 			return cmd_error(c, "%s: No such file or directory", argv[i]);
 	mm_buf_init(&b);
 	for (i = 1; i < argc && !rc; i++) {
-		err = mm_proc_show(c->m, proc_base(argv[i]), &b);
+		err = cmd_extfrag_name(argv[i]) ?
+			mm_extfrag_show(c->m, cmd_extfrag_name(argv[i]), &b) :
+			mm_proc_show(c->m, proc_base(argv[i]), &b);
 		if (err == MM_ENOENT)
 			rc = cmd_error(c, "%s: No such file or directory", argv[i]);
 		else if (err < 0)
@@ -75,10 +79,11 @@ static int set_min_free_kbytes(struct mm_machine *m, long v)
 
 static const struct sysctl_def sysctls[] = {
 	{ "vm.min_free_kbytes", get_min_free_kbytes, set_min_free_kbytes },
+	{ "vm.compact_memory", NULL, cmd_compact_memory_set },
 };
 #define NR_SYSCTLS (sizeof(sysctls) / sizeof(sysctls[0]))
 
-const char *const cmd_sysctl_keys[] = { "vm.min_free_kbytes", NULL };
+const char *const cmd_sysctl_keys[] = { "vm.min_free_kbytes", "vm.compact_memory", NULL };
 
 /* "vm/min_free_kbytes" is the same key, as sysctl(8) allows */
 static const struct sysctl_def *sysctl_find(const char *key, size_t len)
@@ -135,6 +140,8 @@ static int sysctl_check(struct cmd_ctx *c, const char *arg,
 	if (eq && sysctl_value(eq + 1, v) < 0)
 		return cmd_error(c, "setting key \"%s\": Invalid argument",
 				 (*d)->key);
+	if (!eq && !(*d)->get) /* write-only, like vm.compact_memory */
+		return cmd_error(c, "permission denied on key '%s'", (*d)->key);
 	return 0;
 }
 
@@ -146,7 +153,8 @@ static int sysctl_apply(struct cmd_ctx *c, const char *arg)
 	sysctl_check(c, arg, &d, &v); /* checked before: it succeeds */
 	if (strchr(arg, '=') && d->set(c->m, v) < 0)
 		return cmd_error(c, "setting key \"%s\": Invalid argument", d->key);
-	cmd_printf(c, "%s = %ld\n", d->key, d->get(c->m));
+	/* a write-only key: sysctl(8) echoes the value it wrote */
+	cmd_printf(c, "%s = %ld\n", d->key, d->get ? d->get(c->m) : v);
 	return 0;
 }
 
@@ -168,8 +176,9 @@ int cmd_sysctl(struct cmd_ctx *c, int argc, char **argv)
 	}
 	if (nkeys == 0) {
 		for (i = 0; i < (int)NR_SYSCTLS; i++)
-			cmd_printf(c, "%s = %ld\n", sysctls[i].key,
-				   sysctls[i].get(c->m));
+			if (sysctls[i].get) /* -a skips write-only keys */
+				cmd_printf(c, "%s = %ld\n", sysctls[i].key,
+					   sysctls[i].get(c->m));
 		return 0;
 	}
 	for (i = 1; i < argc; i++)
@@ -186,19 +195,24 @@ static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 	struct cmd_ctx *c = ctx;
 	char line[512];
 
-	if (!(c->trace_mask & MM_EV_BIT(ev->type)))
+	/* kernel log lines reach the console whether or not tracing is on */
+	if (ev->type == MM_EV_PRINTK) {
+		cmd_printf(c, "%s\n", ev->text ? ev->text : "");
+		return;
+	}
+	if (!(c->trace_mask & MM_EV_BIT(ev->type)) &&
+	    !(c->step_trail && (MM_EV_BIT(ev->type) & MM_EV_STAGES) && m->running && m->running->stepping))
 		return;
 	line[0] = '\0';
 	mm_event_format(m, ev, line, sizeof(line));
 	cmd_printf(c, "%s\n", line);
 }
 
+/* the observer is always there: printk lines are shown like dmesg's */
 void cmd_trace_install(struct cmd_ctx *c)
 {
-	if (c->trace_mask)
-		mm_set_observer(c->m, trace_event, c, c->trace_mask);
-	else
-		mm_set_observer(c->m, NULL, NULL, 0);
+	mm_set_observer(c->m, trace_event, c,
+			c->trace_mask | MM_EV_BIT(MM_EV_PRINTK) | (c->step_trail ? MM_EV_STAGES : 0));
 }
 
 static void trace_show(struct cmd_ctx *c)

@@ -169,13 +169,19 @@ int cmd_kmem_cache_alloc(struct cmd_ctx *c, int argc, char **argv)
 	struct kmem_cache *k;
 	unsigned long addr;
 	gfp_t gfp;
-	int argi = 1, cpu;
+	int argi = 1, cpu, step = cmd_opt_step(&argc, argv);
 
 	if (cmd_need_slab(c) || cmd_opt_cpu(c, argc, argv, &argi, &cpu) ||
 	    cmd_nargs(c, argc - argi + 1, 1, 2) ||
 	    cmd_arg_cache(c, argv[argi], &k) ||
 	    arg_gfp(c, argc, argv, argi + 1, &gfp))
 		return 1;
+	if (step || cmd_requests_pending(c)) {
+		struct mm_request proto = { .cpu = cpu, .kind = REQ_KMEM_CACHE_ALLOC, .gfp = gfp,
+					    .cache = k, .stepping = step };
+
+		return cmd_request(c, &proto);
+	}
 	if (mm_kmem_cache_alloc(c->m, cpu, k, gfp, &addr) < 0)
 		return cmd_error(c, "%s", c->m->err);
 	cmd_printf(c, "0x%lx\n", addr);
@@ -246,13 +252,19 @@ int cmd_kmalloc(struct cmd_ctx *c, int argc, char **argv)
 {
 	unsigned long size, addr;
 	gfp_t gfp;
-	int argi = 1, cpu;
+	int argi = 1, cpu, step = cmd_opt_step(&argc, argv);
 
 	if (cmd_need_slab(c) || cmd_opt_cpu(c, argc, argv, &argi, &cpu) ||
 	    cmd_nargs(c, argc - argi + 1, 1, 2) ||
 	    arg_size(c, "size", argv[argi], &size) ||
 	    arg_gfp(c, argc, argv, argi + 1, &gfp))
 		return 1;
+	if (step || cmd_requests_pending(c)) {
+		struct mm_request proto = { .cpu = cpu, .kind = REQ_KMALLOC, .gfp = gfp,
+					    .size = size, .stepping = step };
+
+		return cmd_request(c, &proto);
+	}
 	if (mm_kmalloc(c->m, cpu, size, gfp, &addr) < 0)
 		return cmd_error(c, "%s", c->m->err);
 	cmd_printf(c, "0x%lx %s\n", addr, cache_of(c, addr));
@@ -310,5 +322,6 @@ int cmd_tick(struct cmd_ctx *c, int argc, char **argv)
 	}
 	mm_tick(c->m, n);
 	cmd_printf(c, "jiffies %llu\n", c->m->clock);
+	cmd_report_done(c);
 	return 0;
 }

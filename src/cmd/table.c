@@ -101,6 +101,34 @@ static const struct cmd_def commands[] = {
 	  "the last reap give back a fifth of their limit, and every 4*HZ a\n"
 	  "node's free slabs are trimmed.\n",
 	  cmd_tick, CMPL_NONE },
+	{ "task", "spawn|list|touch|exit ...",
+	  "processes with anonymous memory, for reclaim and the OOM killer",
+	  "task spawn NAME PAGES [GFP]\n"
+	  "    start a process and fault in PAGES pages (default gfp\n"
+	  "    GFP_HIGHUSER_MOVABLE|__GFP_ZERO); prints its pid\n"
+	  "task list\n"
+	  "    pid, name, rss and swap entries in pages, oom_score_adj, the\n"
+	  "    OOM killer's oom_badness and /proc/PID/oom_score (badness * 1000\n"
+	  "    / (RAM + swap pages)); every task is root's, so 3.10.0 takes 30\n"
+	  "    oom_score_adj units (3% of RAM + swap) off its badness\n"
+	  "task touch PID PAGES\n"
+	  "    access pages 0..PAGES-1: fault in missing ones, swap back in\n"
+	  "    swapped ones, mark present ones referenced\n"
+	  "task exit PID\n"
+	  "    the process exits and its pages and swap slots are freed\n"
+	  "When the OOM killer runs, its report (the kernel's printk lines)\n"
+	  "is printed as it happens.\n",
+	  cmd_task, CMPL_TASK },
+	{ "oom_score_adj", "PID [N]", "read or set a task's /proc/PID/oom_score_adj",
+	  "N is -1000 (never chosen by the OOM killer) to 1000 (chosen first);\n"
+	  "each unit moves the task's badness by a thousandth of RAM + swap.\n"
+	  "Example:  oom_score_adj 100 -1000\n",
+	  cmd_oom_score_adj, CMPL_NONE },
+	{ "sysrq", "f|m", "SysRq: manual OOM kill (f) or the memory report (m)",
+	  "As 'echo KEY > /proc/sysrq-trigger': 'f' runs the OOM killer now\n"
+	  "(out_of_memory with GFP_KERNEL, order 0, forced), 'm' prints\n"
+	  "show_mem(): per-cpu lists, counters, free areas and page counts.\n",
+	  cmd_sysrq, CMPL_NONE },
 	{ "cat", "/proc/FILE...",
 	  "print buddyinfo, pagetypeinfo, zoneinfo, vmstat, slabinfo",
 	  "Prints the model's /proc files in the kernel's exact format, so\n"
@@ -151,6 +179,36 @@ static const struct cmd_def commands[] = {
 	  "    which cache, slab and object index an address is, and whether\n"
 	  "    the object is free, cached in an array or allocated\n",
 	  cmd_show, CMPL_SHOW },
+	{ "step", "", "step into: stop at the next stage point",
+	  "Moves the current cpu's stopped request (see 'cpu') to the next\n"
+	  "stage point, entering any function on the way.  Start a request\n"
+	  "stopped with alloc_pages --step, kmem_cache_alloc --step or\n"
+	  "kmalloc --step.  The stage trail is printed as it goes.\n",
+	  cmd_step, CMPL_NONE },
+	{ "next", "", "step over: stop at the next stage point of this function",
+	  "Like step, but runs functions called from the current one to their end.\n",
+	  cmd_next, CMPL_NONE },
+	{ "finish", "", "run until the current function returns",
+	  "Stops when the innermost function on 'bt' exits.\n",
+	  cmd_finish, CMPL_NONE },
+	{ "continue", "", "run until a breakpoint or the end",
+	  "Lets the current cpu's request run until it hits a breakpoint,\n"
+	  "sleeps, waits for a zone lock or finishes.\n",
+	  cmd_continue, CMPL_NONE },
+	{ "break", "FUNC [if order>=N]", "stop requests when they enter FUNC",
+	  "Every request (stepping or not) stops when it enters FUNC, a stage\n"
+	  "point ('info stages' lists them); with a condition only requests of\n"
+	  "at least that order.  Example:  break __rmqueue_fallback if order>=3\n",
+	  cmd_break, CMPL_NONE },
+	{ "delete", "N", "remove breakpoint N", "Removes a breakpoint by its number.\n",
+	  cmd_delete, CMPL_NONE },
+	{ "bt", "", "the kernel call stack of the current cpu's request",
+	  "Innermost function first, each with the arguments it was entered with.\n",
+	  cmd_bt, CMPL_NONE },
+	{ "info", "stages", "stage points, breakpoints and requests",
+	  "Lists the modelled kernel functions that report stage points, the\n"
+	  "breakpoints with their hit counts, and each cpu's unfinished request.\n",
+	  cmd_info, CMPL_NONE },
 	{ "machine", "[NAME|FILE]", "describe the machine, or boot another",
 	  "Without an argument describes the simulated machine.  With a preset\n"
 	  "name (tiny, i386-1g, x86_64-4g, x86_64-64g) or a machine file it\n"

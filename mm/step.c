@@ -1,0 +1,482 @@
+/*
+ * step.c - simulated time, and requests that can stop part-way.
+ *
+ * A request (an allocation on one simulated cpu) runs on a coroutine of its
+ * own (ucontext).  At every stage point the core reports (stage_enter,
+ * stage_note, stage_exit) step_point() decides whether it stops: stepping
+ * into, over, out of the current function, or at a breakpoint.  It also
+ * stops when the slow path sleeps (wait_iff_congested, the OOM lock: it
+ * wakes when the clock reaches its time) and when it needs a zone lock that
+ * another cpu's stopped request holds (it wakes when that one unlocks).
+ * Stage points are consistent states (debug.c counts the blocks a stopped
+ * request holds), so anything may be inspected or run meanwhile.
+ *
+ * Only requests wait for locks: the rest of the machine (kswapd, the
+ * reaper, commands that are not allocations) is let through, since every
+ * stage point leaves the lists whole.  Everything is single-threaded and
+ * deterministic: the same commands give the same switches.
+ *
+ * Without a request to suspend, a sleep lets simulated time pass instead
+ * and gives up after a bounded number of waits rather than loop where the
+ * kernel would retry forever (__GFP_NOFAIL, small orders).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/common_interface_defs.h>
+#define ASAN_FIBERS 1
+#endif
+
+#include "internal.h"
+
+#define MAX_SYNC_WAITS 64
+#define COROUTINE_STACK (512 * 1024)
+#define MAX_BREAKPOINTS 32
+#define MAX_DONE 64
+
+struct coroutine {
+	ucontext_t uc, back;
+	void *stack;
+	struct mm_machine *m;
+	struct mm_request *r;
+	const void *caller_stack;
+	size_t caller_stack_size;
+};
+
+struct step_state_s {
+	struct mm_request *req[MM_MAX_CPUS];
+	struct mm_breakpoint bp[MAX_BREAKPOINTS];
+	int nbp, next_bp_id;
+	struct mm_request *done[MAX_DONE]; /* finished while nobody waited for them */
+	int ndone;
+	int zone_lock_owner[MAX_NR_ZONES]; /* cpu + 1, 0 = free */
+};
+
+static struct step_state_s *step_state(struct mm_machine *m)
+{
+	if (!m->step)
+		m->step = calloc(1, sizeof(*m->step));
+	return m->step;
+}
+
+void mm_step_destroy(struct mm_machine *m)
+{
+	struct step_state_s *s = m->step;
+
+	if (!s)
+		return;
+	for (int cpu = 0; cpu < MM_MAX_CPUS; cpu++)
+		if (s->req[cpu])
+			mm_request_free(m, s->req[cpu]);
+	for (int i = 0; i < s->ndone; i++)
+		mm_request_free(m, s->done[i]);
+	free(s);
+	m->step = NULL;
+}
+
+/* ---- switching ---------------------------------------------------------------- */
+
+static void fiber_start(struct coroutine *c, void **fake, const void *bottom, size_t size)
+{
+#ifdef ASAN_FIBERS
+	__sanitizer_start_switch_fiber(fake, bottom, size);
+#else
+	(void)c, (void)fake, (void)bottom, (void)size;
+#endif
+}
+
+static void fiber_finish(void *fake, const void **bottom, size_t *size)
+{
+#ifdef ASAN_FIBERS
+	__sanitizer_finish_switch_fiber(fake, bottom, size);
+#else
+	(void)fake, (void)bottom, (void)size;
+#endif
+}
+
+/* run the request until it stops; the caller's context is kept around it */
+static void switch_in(struct mm_machine *m, struct mm_request *r)
+{
+	struct coroutine *c = r->ctx;
+	struct mm_request *prev = m->running;
+	int cpu = m->this_cpu, depth = m->stage_depth;
+	struct task *cur = m->work.current;
+	void *fake = NULL;
+
+	m->running = r;
+	m->this_cpu = r->cpu;
+	m->stage_depth = r->saved_stage_depth;
+	m->work.current = r->saved_current;
+	r->state = RQ_RUNNING;
+	fiber_start(c, &fake, c->stack, COROUTINE_STACK);
+	swapcontext(&c->back, &c->uc);
+	fiber_finish(fake, NULL, NULL);
+	r->saved_stage_depth = m->stage_depth;
+	r->saved_current = m->work.current;
+	m->running = prev;
+	m->this_cpu = cpu;
+	m->stage_depth = depth;
+	m->work.current = cur;
+}
+
+/* inside the request: give control back until resumed */
+static void switch_out(struct mm_machine *m, struct mm_request *r)
+{
+	struct coroutine *c = r->ctx;
+	void *fake = NULL;
+
+	(void)m;
+	fiber_start(c, &fake, c->caller_stack, c->caller_stack_size);
+	swapcontext(&c->uc, &c->back);
+	fiber_finish(fake, &c->caller_stack, &c->caller_stack_size);
+}
+
+static void run_request(struct mm_machine *m, struct mm_request *r)
+{
+	switch (r->kind) {
+	case REQ_ALLOC_PAGES:
+		r->rc = mm_alloc_pages(m, r->cpu, r->gfp, (unsigned)r->order, r->owner, &r->res);
+		r->result = r->res.pfn;
+		break;
+	case REQ_FREE_PAGES:
+		r->rc = mm_free_pages(m, r->cpu, r->pfn, r->order);
+		break;
+	case REQ_KMEM_CACHE_ALLOC:
+		r->rc = mm_kmem_cache_alloc(m, r->cpu, r->cache, r->gfp, &r->result);
+		break;
+	case REQ_KMALLOC:
+		r->rc = mm_kmalloc(m, r->cpu, r->size, r->gfp, &r->result);
+		break;
+	}
+	if (r->rc)
+		snprintf(r->err, sizeof(r->err), "%s", m->err);
+}
+
+static void coroutine_main(unsigned int lo, unsigned int hi)
+{
+	struct coroutine *c = (struct coroutine *)(((uintptr_t)hi << 16 << 16) | (uintptr_t)lo);
+
+	fiber_finish(NULL, &c->caller_stack, &c->caller_stack_size);
+	run_request(c->m, c->r);
+	c->r->state = RQ_DONE;
+	fiber_start(c, NULL, c->caller_stack, c->caller_stack_size);
+	swapcontext(&c->uc, &c->back);
+}
+
+static int coroutine_new(struct mm_machine *m, struct mm_request *r)
+{
+	struct coroutine *c = calloc(1, sizeof(*c));
+	uintptr_t p = (uintptr_t)c;
+
+	if (!c || !(c->stack = malloc(COROUTINE_STACK))) {
+		free(c);
+		return MM_ENOMEM;
+	}
+	c->m = m;
+	c->r = r;
+	getcontext(&c->uc);
+	c->uc.uc_stack.ss_sp = c->stack;
+	c->uc.uc_stack.ss_size = COROUTINE_STACK;
+	c->uc.uc_link = NULL;
+	makecontext(&c->uc, (void (*)(void))coroutine_main, 2, (unsigned int)(p & 0xffffffffu),
+		    (unsigned int)(p >> 16 >> 16));
+	r->ctx = c;
+	return MM_OK;
+}
+
+void mm_request_free(struct mm_machine *m, struct mm_request *r)
+{
+	struct coroutine *c = r->ctx;
+
+	(void)m;
+	if (c) {
+		free(c->stack);
+		free(c);
+	}
+	free(r);
+}
+
+/* ---- scheduling ------------------------------------------------------------------ */
+
+static void finished(struct mm_machine *m, struct mm_request *r, int collected)
+{
+	struct step_state_s *s = m->step;
+
+	s->req[r->cpu] = NULL;
+	if (!collected && s->ndone < MAX_DONE)
+		s->done[s->ndone++] = r;
+}
+
+/* resume every request whose wait is over, until none can run */
+static void schedule_pending(struct mm_machine *m)
+{
+	struct step_state_s *s = m->step;
+	int again = 1;
+
+	if (!s || m->running)
+		return;
+	while (again) {
+		again = 0;
+		for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
+			struct mm_request *r = s->req[cpu];
+			int runnable;
+
+			if (!r)
+				continue;
+			runnable = (r->state == RQ_SLEEPING && r->wake_at <= m->clock) ||
+				   (r->state == RQ_WAITING && !s->zone_lock_owner[r->waiting_for->idx]);
+			if (!runnable)
+				continue;
+			r->waiting_for = NULL;
+			switch_in(m, r);
+			if (r->state == RQ_DONE)
+				finished(m, r, 0);
+			again = 1;
+		}
+	}
+}
+
+struct mm_request *mm_request_of(struct mm_machine *m, int cpu)
+{
+	return m->step && cpu >= 0 && cpu < MM_MAX_CPUS ? m->step->req[cpu] : NULL;
+}
+
+struct mm_request *mm_request_reap_done(struct mm_machine *m)
+{
+	struct step_state_s *s = m->step;
+	struct mm_request *r;
+
+	if (!s || !s->ndone)
+		return NULL;
+	r = s->done[0];
+	memmove(s->done, s->done + 1, (size_t)--s->ndone * sizeof(*s->done));
+	return r;
+}
+
+int mm_request_start(struct mm_machine *m, struct mm_request *proto, struct mm_request **out)
+{
+	struct step_state_s *s = step_state(m);
+	struct mm_request *r;
+
+	*out = NULL;
+	if (!s)
+		return mm_error(m, MM_ENOMEM, "out of memory");
+	if (m->running)
+		return mm_error(m, MM_EINVAL, "a request cannot start another request");
+	if (proto->cpu < 0 || proto->cpu >= m->nr_cpus)
+		return mm_error(m, MM_EINVAL, "cpu %d does not exist (cpus 0-%d)", proto->cpu, m->nr_cpus - 1);
+	if (s->req[proto->cpu])
+		return mm_error(m, MM_EINVAL, "cpu%d already has a request in progress (%s): step it or switch cpu",
+				proto->cpu, s->req[proto->cpu]->where);
+	r = malloc(sizeof(*r));
+	if (!r)
+		return mm_error(m, MM_ENOMEM, "out of memory");
+	*r = *proto;
+	r->state = RQ_RUNNING;
+	r->mode = r->stepping ? STEP_INTO : STEP_CONTINUE;
+	r->depth = 0;
+	r->saved_stage_depth = 0;
+	r->saved_current = m->work.current;
+	r->where[0] = '\0';
+	if (coroutine_new(m, r)) {
+		free(r);
+		return mm_error(m, MM_ENOMEM, "out of memory for a request stack");
+	}
+	s->req[r->cpu] = r;
+	switch_in(m, r);
+	*out = r;
+	if (r->state == RQ_DONE)
+		finished(m, r, 1);
+	schedule_pending(m);
+	return MM_OK;
+}
+
+int mm_request_resume(struct mm_machine *m, int cpu, enum mm_step_mode mode)
+{
+	struct mm_request *r = mm_request_of(m, cpu);
+
+	if (!r)
+		return mm_error(m, MM_EINVAL, "no request is paused on cpu%d", cpu);
+	if (r->state == RQ_SLEEPING)
+		return mm_error(m, MM_EINVAL, "cpu%d's request sleeps until jiffy %llu (%s): tick to wake it",
+				cpu, r->wake_at, r->where);
+	if (r->state == RQ_WAITING)
+		return mm_error(m, MM_EINVAL, "cpu%d's request waits for zone %s lock held by cpu%d",
+				cpu, r->waiting_for->name, m->step->zone_lock_owner[r->waiting_for->idx] - 1);
+	r->mode = mode;
+	r->target_depth = r->depth;
+	r->hit_breakpoint = 0;
+	switch_in(m, r);
+	if (r->state == RQ_DONE)
+		finished(m, r, 1); /* the caller holds r: it collects it */
+	schedule_pending(m);
+	return MM_OK;
+}
+
+/* ---- stage points -------------------------------------------------------------------- */
+
+static int breakpoint_hit(struct mm_machine *m, struct mm_request *r, enum mm_func fn)
+{
+	struct step_state_s *s = m->step;
+
+	for (int i = 0; i < s->nbp; i++)
+		if (s->bp[i].fn == fn && (s->bp[i].min_order < 0 || r->order >= s->bp[i].min_order)) {
+			s->bp[i].hits++;
+			r->hit_breakpoint = s->bp[i].id;
+			return 1;
+		}
+	return 0;
+}
+
+static int should_stop(struct mm_machine *m, struct mm_request *r, const struct mm_event *ev)
+{
+	if (ev->type == MM_EV_STAGE_ENTER && breakpoint_hit(m, r, ev->func))
+		return 1;
+	switch (r->mode) {
+	case STEP_INTO:
+		return 1;
+	case STEP_OVER:
+		return r->depth <= r->target_depth;
+	case STEP_OUT:
+		return ev->type == MM_EV_STAGE_EXIT && r->depth < r->target_depth;
+	default:
+		return 0;
+	}
+}
+
+void step_point(struct mm_machine *m, const struct mm_event *ev)
+{
+	struct mm_request *r = m->running;
+
+	if (ev->type == MM_EV_STAGE_ENTER && r->depth < MM_MAX_FRAMES) {
+		r->frames[r->depth].fn = ev->func;
+		snprintf(r->frames[r->depth].args, sizeof(r->frames[0].args), "%s", ev->text);
+		r->depth++;
+	} else if (ev->type == MM_EV_STAGE_EXIT && r->depth > 0) {
+		r->depth--;
+	}
+	snprintf(r->where, sizeof(r->where), "%s %s: %s",
+		 ev->type == MM_EV_STAGE_ENTER ? "->" : ev->type == MM_EV_STAGE_EXIT ? "<-" : "..",
+		 mm_func_names[ev->func], ev->text);
+	if (!should_stop(m, r, ev))
+		return;
+	r->state = RQ_PAUSED;
+	switch_out(m, r);
+}
+
+/* ---- sleeping and zone locks ------------------------------------------------------------ */
+
+void mm_sleep(struct mm_machine *m, unsigned long jiffies, const char *why)
+{
+	struct mm_request *r = m->running;
+	int cpu = m->this_cpu;
+
+	if (STAGES(m))
+		stage_note(m, FN___alloc_pages_slowpath, "%s: sleep %lu jiffies", why, jiffies);
+	if (r) {
+		r->state = RQ_SLEEPING;
+		r->wake_at = m->clock + (jiffies ? jiffies : 1);
+		snprintf(r->where, sizeof(r->where), ".. %s: sleeping until jiffy %llu", why, r->wake_at);
+		switch_out(m, r);
+		return;
+	}
+	m->work.sync_waits++;
+	mm_tick(m, jiffies ? jiffies : 1);
+	m->this_cpu = cpu;
+}
+
+int mm_give_up(struct mm_machine *m)
+{
+	return !m->running && m->work.sync_waits > MAX_SYNC_WAITS;
+}
+
+/* spin_lock(&zone->lock) for a request: wait while another cpu's stopped request holds it */
+void zone_lock(struct mm_machine *m, struct zone *z)
+{
+	struct step_state_s *s = m->step;
+	struct mm_request *r = m->running;
+
+	if (!s || !r)
+		return;
+	while (s->zone_lock_owner[z->idx] && s->zone_lock_owner[z->idx] != r->cpu + 1) {
+		r->state = RQ_WAITING;
+		r->waiting_for = z;
+		snprintf(r->where, sizeof(r->where), ".. waits for zone %s lock held by cpu%d",
+			 z->name, s->zone_lock_owner[z->idx] - 1);
+		switch_out(m, r);
+	}
+	s->zone_lock_owner[z->idx] = r->cpu + 1;
+}
+
+void zone_unlock(struct mm_machine *m, struct zone *z)
+{
+	struct step_state_s *s = m->step;
+
+	if (s && m->running && s->zone_lock_owner[z->idx] == m->running->cpu + 1)
+		s->zone_lock_owner[z->idx] = 0;
+}
+
+/* ---- breakpoints ---------------------------------------------------------------------------- */
+
+int mm_func_by_name(const char *name)
+{
+	for (int i = 0; i < MM_NR_FUNCS; i++)
+		if (mm_func_names[i] && !strcmp(mm_func_names[i], name))
+			return i;
+	return -1;
+}
+
+int mm_break_add(struct mm_machine *m, const char *func, int min_order, int *id)
+{
+	struct step_state_s *s = step_state(m);
+	int fn = mm_func_by_name(func);
+
+	if (!s)
+		return mm_error(m, MM_ENOMEM, "out of memory");
+	if (fn < 0)
+		return mm_error(m, MM_EINVAL, "no stage point named '%s' (try 'info stages')", func);
+	if (s->nbp == MAX_BREAKPOINTS)
+		return mm_error(m, MM_EINVAL, "too many breakpoints (%d)", MAX_BREAKPOINTS);
+	s->bp[s->nbp] = (struct mm_breakpoint){ ++s->next_bp_id, (enum mm_func)fn, min_order, 0 };
+	*id = s->bp[s->nbp++].id;
+	return MM_OK;
+}
+
+int mm_break_delete(struct mm_machine *m, int id)
+{
+	struct step_state_s *s = m->step;
+
+	for (int i = 0; s && i < s->nbp; i++)
+		if (s->bp[i].id == id) {
+			memmove(s->bp + i, s->bp + i + 1, (size_t)(s->nbp - i - 1) * sizeof(s->bp[0]));
+			s->nbp--;
+			return MM_OK;
+		}
+	return mm_error(m, MM_EINVAL, "no breakpoint %d", id);
+}
+
+int mm_break_list(struct mm_machine *m, const struct mm_breakpoint **bps)
+{
+	*bps = m->step ? m->step->bp : NULL;
+	return m->step ? m->step->nbp : 0;
+}
+
+/* ---- the clock -------------------------------------------------------------------------------- */
+
+/* one jiffy at a time: writeback completes, kswapd runs, caches are reaped, sleepers wake */
+void mm_tick(struct mm_machine *m, unsigned long n)
+{
+	int cpu0 = m->this_cpu;
+
+	while (n--) {
+		m->clock++;
+		writeback_tick(m);
+		kswapd_tick(m);
+		cache_reap_tick(m);
+		schedule_pending(m);
+	}
+	m->this_cpu = cpu0;
+}

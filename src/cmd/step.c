@@ -1,0 +1,290 @@
+/*
+ * step.c - step mode: allocations that stop at stage points like a
+ * program under a debugger.
+ *
+ *   alloc_pages --step GFP ORDER   start, stopped at the first stage
+ *   step | next | finish | continue    move the current cpu's request on
+ *   break FUNC [if order>=N], delete N, bt, info stages
+ *
+ * A request runs on the cpu it was started on; `cpu N` picks whose request
+ * step and friends move.  While any request is unfinished, allocations
+ * and frees run as requests too, so that they can wait for a zone lock a
+ * stopped request holds.  A stepping request prints its stage trail.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const state_names[] = { "running", "stopped", "sleeping", "waiting", "done" };
+
+int cmd_opt_step(int *argc, char **argv)
+{
+	for (int i = 1; i < *argc; i++)
+		if (!strcmp(argv[i], "--step")) {
+			memmove(argv + i, argv + i + 1, (size_t)(*argc - i) * sizeof(*argv));
+			(*argc)--;
+			return 1;
+		}
+	return 0;
+}
+
+/* run allocations as requests: something is stopped, or a breakpoint may fire */
+int cmd_requests_pending(struct cmd_ctx *c)
+{
+	const struct mm_breakpoint *bp;
+
+	if (mm_break_list(c->m, &bp) > 0)
+		return 1;
+	for (int cpu = 0; cpu < c->m->nr_cpus; cpu++)
+		if (mm_request_of(c->m, cpu))
+			return 1;
+	return 0;
+}
+
+static int any_stepping(struct cmd_ctx *c)
+{
+	for (int cpu = 0; cpu < c->m->nr_cpus; cpu++) {
+		struct mm_request *r = mm_request_of(c->m, cpu);
+
+		if (r && r->stepping)
+			return 1;
+	}
+	return 0;
+}
+
+/* stage events reach the observer while a stepping request exists */
+void cmd_step_observe(struct cmd_ctx *c)
+{
+	c->step_trail = any_stepping(c);
+	cmd_trace_install(c);
+}
+
+static const char *kind_name(const struct mm_request *r)
+{
+	static const char *const names[] = { "alloc_pages", "free_pages", "kmem_cache_alloc", "kmalloc" };
+
+	return names[r->kind];
+}
+
+/* what a finished request produced, or why it failed */
+static void result_text(struct cmd_ctx *c, const struct mm_request *r, char *buf, size_t len)
+{
+	struct mm_machine *m = c->m;
+
+	if (r->rc && r->kind == REQ_ALLOC_PAGES && r->rc == MM_ENOMEM)
+		snprintf(buf, len, "page allocation failure: order:%d, mode:0x%x: %s", r->order, r->gfp,
+			 r->res.why);
+	else if (r->rc)
+		snprintf(buf, len, "%s", r->err);
+	else if (r->kind == REQ_ALLOC_PAGES)
+		snprintf(buf, len, "pfn 0x%lx order %d zone %s migratetype %s", r->result, r->order,
+			 m->node.node_zones[r->res.zone_idx].name, migratetype_names[r->res.migratetype]);
+	else if (r->kind == REQ_FREE_PAGES)
+		snprintf(buf, len, "freed pfn 0x%lx", r->pfn);
+	else
+		snprintf(buf, len, "0x%lx", r->result);
+}
+
+/* requests that finished in the background (a tick woke them, a lock freed) */
+void cmd_report_done(struct cmd_ctx *c)
+{
+	struct mm_request *r;
+	char text[400];
+
+	while ((r = mm_request_reap_done(c->m))) {
+		result_text(c, r, text, sizeof(text));
+		cmd_printf(c, "cpu%d: %s finished: %s\n", r->cpu, kind_name(r), text);
+		mm_request_free(c->m, r);
+	}
+	if (c->step_trail && !any_stepping(c))
+		cmd_step_observe(c);
+}
+
+static void say_where(struct cmd_ctx *c, const struct mm_request *r)
+{
+	if (r->state == RQ_PAUSED && r->hit_breakpoint)
+		cmd_printf(c, "cpu%d: breakpoint %d, %s\n", r->cpu, r->hit_breakpoint, r->where);
+	else if (r->state == RQ_PAUSED)
+		cmd_printf(c, "cpu%d: stopped at %s\n", r->cpu, r->where);
+	else
+		cmd_printf(c, "cpu%d: %s %s\n", r->cpu, state_names[r->state], r->where);
+}
+
+/* a request that sleeps without stepping lets time pass until it is done */
+#define AUTO_TICK_LIMIT (60 * HZ)
+
+/* report a request the caller holds: done -> result (and free), else where */
+static int settle(struct cmd_ctx *c, struct mm_request *r)
+{
+	char text[400];
+	unsigned long waited = 0;
+
+	while (!r->stepping && r->state == RQ_SLEEPING && waited++ < AUTO_TICK_LIMIT) {
+		mm_tick(c->m, 1);
+		if (r->state == RQ_DONE && !mm_request_of(c->m, r->cpu)) {
+			/* finished inside the tick: it is on the done queue, take it back */
+			struct mm_request *d;
+
+			while ((d = mm_request_reap_done(c->m)) && d != r) {
+				result_text(c, d, text, sizeof(text));
+				cmd_printf(c, "cpu%d: %s finished: %s\n", d->cpu, kind_name(d), text);
+				mm_request_free(c->m, d);
+			}
+			break;
+		}
+	}
+	if (r->state != RQ_DONE) {
+		say_where(c, r);
+		cmd_step_observe(c);
+		return 0;
+	}
+	result_text(c, r, text, sizeof(text));
+	if (r->rc) {
+		mm_request_free(c->m, r);
+		cmd_step_observe(c);
+		return cmd_error(c, "%s", text);
+	}
+	cmd_printf(c, "%s\n", text);
+	mm_request_free(c->m, r);
+	cmd_step_observe(c);
+	return 0;
+}
+
+int cmd_request(struct cmd_ctx *c, struct mm_request *proto)
+{
+	struct mm_request *r;
+
+	if (proto->stepping) {
+		c->step_trail = 1;
+		cmd_trace_install(c);
+	}
+	if (mm_request_start(c->m, proto, &r)) {
+		cmd_step_observe(c);
+		return cmd_error(c, "%s", c->m->err);
+	}
+	return settle(c, r);
+}
+
+/* ---- moving a stopped request on --------------------------------------------------- */
+
+static int resume(struct cmd_ctx *c, int argc, enum mm_step_mode mode)
+{
+	int cpu = c->m->cur_cpu;
+	struct mm_request *r = mm_request_of(c->m, cpu);
+
+	if (cmd_nargs(c, argc, 0, 0))
+		return 1;
+	if (!r)
+		return cmd_error(c, "no request is stopped on cpu%d (start one with alloc_pages --step)", cpu);
+	if (mm_request_resume(c->m, cpu, mode))
+		return cmd_error(c, "%s", c->m->err);
+	return settle(c, r);
+}
+
+int cmd_step(struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argv;
+	return resume(c, argc, STEP_INTO);
+}
+
+int cmd_next(struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argv;
+	return resume(c, argc, STEP_OVER);
+}
+
+int cmd_finish(struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argv;
+	return resume(c, argc, STEP_OUT);
+}
+
+int cmd_continue(struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argv;
+	return resume(c, argc, STEP_CONTINUE);
+}
+
+/* break FUNC [if order>=N] */
+int cmd_break(struct cmd_ctx *c, int argc, char **argv)
+{
+	unsigned long n = 0;
+	int min_order = -1, id;
+
+	if (argc != 2 && argc != 4)
+		return cmd_error(c, "usage: break FUNC [if order>=N]");
+	if (argc == 4) {
+		if (strcmp(argv[2], "if") || strncmp(argv[3], "order>=", 7) ||
+		    cmd_parse_ulong(argv[3] + 7, &n) || n >= MAX_ORDER)
+			return cmd_error(c, "the only condition is 'if order>=N' with N below %d", MAX_ORDER);
+		min_order = (int)n;
+	}
+	if (mm_break_add(c->m, argv[1], min_order, &id))
+		return cmd_error(c, "%s", c->m->err);
+	if (min_order >= 0)
+		cmd_printf(c, "breakpoint %d at %s if order>=%d\n", id, argv[1], min_order);
+	else
+		cmd_printf(c, "breakpoint %d at %s\n", id, argv[1]);
+	return 0;
+}
+
+int cmd_delete(struct cmd_ctx *c, int argc, char **argv)
+{
+	unsigned long id;
+
+	if (cmd_nargs(c, argc, 1, 1))
+		return 1;
+	if (cmd_parse_ulong(argv[1], &id) || id > 100000)
+		return cmd_error(c, "invalid breakpoint number '%s'", argv[1]);
+	if (mm_break_delete(c->m, (int)id))
+		return cmd_error(c, "%s", c->m->err);
+	return 0;
+}
+
+/* bt: the kernel call stack of the current cpu's request, innermost first */
+int cmd_bt(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct mm_request *r = mm_request_of(c->m, c->m->cur_cpu);
+
+	(void)argv;
+	if (cmd_nargs(c, argc, 0, 0))
+		return 1;
+	if (!r)
+		return cmd_error(c, "no request on cpu%d", c->m->cur_cpu);
+	for (int i = r->depth - 1; i >= 0; i--)
+		cmd_printf(c, "#%d  %s(%s)\n", r->depth - 1 - i, mm_func_names[r->frames[i].fn],
+			   r->frames[i].args);
+	cmd_printf(c, "    cpu%d %s: %s\n", r->cpu, state_names[r->state], r->where);
+	return 0;
+}
+
+/* info stages: the stage points, the breakpoints and every cpu's request */
+int cmd_info(struct cmd_ctx *c, int argc, char **argv)
+{
+	const struct mm_breakpoint *bp;
+	int n;
+
+	if (cmd_nargs(c, argc, 1, 1) || strcmp(argv[1], "stages"))
+		return cmd_error(c, "usage: info stages");
+	cmd_printf(c, "stage points:");
+	for (int i = 0; i < MM_NR_FUNCS; i++)
+		cmd_printf(c, "%s%s", i % 4 ? " " : "\n  ", mm_func_names[i]);
+	cmd_printf(c, "\n");
+	n = mm_break_list(c->m, &bp);
+	for (int i = 0; i < n; i++) {
+		cmd_printf(c, "breakpoint %d at %s", bp[i].id, mm_func_names[bp[i].fn]);
+		if (bp[i].min_order >= 0)
+			cmd_printf(c, " if order>=%d", bp[i].min_order);
+		cmd_printf(c, ", hit %lu time%s\n", bp[i].hits, bp[i].hits == 1 ? "" : "s");
+	}
+	for (int cpu = 0; cpu < c->m->nr_cpus; cpu++) {
+		struct mm_request *r = mm_request_of(c->m, cpu);
+
+		if (r)
+			cmd_printf(c, "cpu%d: %s gfp 0x%x order %d, %s: %s\n", cpu, kind_name(r), r->gfp,
+				   r->order, state_names[r->state], r->where);
+	}
+	return 0;
+}
