@@ -153,7 +153,7 @@ static inline int zone_spans_pfn(const struct zone *z, unsigned long pfn)
 
 
 /* ---- blocks in flight ------------------------------------------------------- */
-#define INFLIGHT(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running)
+#define INFLIGHT(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running || (m)->check_stages)
 
 static inline void inflight_add(struct mm_machine *m, unsigned long pfn, int order)
 {
@@ -198,7 +198,7 @@ void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-#define STAGES(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running)
+#define STAGES(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running || (m)->check_stages)
 void step_point(struct mm_machine *m, const struct mm_event *ev);
 void zone_lock(struct mm_machine *m, struct zone *z);
 void zone_unlock(struct mm_machine *m, struct zone *z);

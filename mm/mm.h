@@ -573,6 +573,7 @@ struct mm_machine {
 	void *observer_ctx;
 	unsigned int event_mask; /* which events the observer wants */
 	int stage_depth;
+	int check_stages; /* run mm_check at every stage point, printk a breach */
 
 	unsigned long long clock; /* simulated ticks */
 	/* blocks off every list and not yet handed out or placed: what a
@@ -907,6 +908,7 @@ struct kmem_cache {
 	/* model statistics */
 	unsigned long nr_ctor_calls, nr_grown, nr_reaped;
 	struct shrinker *shrinker; /* SLAB_RECLAIM_ACCOUNT cache with a shrinker (vmscan.c) */
+	unsigned int inflight;     /* objects out of every array, on their way back to a slab */
 };
 
 /* Create a cache; flags beyond CACHE_CREATE_MASK are dropped as 3.10 does. */

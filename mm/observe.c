@@ -47,6 +47,8 @@ static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
 
 	vsnprintf(text, sizeof(text), fmt, ap);
 	mm_emit(m, &ev);
+	if (unlikely(m->check_stages) && mm_check(m))
+		printk(m, "mmscope: invariant broken at %s: %s", mm_func_names[fn], m->err);
 	if (m->running)
 		step_point(m, &ev);
 }

@@ -1031,8 +1031,6 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 		pfn &= buddy;
 		order++;
 	}
-	if (INFLIGHT(m))
-		inflight_del(m, pfn);
 	if (STAGES(m))
 		stage_note(m, FN___free_one_page, order > o0 ? "merged up to order %d at 0x%lx" :
 			   "order %d at 0x%lx: buddy not free", order, pfn);
@@ -1042,6 +1040,8 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 
 		if (page_is_buddy(m, z, higher_buddy, order + 1)) {
 			free_list_add_tail(m, z, pfn, order, mt);
+			if (INFLIGHT(m))
+				inflight_del(m, pfn);
 			if (STAGES(m))
 				stage_exit(m, FN___free_one_page, "tail of %s order %d list (buddy 0x%lx of order %d is free)",
 					   migratetype_names[mt], order, higher_buddy, order + 1);
@@ -1049,6 +1049,8 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 		}
 	}
 	free_list_add(m, z, pfn, order, mt);
+	if (INFLIGHT(m))
+		inflight_del(m, pfn);
 	if (STAGES(m))
 		stage_exit(m, FN___free_one_page, "head of %s order %d list",
 			   migratetype_names[mt], order);

@@ -406,7 +406,7 @@ static int cache_grow(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
 {
 	struct kmem_cache_node *n = c->node;
 	gfp_t local_flags = flags & (GFP_CONSTRAINT_MASK | GFP_RECLAIM_MASK);
-	unsigned long offset, pfn, base;
+	unsigned long offset, pfn, base, desc = 0;
 	struct slab *sl;
 
 	offset = n->colour_next;
@@ -420,20 +420,22 @@ static int cache_grow(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
 	pfn = kmem_getpages(m, c, local_flags);
 	if (pfn == MM_NOPFN)
 		goto failed;
-	sl = slab_new(m, c->num);
-	if (!sl)
-		goto opps;
-	base = pfn_to_virt(m, pfn);
+	/* alloc_slabmgmt: the off-slab descriptor first, so that no stage
+	 * point inside its allocation sees a slab that is on no list */
 	if (c->flags & CFLGS_OFF_SLAB) {
-		sl->desc = kmem_cache_alloc_internal(m, c->slabp_cache, local_flags, CALLER_KMEM);
-		if (!sl->desc) {
-			slab_release(m, sl);
+		desc = kmem_cache_alloc_internal(m, c->slabp_cache, local_flags, CALLER_KMEM);
+		if (!desc)
 			goto opps;
-		}
-		sl->colouroff = offset;
-	} else {
-		sl->colouroff = offset + c->slab_size;
 	}
+	sl = slab_new(m, c->num);
+	if (!sl) {
+		if (desc)
+			__cache_free(m, c->slabp_cache, desc);
+		goto opps;
+	}
+	base = pfn_to_virt(m, pfn);
+	sl->desc = desc;
+	sl->colouroff = desc ? offset : offset + c->slab_size;
 	sl->s_mem = base + sl->colouroff;
 	sl->pfn = pfn;
 	sl->cache = c;
@@ -497,8 +499,10 @@ static void refill_from_slabs(struct mm_machine *m, struct kmem_cache *c,
 				break;
 		}
 		sl = S(m)->slabs[id];
-		while (sl->inuse < c->num && batchcount-- > 0)
+		while (sl->inuse < c->num && batchcount-- > 0) {
 			ac->entry[ac->avail++] = slab_get_obj(c, sl, OBJ_CACHED);
+			n->free_objects--; /* the kernel subtracts avail at the end: same sum */
+		}
 		slab_list_del(m, n, sl);
 		slab_list_add(m, n, sl, sl->free == BUFCTL_END ? SLABS_FULL : SLABS_PARTIAL);
 		if (STAGES(m))
@@ -506,7 +510,6 @@ static void refill_from_slabs(struct mm_machine *m, struct kmem_cache *c,
 				   sl->s_mem, sl->inuse, c->num,
 				   sl->free == BUFCTL_END ? "slabs_full" : "slabs_partial");
 	}
-	n->free_objects -= ac->avail;
 }
 
 static unsigned long cache_alloc_refill(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
@@ -555,12 +558,13 @@ static unsigned long ____cache_alloc(struct mm_machine *m, struct kmem_cache *c,
 	if (likely(ac->avail)) {
 		ac->touched = 1;
 		obj = ac->entry[--ac->avail];
+		slab_set_state(m, obj, OBJ_ALLOCATED);
 		if (STAGES(m))
 			stage_note(m, FN_____cache_alloc, "%s: cpu%d array hit, %u left", c->name,
 				   m->this_cpu, ac->avail);
-	} else {
-		obj = cache_alloc_refill(m, c, flags);
+		return obj;
 	}
+	obj = cache_alloc_refill(m, c, flags);
 	if (obj)
 		slab_set_state(m, obj, OBJ_ALLOCATED);
 	return obj;
@@ -677,12 +681,12 @@ static void slab_destroy(struct mm_machine *m, struct kmem_cache *c, struct slab
 {
 	unsigned long pfn = sl->pfn, desc = sl->desc;
 
-	if (STAGES(m))
-		stage_note(m, FN_slab_destroy, "%s: slab at pfn 0x%lx back to the buddy allocator", c->name, pfn);
 	slab_release(m, sl);
 	kmem_freepages(m, c, pfn);
 	if (desc)
 		__cache_free(m, c->slabp_cache, desc);
+	if (STAGES(m))
+		stage_note(m, FN_slab_destroy, "%s: slab at pfn 0x%lx back to the buddy allocator", c->name, pfn);
 }
 
 /*
@@ -702,6 +706,8 @@ static void free_block(struct mm_machine *m, struct kmem_cache *c, unsigned long
 
 		slab_list_del(m, n, sl);
 		slab_put_obj(c, sl, objs[i]);
+		if (c->inflight)
+			c->inflight--;
 		n->free_objects++;
 		if (sl->inuse == 0) {
 			if (n->free_objects > n->free_limit) {
@@ -725,6 +731,26 @@ static void ac_shift(struct array_cache *ac, unsigned nr)
 	memmove(ac->entry, ac->entry + nr, ac->avail * sizeof(unsigned long));
 }
 
+/*
+ * free_block on the oldest nr entries of an array, which then slides down.
+ * The kernel frees then slides; taking them out first keeps every stage
+ * point inside free_block consistent (no object both freed and listed).
+ */
+static void free_block_array(struct mm_machine *m, struct kmem_cache *c, struct array_cache *ac,
+			     unsigned nr)
+{
+	unsigned long stack[128], *objs = nr <= 128 ? stack : malloc(nr * sizeof(*objs));
+
+	if (!objs)
+		return;
+	memcpy(objs, ac->entry, nr * sizeof(*objs));
+	ac_shift(ac, nr);
+	c->inflight += nr;
+	free_block(m, c, objs, nr);
+	if (objs != stack)
+		free(objs);
+}
+
 static void cache_flusharray(struct mm_machine *m, struct kmem_cache *c, struct array_cache *ac)
 {
 	unsigned batchcount = ac->batchcount;
@@ -739,13 +765,13 @@ static void cache_flusharray(struct mm_machine *m, struct kmem_cache *c, struct 
 			batchcount = max;
 		memcpy(shared->entry + shared->avail, ac->entry, batchcount * sizeof(unsigned long));
 		shared->avail += batchcount;
+		ac_shift(ac, batchcount);
 		if (STAGES(m))
 			stage_note(m, FN_cache_flusharray, "oldest %u objects to the shared array (%u/%u)",
 				   batchcount, shared->avail, shared->limit);
 	} else {
-		free_block(m, c, ac->entry, batchcount);
+		free_block_array(m, c, ac, batchcount);
 	}
-	ac_shift(ac, batchcount);
 	if (STAGES(m))
 		stage_exit(m, FN_cache_flusharray, "array %u/%u", ac->avail, ac->limit);
 }
@@ -1049,10 +1075,10 @@ static int alloc_kmemlist(struct mm_machine *m, struct kmem_cache *c, gfp_t gfp)
 	if (n) {
 		struct array_cache *old = n->shared;
 
-		if (old)
-			free_block(m, c, old->entry, old->avail);
 		n->shared = new_shared;
 		n->free_limit = node_free_limit(m, c);
+		if (old)
+			free_block_array(m, c, old, old->avail);
 		free_arraycache(m, old);
 		return MM_OK;
 	}
@@ -1099,6 +1125,9 @@ static int do_tune_cpucache(struct mm_machine *m, struct kmem_cache *c, unsigned
 	c->batchcount = batchcount;
 	c->limit = limit;
 	c->shared = shared;
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+		if (fresh[cpu])
+			c->inflight += fresh[cpu]->avail; /* the old arrays, no longer installed */
 	for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
 		struct array_cache *old = fresh[cpu];
 
@@ -1612,8 +1641,7 @@ static void drain_array(struct mm_machine *m, struct kmem_cache *c, struct array
 		tofree = (ac->avail + 1) / 2;
 	if (STAGES(m))
 		stage_note(m, FN_drain_array, "%s: %u of %u objects back to the slabs", c->name, tofree, ac->avail);
-	free_block(m, c, ac->entry, tofree);
-	ac_shift(ac, tofree);
+	free_block_array(m, c, ac, tofree);
 }
 
 /* drain_freelist: destroy up to tofree slabs from the tail of slabs_free */
@@ -1642,8 +1670,7 @@ static int __cache_shrink(struct mm_machine *m, struct kmem_cache *c)
 
 		if (ac && ac->avail) {
 			m->this_cpu = cpu;
-			free_block(m, c, ac->entry, ac->avail);
-			ac->avail = 0;
+			free_block_array(m, c, ac, ac->avail);
 		}
 	}
 	drain_array(m, c, n->shared, 1);
@@ -1907,8 +1934,8 @@ int mm_slab_check(struct mm_machine *m)
 				return MM_EINVAL;
 		if (check_array(m, c, c->node->shared, &in_arrays))
 			return MM_EINVAL;
-		/* every cached object sits in exactly one array */
-		if (cached != in_arrays)
+		/* every cached object sits in exactly one array, or is on its way back */
+		if (cached != in_arrays + c->inflight)
 			return mm_error(m, MM_EINVAL, "%s: %lu objects marked cached but %lu in the arrays",
 					c->name, cached, in_arrays);
 	}

@@ -106,11 +106,17 @@ int cmd_cpu(struct cmd_ctx *c, int argc, char **argv)
 	return 0;
 }
 
+/* check [stages on|off]: now, or after every stage point from now on */
 int cmd_check(struct cmd_ctx *c, int argc, char **argv)
 {
-	(void)argv;
-	if (cmd_nargs(c, argc, 0, 0))
+	if (cmd_nargs(c, argc, 0, 2))
 		return 1;
+	if (argc > 1) {
+		if (argc != 3 || strcmp(argv[1], "stages") || (strcmp(argv[2], "on") && strcmp(argv[2], "off")))
+			return cmd_error(c, "usage: check [stages on|off]");
+		c->m->check_stages = !strcmp(argv[2], "on");
+		return 0;
+	}
 	if (mm_check(c->m) != 0)
 		return cmd_error(c, "%s", c->m->err);
 	cmd_puts(c, "ok\n");

@@ -155,9 +155,10 @@ static const struct cmd_def commands[] = {
 	{ "cpu", "[N]", "show or set the current simulated cpu",
 	  "Commands without -c run on the current cpu.\n",
 	  cmd_cpu, CMPL_NONE },
-	{ "check", "", "run the invariant checker",
+	{ "check", "[stages on|off]", "run the invariant checker",
 	  "Walks every list, counter and page and prints 'ok' or the first\n"
-	  "invariant that does not hold.\n",
+	  "invariant that does not hold.  'check stages on' runs it at every\n"
+	  "stage point from then on and logs a line if one ever breaks.\n",
 	  cmd_check, CMPL_NONE },
 	{ "show", "freelists|pcp|pageblocks|page|zones|object",
 	  "show the allocator's state",

@@ -444,19 +444,29 @@ static void random_slab_op(struct world *w)
 	}
 }
 
-static void test_random_ops(void **state)
+/* any printk about a broken invariant at a stage point fails the test */
+static void watch_stages(struct mm_machine *m, const struct mm_event *ev, void *ctx)
 {
-	const char *env = getenv("MM_TEST_OPS");
-	long ops = env ? atol(env) / 2 : 500000;
+	(void)m;
+	(void)ctx;
+	if (ev->type == MM_EV_PRINTK && strstr(ev->text, "invariant broken"))
+		fail_msg("%s", ev->text);
+}
+
+static void random_run(long ops, int every_stage)
+{
 	struct world *w = calloc(1, sizeof(*w));
 	struct mm_machine_desc d;
 	char err[256];
 
-	(void)state;
 	assert_int_equal(mm_desc_parse(&d, "cpus 2\nzone Normal start_pfn=0 pages=0x1400\n"
 				       "reserved 0x0-0xff\n", "small", err, sizeof(err)), 0);
 	w->m = mm_machine_create(&d, err, sizeof(err));
 	assert_non_null(w->m);
+	if (every_stage) {
+		w->m->check_stages = 1;
+		mm_set_observer(w->m, watch_stages, NULL, MM_EV_BIT(MM_EV_PRINTK));
+	}
 	for (long i = 0; i < ops; i++) {
 		random_slab_op(w);
 		if (mm_check(w->m)) {
@@ -465,6 +475,23 @@ static void test_random_ops(void **state)
 		}
 	}
 	free(w->m ? (mm_machine_destroy(w->m), w) : w);
+}
+
+static void test_random_ops(void **state)
+{
+	const char *env = getenv("MM_TEST_OPS");
+
+	(void)state;
+	random_run(env ? atol(env) / 2 : 500000, 0);
+}
+
+/* fewer operations, the checker at every stage point inside them */
+static void test_random_ops_every_stage(void **state)
+{
+	const char *env = getenv("MM_TEST_OPS");
+
+	(void)state;
+	random_run(env ? atol(env) / 100 : 3000, 1);
 }
 
 int main(void)
@@ -480,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_kmalloc_mapping),
 		cmocka_unit_test(test_slab_none),
 		cmocka_unit_test(test_random_ops),
+		cmocka_unit_test(test_random_ops_every_stage),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
