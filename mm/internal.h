@@ -140,6 +140,10 @@ static inline void rmv_page_order(struct page *p)
 	p->private = 0;
 }
 
+#define PB_NOZONE 0xfe /* pageblock_zone: no zone holds this block */
+#define PB_MIXED 0xff  /* two zones share it: ask the zones */
+void init_pageblock_zones(struct mm_machine *m);
+
 /* ---- pageblocks ------------------------------------------------------------ */
 static inline unsigned long pageblock_start(const struct mm_machine *m, unsigned long pfn)
 {
@@ -153,7 +157,7 @@ static inline int zone_spans_pfn(const struct zone *z, unsigned long pfn)
 
 
 /* ---- blocks in flight ------------------------------------------------------- */
-#define INFLIGHT(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running || (m)->check_stages)
+#define INFLIGHT(m) unlikely((m)->watch)
 
 static inline void inflight_add(struct mm_machine *m, unsigned long pfn, int order)
 {
@@ -198,7 +202,7 @@ void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-#define STAGES(m) unlikely(((m)->event_mask & MM_EV_STAGES) || (m)->running || (m)->check_stages)
+#define STAGES(m) unlikely((m)->watch)
 void step_point(struct mm_machine *m, const struct mm_event *ev);
 void zone_lock(struct mm_machine *m, struct zone *z);
 void zone_unlock(struct mm_machine *m, struct zone *z);

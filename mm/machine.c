@@ -501,12 +501,13 @@ static int alloc_maps(struct mm_machine *m, char *err, size_t errlen)
 	m->max_pfn = max;
 	m->mem_map = big_zalloc(max * sizeof(struct page));
 	m->pageblock_flags = calloc((max >> m->pageblock_order) + 1, 1);
+	m->pageblock_zone = malloc((max >> m->pageblock_order) + 1);
 	m->nr_sections = m->section_shift ? (max >> m->section_shift) + 1 : 0;
 	m->section_valid = calloc(m->nr_sections + 1, 1);
 	m->nr_lists = 1 + (uint32_t)(m->node.nr_zones * (MAX_ORDER * MIGRATE_TYPES + NR_LRU_LISTS +
 						    m->nr_cpus * MIGRATE_PCPTYPES));
 	m->lists = malloc(m->nr_lists * sizeof(struct mm_list));
-	if (!m->mem_map || !m->pageblock_flags || !m->section_valid || !m->lists) {
+	if (!m->mem_map || !m->pageblock_flags || !m->pageblock_zone || !m->section_valid || !m->lists) {
 		snprintf(err, errlen, "out of memory building a machine of %lu pages", max);
 		return MM_ENOMEM;
 	}
@@ -676,6 +677,28 @@ static void init_zone_sizes(struct mm_machine *m, const struct ranges *present)
 	}
 }
 
+/* page_zone's table: the zone holding both ends of each pageblock */
+void init_pageblock_zones(struct mm_machine *m)
+{
+	unsigned long nr = m->pageblock_nr_pages;
+
+	for (unsigned long b = 0; b <= (m->max_pfn - 1) >> m->pageblock_order; b++) {
+		int first = -1, last = -1;
+
+		for (int i = 0; i < m->node.nr_zones; i++) {
+			struct zone *z = &m->node.node_zones[i];
+
+			if (!populated_zone(z))
+				continue;
+			if (zone_spans_pfn(z, b * nr))
+				first = i;
+			if (zone_spans_pfn(z, b * nr + nr - 1))
+				last = i;
+		}
+		m->pageblock_zone[b] = first == last ? (first < 0 ? PB_NOZONE : (uint8_t)first) : PB_MIXED;
+	}
+}
+
 /* memmap_init_zone: MOVABLE where a pageblock's first pfn lies in the zone */
 static void memmap_init_zone(struct mm_machine *m, struct zone *z)
 {
@@ -804,6 +827,7 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 	}
 	init_memmap(m, &present);
 	init_zone_sizes(m, &present);
+	init_pageblock_zones(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		if (populated_zone(&m->node.node_zones[i]))
 			memmap_init_zone(m, &m->node.node_zones[i]);
@@ -872,6 +896,7 @@ void mm_machine_destroy(struct mm_machine *m)
 		free(m->node.node_zones[i].pageset);
 	big_free(m->mem_map, m->max_pfn * sizeof(struct page));
 	free(m->pageblock_flags);
+	free(m->pageblock_zone);
 	free(m->section_valid);
 	free(m->lists);
 	free(m);

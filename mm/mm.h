@@ -551,6 +551,7 @@ struct mm_machine {
 	unsigned long max_pfn;     /* one past the last pfn */
 	unsigned long max_low_pfn; /* end of lowmem (i386) */
 	uint8_t *pageblock_flags;  /* migratetype per pageblock, by pfn >> pageblock_order */
+	uint8_t *pageblock_zone;   /* zone_idx per pageblock; PB_NOZONE, PB_MIXED (page_zone) */
 	uint8_t *section_valid;    /* SPARSEMEM: section present */
 	unsigned long nr_sections;
 
@@ -574,6 +575,8 @@ struct mm_machine {
 	unsigned int event_mask; /* which events the observer wants */
 	int stage_depth;
 	int check_stages; /* run mm_check at every stage point, printk a breach */
+	int watch;        /* someone looks at stage points: stages observed, a request
+			   * running, or check_stages (mm_update_watch keeps it) */
 
 	unsigned long long clock; /* simulated ticks */
 	/* blocks off every list and not yet handed out or placed: what a
@@ -660,6 +663,8 @@ void mm_machine_destroy(struct mm_machine *m);
 
 void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
 		     unsigned int mask);
+/* call after changing check_stages */
+void mm_update_watch(struct mm_machine *m);
 
 /* ---- the allocator ------------------------------------------------------ */
 struct mm_alloc_result {

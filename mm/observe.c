@@ -16,6 +16,13 @@ void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
 	m->observer = fn;
 	m->observer_ctx = ctx;
 	m->event_mask = fn ? mask : 0;
+	mm_update_watch(m);
+}
+
+/* one word for the hot paths to test instead of three */
+void mm_update_watch(struct mm_machine *m)
+{
+	m->watch = (m->event_mask & MM_EV_STAGES) || m->running || m->check_stages;
 }
 
 void mm_emit(struct mm_machine *m, struct mm_event *ev)

@@ -53,8 +53,18 @@ int pfn_valid(const struct mm_machine *m, unsigned long pfn)
 	return m->section_valid[pfn >> m->section_shift];
 }
 
+/* the zone of a pfn: one byte per pageblock answers, unless zones share the block */
 struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
 {
+	unsigned z;
+
+	if (unlikely(pfn >= m->max_pfn))
+		return NULL;
+	z = m->pageblock_zone[pfn >> m->pageblock_order];
+	if (likely(z < PB_NOZONE))
+		return &m->node.node_zones[z];
+	if (z == PB_NOZONE)
+		return NULL;
 	for (int i = 0; i < m->node.nr_zones; i++) {
 		struct zone *z = &m->node.node_zones[i];
 
@@ -66,10 +76,13 @@ struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
 
 void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt)
 {
+	/* bits 0-2 the type (PB_migrate), bit 3 compaction's skip hint */
+	uint8_t *f = &m->pageblock_flags[pfn >> m->pageblock_order];
+
 	/* with grouping off every block is stored as UNMOVABLE (3.10) */
 	if (unlikely(m->page_group_by_mobility_disabled))
 		mt = MIGRATE_UNMOVABLE;
-	m->pageblock_flags[pfn >> m->pageblock_order] = (uint8_t)mt;
+	*f = (uint8_t)((*f & ~7u) | (unsigned)mt);
 }
 
 /* __mod_zone_freepage_state: ISOLATE pages are not counted as free */

@@ -254,6 +254,8 @@ void show_mem(struct mm_machine *m, unsigned int filter)
 	unsigned long total = 0, reserved = 0, shared = 0, nonshared = 0, highmem = 0;
 	unsigned long start = ~0UL, end = 0;
 
+	if (!tracing(m, MM_EV_PRINTK)) /* nobody reads the log: skip the walk */
+		return;
 	printk(m, "Mem-Info:");
 	show_free_areas(m, filter);
 	if (filter & SHOW_MEM_FILTER_PAGE_COUNT)

@@ -107,6 +107,7 @@ static void switch_in(struct mm_machine *m, struct mm_request *r)
 	void *fake = NULL;
 
 	m->running = r;
+	mm_update_watch(m);
 	m->this_cpu = r->cpu;
 	m->stage_depth = r->saved_stage_depth;
 	m->work.current = r->saved_current;
@@ -117,6 +118,7 @@ static void switch_in(struct mm_machine *m, struct mm_request *r)
 	r->saved_stage_depth = m->stage_depth;
 	r->saved_current = m->work.current;
 	m->running = prev;
+	mm_update_watch(m);
 	m->this_cpu = cpu;
 	m->stage_depth = depth;
 	m->work.current = cur;

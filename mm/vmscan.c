@@ -62,6 +62,7 @@ struct scan_control {
 	int order;
 	int priority;                /* scan lru_size >> priority */
 	int kswapd;                  /* current_is_kswapd() */
+	int congested;               /* kswapd met a full disk queue: it waits */
 };
 
 enum page_references { PAGEREF_RECLAIM, PAGEREF_RECLAIM_CLEAN, PAGEREF_KEEP, PAGEREF_ACTIVATE };
@@ -406,7 +407,9 @@ static unsigned long shrink_page_list(struct mm_machine *m, struct zone *z, stru
 			if (references == PAGEREF_RECLAIM_CLEAN || !may_enter_fs || !sc->may_writepage)
 				goto keep;
 			if (pageout(m, pfn, slot) == PAGE_KEEP) {
+				/* kswapd (PF_SWAPWRITE) would block on the queue */
 				st->nr_congested++;
+				sc->congested |= sc->kswapd;
 				goto keep;
 			}
 			st->nr_pageout++;
@@ -665,6 +668,8 @@ static void shrink_lruvec(struct mm_machine *m, struct zone *z, struct scan_cont
 			nr_reclaimed += shrink_list(m, lru, nr_to_scan, z, sc);
 		}
 		if (nr_reclaimed >= sc->nr_to_reclaim && sc->priority < DEF_PRIORITY)
+			break;
+		if (sc->congested)
 			break;
 	}
 	sc->nr_reclaimed += nr_reclaimed;
@@ -1308,6 +1313,15 @@ static int balance_pgdat_pass(struct mm_machine *m)
 				sc.may_writepage = 1;
 			if (z->all_unreclaimable && ks->end_zone && ks->end_zone == i)
 				ks->end_zone--;
+			if (sc.congested)
+				break;
+		}
+		if (sc.congested) {
+			/* blocked in the block layer: the pass goes on next jiffy */
+			if (STAGES(m))
+				stage_note(m, FN_balance_pgdat, "priority %d: the disk queue is full, wait",
+					   sc.priority);
+			break;
 		}
 		if (STAGES(m))
 			stage_note(m, FN_balance_pgdat, "priority %d: reclaimed %lu so far, end_zone %s",
@@ -1324,7 +1338,7 @@ static int balance_pgdat_pass(struct mm_machine *m)
 	ks->nr_reclaimed += sc.nr_reclaimed;
 	if (!balanced) {
 		/* fully scanned and still not balanced: fall back to order 0 */
-		if (sc.nr_reclaimed < SWAP_CLUSTER_MAX)
+		if (sc.nr_reclaimed < SWAP_CLUSTER_MAX && !sc.congested)
 			ks->order = 0;
 	} else if (ks->order) {
 		int need_compaction = 1;

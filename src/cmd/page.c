@@ -115,6 +115,7 @@ int cmd_check(struct cmd_ctx *c, int argc, char **argv)
 		if (argc != 3 || strcmp(argv[1], "stages") || (strcmp(argv[2], "on") && strcmp(argv[2], "off")))
 			return cmd_error(c, "usage: check [stages on|off]");
 		c->m->check_stages = !strcmp(argv[2], "on");
+		mm_update_watch(c->m);
 		return 0;
 	}
 	if (mm_check(c->m) != 0)

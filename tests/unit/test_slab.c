@@ -465,6 +465,7 @@ static void random_run(long ops, int every_stage)
 	assert_non_null(w->m);
 	if (every_stage) {
 		w->m->check_stages = 1;
+		mm_update_watch(w->m);
 		mm_set_observer(w->m, watch_stages, NULL, MM_EV_BIT(MM_EV_PRINTK));
 	}
 	for (long i = 0; i < ops; i++) {
