@@ -507,6 +507,8 @@ struct mm_workload {
 		unsigned long interval, begin; /* jiffies; interval 0: not yet set up */
 		int burst, printed, missed;
 	} nopage_rs, oom_rs;
+	/* out_of_memory found nobody to kill: the kernel would have stopped here */
+	unsigned long nr_oom_panics;
 };
 
 /* ---- the machine -------------------------------------------------------- */

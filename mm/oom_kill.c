@@ -200,8 +200,9 @@ static void __out_of_memory(struct mm_machine *m, gfp_t gfp, int order, int forc
 		return; /* a victim is still exiting: give it time */
 	if (!p) {
 		dump_header(m, gfp, order);
-		/* panic(): the model reports it and carries on, killing nobody */
+		/* panic(): the model reports it, counts it and carries on */
 		printk(m, "Kernel panic - not syncing: Out of memory and no killable processes...");
+		m->work.nr_oom_panics++;
 		return;
 	}
 	oom_kill_process(m, p, gfp, order, points, "Out of memory");

@@ -919,9 +919,14 @@ rebalance:
 	if (pfn != MM_NOPFN)
 		goto got_pg;
 	if (!progress && (gfp & __GFP_FS) && !(gfp & __GFP_NORETRY)) {
+		unsigned long panics = m->work.nr_oom_panics;
+
 		pfn = __alloc_pages_may_oom(m, ac);
 		if (pfn != MM_NOPFN)
 			goto got_pg;
+		/* the kernel would have stopped here; the model fails the request */
+		if (m->work.nr_oom_panics != panics)
+			NOPAGE("the OOM killer found nothing to kill (the kernel panics)");
 		if (!(gfp & __GFP_NOFAIL)) {
 			if (ac->order > PAGE_ALLOC_COSTLY_ORDER)
 				NOPAGE("costly order: no OOM kill for it");

@@ -474,18 +474,24 @@ static unsigned long isolate_lru_pages(struct mm_machine *m, struct zone *z, int
 	return taken;
 }
 
+/* add_page_to_lru_list: at the head, no reclaim_stat of its own (not lru_cache_add) */
+static void add_page_to_lru_list(struct mm_machine *m, struct zone *z, unsigned long pfn, int lru)
+{
+	list_add_id(m, pfn, z->lru[lru]);
+	m->mem_map[pfn].flags |= PG_lru;
+	z->vm_stat[NR_LRU_BASE + lru]++;
+}
+
 /* putback: each page to the head of the list its flags name, oldest first */
 static void putback_lru_pages(struct mm_machine *m, struct zone *z, const unsigned long *pages,
 			      unsigned long n, int count_rotated)
 {
 	for (unsigned long i = 0; i < n; i++) {
 		struct page *p = &m->mem_map[pages[i]];
-		int active = !!(p->flags & PG_active);
-		int lru = page_lru_base(p) + active;
+		int lru = page_lru(p);
 
-		p->flags &= ~PG_active;
-		lru_cache_add(m, pages[i], (enum lru_list)lru);
-		if (active && count_rotated)
+		add_page_to_lru_list(m, z, pages[i], lru);
+		if (is_active_lru(lru) && count_rotated)
 			z->reclaim_stat.recent_rotated[is_file_lru(lru)]++;
 	}
 }

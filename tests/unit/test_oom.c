@@ -373,6 +373,7 @@ static void test_no_tasks_panic(void **state)
 
 	out_of_memory(m, GFP_HIGHUSER_MOVABLE, 2);
 	check(m);
+	assert_int_equal(m->work.nr_oom_panics, 1);
 	assert_string_equal(f->log.line[0],
 			    "mmscope invoked oom-killer: gfp_mask=0x200da, order=2, oom_score_adj=0");
 	assert_string_equal(f->log.line[f->log.n - 2],

@@ -33,10 +33,75 @@ static struct mm_machine *boot(const char *text)
 	return m;
 }
 
+/*
+ * What reclaim must keep true besides mm_check: the LRU counters match the
+ * lists and the flags, every mapped or cached page points back at its pte
+ * or file slot, each queued write holds one NR_WRITEBACK (and an anon one
+ * its swap slot), and dirty counts match PG_dirty.
+ */
+static void consistent(struct mm_machine *m)
+{
+	unsigned long lru[MAX_NR_ZONES][NR_LRU_LISTS] = { { 0 } }, writeback = 0, dirty = 0;
+	unsigned long nr_wb = 0, nr_dirty = 0, anon = 0, rss = 0, swapents = 0, cached = 0;
+	const struct writeback_queue *q = &m->work.writeback;
+	unsigned long queued_slots = 0;
+
+	for (unsigned long pfn = 0; pfn < m->max_pfn; pfn++) {
+		const struct page *p = &m->mem_map[pfn];
+		struct zone *z;
+
+		if (!(p->flags & PG_lru))
+			continue;
+		z = page_zone(m, pfn);
+		assert_non_null(z);
+		assert_int_equal(p->list, z->lru[page_lru(p)]);
+		lru[z->idx][page_lru(p)]++;
+		writeback += !!(p->flags & PG_writeback);
+		dirty += !!(p->flags & PG_dirty);
+		if (MM_OWNER_KIND(p->owner) == OWNER_PAGECACHE) {
+			assert_int_equal(m->work.file.pages[p->private], pfn + 1);
+		} else {
+			struct task *t = mm_task_find(m, (int)MM_OWNER_ID(p->owner));
+
+			assert_int_equal(MM_OWNER_KIND(p->owner), OWNER_ANON);
+			assert_non_null(t);
+			assert_int_equal(t->pte[p->private], PTE_PRESENT | pfn);
+			anon++;
+		}
+	}
+	for (int i = 0; i < m->node.nr_zones; i++) {
+		struct zone *z = &m->node.node_zones[i];
+
+		for (int l = 0; l < NR_LRU_LISTS; l++) {
+			assert_int_equal(zone_page_state(z, NR_LRU_BASE + l), lru[i][l]);
+			assert_int_equal(m->lists[z->lru[l]].nr, lru[i][l]);
+		}
+		assert_int_equal(z->vm_stat[NR_ISOLATED_ANON], 0);
+		assert_int_equal(z->vm_stat[NR_ISOLATED_FILE], 0);
+		nr_wb += zone_page_state(z, NR_WRITEBACK);
+		nr_dirty += zone_page_state(z, NR_FILE_DIRTY);
+	}
+	for (unsigned i = 0; i < q->nr; i++)
+		queued_slots += q->e[(q->head + i) % NR_WRITEBACK_QUEUE].slot != 0;
+	assert_int_equal(nr_wb, q->nr);
+	assert_true(writeback <= q->nr);
+	assert_int_equal(nr_dirty, dirty);
+	for (struct task *t = m->work.tasks; t; t = t->next) {
+		rss += t->rss_anon;
+		swapents += t->swapents;
+	}
+	assert_int_equal(rss, anon);
+	assert_int_equal(m->work.swap.inuse, swapents + queued_slots);
+	for (unsigned long i = 0; i < m->work.file.nr; i++)
+		cached += m->work.file.pages[i] != 0;
+	assert_int_equal(cached, m->work.file.nrpages);
+}
+
 static void check(struct mm_machine *m)
 {
 	if (mm_check(m))
 		fail_msg("mm_check: %s", m->err);
+	consistent(m);
 }
 
 static struct zone *normal(struct mm_machine *m)
@@ -107,8 +172,9 @@ static void test_direct_reclaim_clean_pagecache(void **state)
 	assert_int_equal(m->work.file.nrpages, 4000 - 57);
 	assert_int_equal(stat(z, NR_FILE_PAGES), 4000 - 57);
 	assert_int_equal(stat(z, NR_INACTIVE_FILE), 4000 - 57);
-	assert_int_equal(z->pages_scanned, 57);
-	/* freed cold to cpu0's pcp list, which spills batches to the buddy lists */
+	/* freed cold to cpu0's pcp list, which spills batches to the buddy lists:
+	 * free_pcppages_bulk clears pages_scanned */
+	assert_int_equal(z->pages_scanned, 0);
 	assert_true(stat(z, NR_FREE_PAGES) > free0);
 	/* the oldest pages went: the first 57 of the file */
 	for (unsigned long i = 0; i < 57; i++)
@@ -173,7 +239,7 @@ static void test_pf_memalloc(void **state)
 	assert_int_equal(memalloc_missing, 0);
 	assert_int_equal(t->flags & PF_MEMALLOC, 0);
 	/* without a task (the command line) there is no flag to set */
-	assert_int_equal(try_to_free_pages(m, 0, GFP_KERNEL), 33);
+	assert_int_equal(try_to_free_pages(m, 0, GFP_KERNEL), 56); /* 1+3+7+15+30 of 3943 */
 	check(m);
 	mm_machine_destroy(m);
 }
@@ -437,8 +503,8 @@ static void scan_observer(struct mm_machine *m, const struct mm_event *e, void *
 
 /*
  * Anon and file on one zone, the inactive file list low: anon and file are
- * scanned in proportion swappiness : 200 - swappiness (recent_scanned and
- * recent_rotated start at 0).  On x86_64-4g the Normal zone holds 100000
+ * scanned in proportion swappiness : 200 - swappiness (with recent_scanned
+ * and recent_rotated cleared).  On x86_64-4g the Normal zone holds 100000
  * active anon, 50000 inactive and 100000 active file pages; priority 12
  * scans 24, 12 and 24 of them before the split.
  */
@@ -462,6 +528,8 @@ static void scan_count(int swappiness, const char *expect)
 	assert_int_equal(stat(z, NR_ACTIVE_ANON), 100000);
 	assert_int_equal(stat(z, NR_INACTIVE_FILE), 50000);
 	assert_int_equal(stat(z, NR_ACTIVE_FILE), 100000);
+	/* as if recently nothing was scanned: the split is swappiness alone */
+	memset(&z->reclaim_stat, 0, sizeof(z->reclaim_stat));
 	scan_note[0] = '\0';
 	mm_set_observer(m, scan_observer, NULL, MM_EV_STAGES);
 	try_to_free_pages(m, 0, GFP_KERNEL);
@@ -566,7 +634,7 @@ static void test_shrinker_drop_slab(void **state)
 	mm_machine_destroy(m);
 }
 
-/* a few objects are never worth a batch: 3.10's drop_slab leaves them */
+/* fewer than 64 objects never make a batch: 3.10's drop_slab leaves them */
 static void test_shrinker_small_cache(void **state)
 {
 	struct mm_machine *m = boot("preset tiny\n");
@@ -578,10 +646,17 @@ static void test_shrinker_small_cache(void **state)
 	assert_int_equal(mm_drop_slab(m), 0);
 	assert_int_equal(c->shrinker->nr, 30);
 	assert_int_equal(c->shrinker->nr_in_batch, 59);
+	/* 59 + 59 is capped at twice the objects, 60: never a batch of 128 */
 	assert_int_equal(mm_drop_caches(m, 2), MM_OK);
-	assert_int_equal(c->shrinker->nr_in_batch, 59 + 59);
-	assert_int_equal(mm_drop_caches(m, 2), MM_OK); /* 177 >= 128: one batch */
+	assert_int_equal(c->shrinker->nr_in_batch, 60);
+	assert_int_equal(mm_drop_caches(m, 2), MM_OK);
+	assert_int_equal(c->shrinker->nr, 30);
+	assert_int_equal(ev(m, SLABS_SCANNED), 0);
+	/* 70 objects: 60 + 139 capped at 140, one batch frees all */
+	alloc_objects(m, c, 40);
+	assert_int_equal(mm_drop_slab(m), 70);
 	assert_int_equal(c->shrinker->nr, 0);
+	assert_int_equal(c->shrinker->nr_in_batch, 140 - 128);
 	assert_int_equal(ev(m, SLABS_SCANNED), 128);
 	assert_int_equal(mm_drop_caches(m, 0), MM_EINVAL);
 	assert_int_equal(mm_drop_caches(m, 4), MM_EINVAL);
@@ -687,6 +762,7 @@ static void test_random_ops(void **state)
 		mm_reap_tasks(m);
 		if (mm_check(m))
 			fail_msg("op %lu: %s", i, m->err);
+		consistent(m);
 	}
 	mm_machine_destroy(m);
 }
