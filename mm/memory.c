@@ -160,18 +160,19 @@ void mm_task_release_memory(struct mm_machine *m, struct task *t)
 	for (unsigned long vpn = 0; vpn < t->nr_pte; vpn++) {
 		uint32_t pte = t->pte[vpn];
 
+		/* unmap first: a stage point inside the free sees no pte to a free page */
+		t->pte[vpn] = PTE_NONE;
 		if (pte & PTE_PRESENT) {
 			unsigned long pfn = pte & ~PTE_PRESENT;
 
+			t->rss_anon--;
 			page_zone(m, pfn)->vm_stat[NR_ANON_PAGES]--;
 			put_page_free(m, pfn);
 		} else if (pte & PTE_SWAP) {
+			t->swapents--;
 			swap_free(m, (pte & ~PTE_SWAP) - 1);
 		}
-		t->pte[vpn] = PTE_NONE;
 	}
-	t->rss_anon = 0;
-	t->swapents = 0;
 }
 
 int mm_task_exit(struct mm_machine *m, struct task *t)

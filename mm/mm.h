@@ -475,6 +475,7 @@ struct kswapd_state {
 	int end_zone;           /* balance_pgdat's, kept between passes */
 	unsigned long long nap_end; /* the HZ/10 nap of kswapd_try_to_sleep ends */
 	unsigned long nr_passes, nr_reclaimed; /* this run (since it woke) */
+	unsigned long nr_swapped; /* its swap writes done (freed) since its last pass */
 };
 
 /* pages being written out (pageout), completed by writeback_tick */
@@ -483,6 +484,7 @@ struct writeback_queue {
 	struct writeback_entry {
 		uint32_t pfn, owner, private; /* the page as it was submitted */
 		uint32_t slot;                /* swap slot + 1; 0 for a file page */
+		uint32_t kswapd;              /* kswapd wrote it (else direct reclaim) */
 		unsigned long long done;      /* jiffy the write completes */
 	} e[NR_WRITEBACK_QUEUE];
 	unsigned int head, nr; /* a ring, oldest at head */
@@ -960,6 +962,10 @@ unsigned long mm_drop_slab(struct mm_machine *m);
 int mm_drop_caches(struct mm_machine *m, int mode);
 /* sysctl vm.swappiness, 0..100 */
 int mm_set_swappiness(struct mm_machine *m, int v);
+/* try_to_free_pages on cpu, as the slow path calls it */
+unsigned long mm_try_to_free_pages(struct mm_machine *m, int cpu, int order, gfp_t gfp);
+/* wakeup_kswapd for zone z, or for every zone (z NULL) as wake_all_kswapd does */
+void mm_wakeup_kswapd(struct mm_machine *m, struct zone *z, int order);
 
 /* advance the clock N jiffies, running each cpu's cache_reap when due */
 void mm_tick(struct mm_machine *m, unsigned long n);

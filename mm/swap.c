@@ -18,14 +18,25 @@ int page_lru(const struct page *p)
 	return page_lru_base(p) + ((p->flags & PG_active) ? 1 : 0);
 }
 
+/* update_page_reclaim_stat: what get_scan_count weighs anon against file by */
+static void update_page_reclaim_stat(struct zone *z, int file, int rotated)
+{
+	z->reclaim_stat.recent_scanned[file]++;
+	if (rotated)
+		z->reclaim_stat.recent_rotated[file]++;
+}
+
 void lru_cache_add(struct mm_machine *m, unsigned long pfn, enum lru_list lru)
 {
 	struct page *p = &m->mem_map[pfn];
 	struct zone *z = page_zone(m, pfn);
+	int active = lru == LRU_ACTIVE_ANON || lru == LRU_ACTIVE_FILE;
 
 	p->flags |= PG_lru;
-	if (lru == LRU_ACTIVE_ANON || lru == LRU_ACTIVE_FILE)
+	if (active)
 		p->flags |= PG_active;
+	if (lru != LRU_UNEVICTABLE)
+		update_page_reclaim_stat(z, lru >= LRU_INACTIVE_FILE, active);
 	list_add_id(m, pfn, z->lru[lru]);
 	z->vm_stat[NR_LRU_BASE + lru]++;
 }
@@ -49,6 +60,7 @@ static void activate_page(struct mm_machine *m, unsigned long pfn)
 
 	if (!(p->flags & PG_lru) || (p->flags & PG_active))
 		return;
+	/* __activate_page: off the inactive list, onto the active one, one rotation */
 	del_page_from_lru(m, pfn);
 	lru_cache_add(m, pfn, (enum lru_list)(page_lru_base(p) + 1));
 	count_vm_events(m, PGACTIVATE, 1);

@@ -32,14 +32,18 @@
  * to the tail of its inactive list, where the next scan frees it.  The
  * model has no swap cache, so an anon page keeps its pte while its copy is
  * written and is unmapped and freed when the write completes: the pte
- * becomes the swap entry.  A page touched while it was being written stays
- * mapped and gives its slot back.
+ * becomes the swap entry (and the page counts as stolen then, as the
+ * kernel's next scan would count it).  A page touched while it was being
+ * written stays mapped and gives its slot back.
  *
  * kswapd runs on the clock: kswapd_tick does one balance_pgdat pass per
  * jiffy (one trip of its priority loop, "loop_again"), naps HZ/10 once the
  * node is balanced and then sleeps until wakeup_kswapd finds a zone below
- * its low watermark.  Direct reclaim (try_to_free_pages) runs to the end
- * at once.
+ * its low watermark.  A full disk queue ends its pass (kswapd would block
+ * in the block layer).  Direct reclaim (try_to_free_pages) runs to the end
+ * in one call, but a request may stop at its stage points: they stand where
+ * no page is isolated, and what could go meanwhile (a shrinker's cache, the
+ * current task) is looked up again afterwards.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +70,7 @@ struct scan_control {
 };
 
 enum page_references { PAGEREF_RECLAIM, PAGEREF_RECLAIM_CLEAN, PAGEREF_KEEP, PAGEREF_ACTIVATE };
-enum pageout_result { PAGE_KEEP, PAGE_ACTIVATE, PAGE_SUCCESS, PAGE_CLEAN };
+enum pageout_result { PAGE_KEEP, PAGE_SUCCESS }; /* what pageout() can say here */
 enum scan_balance { SCAN_EQUAL, SCAN_FRACT, SCAN_ANON, SCAN_FILE };
 
 static const char *const lru_names[NR_LRU_LISTS] = {
@@ -192,7 +196,7 @@ static int writeback_congested(const struct mm_machine *m)
 }
 
 /* set_page_writeback + submit_bio */
-static void submit_page_write(struct mm_machine *m, unsigned long pfn, long slot)
+static void submit_page_write(struct mm_machine *m, unsigned long pfn, long slot, int kswapd)
 {
 	struct writeback_queue *q = &m->work.writeback;
 	struct page *p = &m->mem_map[pfn];
@@ -207,6 +211,7 @@ static void submit_page_write(struct mm_machine *m, unsigned long pfn, long slot
 	e->owner = p->owner;
 	e->private = p->private;
 	e->slot = slot >= 0 ? (uint32_t)slot + 1 : 0;
+	e->kswapd = (uint32_t)kswapd;
 	e->done = m->clock + m->work.writeback_ticks;
 	q->nr++;
 }
@@ -215,7 +220,7 @@ static void submit_page_write(struct mm_machine *m, unsigned long pfn, long slot
  * pageout: ->writepage of the page's mapping (the file, or swap for an
  * anonymous page given a slot).  A full disk queue keeps the page.
  */
-static enum pageout_result pageout(struct mm_machine *m, unsigned long pfn, long slot)
+static enum pageout_result pageout(struct mm_machine *m, unsigned long pfn, long slot, int kswapd)
 {
 	struct page *p = &m->mem_map[pfn];
 
@@ -227,7 +232,7 @@ static enum pageout_result pageout(struct mm_machine *m, unsigned long pfn, long
 		page_zone(m, pfn)->vm_stat[NR_FILE_DIRTY]--;
 	}
 	p->flags |= PG_reclaim;
-	submit_page_write(m, pfn, slot);
+	submit_page_write(m, pfn, slot, kswapd);
 	page_zone(m, pfn)->vm_stat[NR_VMSCAN_WRITE]++;
 	return PAGE_SUCCESS;
 }
@@ -246,9 +251,10 @@ static void rotate_reclaimable_page(struct mm_machine *m, unsigned long pfn)
 }
 
 /*
- * The swap write of an anon page is done: try_to_unmap and
- * __remove_mapping, which the kernel did before and after the write.
- * Returns 1 if the page is to be freed.
+ * The swap write of an anon page is done: try_to_unmap, which the kernel
+ * did before the write, and __remove_mapping, which its next scan does when
+ * it finds the page clean at the inactive tail.  Returns 1 if the page is
+ * to be freed.
  */
 static int swap_writeback_done(struct mm_machine *m, unsigned long pfn, unsigned long slot)
 {
@@ -292,7 +298,13 @@ static int end_page_writeback(struct mm_machine *m, const struct writeback_entry
 	p->flags &= ~PG_writeback;
 	z->vm_stat[NR_WRITEBACK]--;
 	z->vm_stat[NR_WRITTEN]++;
-	return e->slot ? swap_writeback_done(m, e->pfn, e->slot - 1) : 0;
+	if (!e->slot || !swap_writeback_done(m, e->pfn, e->slot - 1))
+		return 0;
+	/* counted as the scan that would have freed it counts it */
+	count_vm_events(m, (e->kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT) + z->idx, 1);
+	if (e->kswapd)
+		m->work.kswapd.nr_swapped++;
+	return 1;
 }
 
 void writeback_tick(struct mm_machine *m)
@@ -342,21 +354,20 @@ struct page_list_stat {
 };
 
 /*
- * pages[0..*nr) were isolated from an inactive list, oldest first.  Frees
- * what it can; the rest stay in pages[] (PG_active set on those to be
- * activated) for the caller to put back.  Returns the pages freed.
+ * pages[0..*nr) were isolated from an inactive list, oldest first.  The
+ * pages it frees leave their owners and go to free_pfns[] in the order
+ * free_hot_cold_page_list will free them (newest first); the rest stay in
+ * pages[] (PG_active set on those to be activated) for the caller to put
+ * back.  Returns the pages freed.  No stage point in here: a request may
+ * stop at one, and isolated pages are on no list the model could check.
  */
 static unsigned long shrink_page_list(struct mm_machine *m, struct zone *z, struct scan_control *sc,
 				      unsigned long *pages, unsigned long *nr,
-				      struct page_list_stat *st)
+				      unsigned long *free_pfns, struct page_list_stat *st)
 {
-	unsigned long free_pfns[SWAP_CLUSTER_MAX];
 	unsigned long n = *nr, kept = 0, nr_reclaimed = 0, pgactivate = 0;
 	int nfree = 0;
 
-	if (STAGES(m))
-		stage_enter(m, FN_shrink_page_list, "zone %s: %lu pages from %s, priority %d",
-			    z->name, n, lru_names[page_lru(&m->mem_map[pages[0]])], sc->priority);
 	for (unsigned long i = 0; i < n; i++) {
 		unsigned long pfn = pages[i];
 		struct page *p = &m->mem_map[pfn];
@@ -406,7 +417,7 @@ static unsigned long shrink_page_list(struct mm_machine *m, struct zone *z, stru
 			}
 			if (references == PAGEREF_RECLAIM_CLEAN || !may_enter_fs || !sc->may_writepage)
 				goto keep;
-			if (pageout(m, pfn, slot) == PAGE_KEEP) {
+			if (pageout(m, pfn, slot, sc->kswapd) == PAGE_KEEP) {
 				/* kswapd (PF_SWAPWRITE) would block on the queue */
 				st->nr_congested++;
 				sc->congested |= sc->kswapd;
@@ -439,16 +450,10 @@ keep:
 		free_pfns[i] = free_pfns[nfree - 1 - i];
 		free_pfns[nfree - 1 - i] = t;
 	}
-	free_page_list(m, free_pfns, nfree);
 	count_vm_events(m, PGACTIVATE, pgactivate);
 	st->nr_activate += pgactivate;
 	st->nr_keep += kept - pgactivate;
 	*nr = kept;
-	if (STAGES(m))
-		stage_exit(m, FN_shrink_page_list,
-			   "freed %lu, activated %lu, kept %lu (dirty %lu, writeback %lu, written %lu)",
-			   nr_reclaimed, pgactivate, kept - pgactivate, st->nr_dirty,
-			   st->nr_writeback, st->nr_pageout);
 	return nr_reclaimed;
 }
 
@@ -499,25 +504,39 @@ static void putback_lru_pages(struct mm_machine *m, struct zone *z, const unsign
 static unsigned long shrink_inactive_list(struct mm_machine *m, unsigned long nr_to_scan,
 					  struct zone *z, struct scan_control *sc, int lru)
 {
-	unsigned long pages[SWAP_CLUSTER_MAX];
-	unsigned long nr_scanned, nr_taken, nr_reclaimed;
+	unsigned long pages[SWAP_CLUSTER_MAX], free_pfns[SWAP_CLUSTER_MAX];
+	unsigned long nr_scanned, nr_taken, nr_kept, nr_reclaimed;
 	struct page_list_stat st = { 0 };
 	int file = is_file_lru(lru);
 
+	if (!get_lru_size(z, lru))
+		return 0;
+	/* the stage points stand outside isolation: every page is on a list */
+	if (STAGES(m))
+		stage_enter(m, FN_shrink_page_list, "zone %s: %lu from the tail of %s, priority %d",
+			    z->name, nr_to_scan, lru_names[lru], sc->priority);
 	nr_taken = isolate_lru_pages(m, z, lru, nr_to_scan, pages, &nr_scanned);
 	z->vm_stat[NR_ISOLATED_ANON + file] += (long)nr_taken;
 	z->pages_scanned += nr_scanned;
 	count_vm_events(m, (sc->kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT) + z->idx, nr_scanned);
-	if (!nr_taken)
-		return 0;
 
-	nr_reclaimed = shrink_page_list(m, z, sc, pages, &nr_taken, &st);
+	nr_kept = nr_taken;
+	nr_reclaimed = shrink_page_list(m, z, sc, pages, &nr_kept, free_pfns, &st);
 
-	z->reclaim_stat.recent_scanned[file] += nr_taken + nr_reclaimed;
+	z->reclaim_stat.recent_scanned[file] += nr_taken;
 	count_vm_events(m, (sc->kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT) + z->idx, nr_reclaimed);
-	putback_lru_pages(m, z, pages, nr_taken, 1);
-	z->vm_stat[NR_ISOLATED_ANON + file] -= (long)(nr_taken + nr_reclaimed);
+	putback_lru_pages(m, z, pages, nr_kept, 1);
+	z->vm_stat[NR_ISOLATED_ANON + file] -= (long)nr_taken;
+	/* freed after the putback (the kernel frees first): freeing may wait for
+	 * the zone lock, and by then no page is off its list */
+	free_page_list(m, free_pfns, (int)nr_reclaimed);
 	/* wait_iff_congested when many were under writeback: no congestion wait here */
+	if (STAGES(m))
+		stage_exit(m, FN_shrink_page_list,
+			   "freed %lu, activated %lu, kept %lu (dirty %lu, under writeback %lu, "
+			   "written now %lu, queue full %lu, left for kswapd %lu)", nr_reclaimed,
+			   st.nr_activate, st.nr_keep, st.nr_dirty, st.nr_writeback, st.nr_pageout,
+			   st.nr_congested, st.nr_immediate);
 	return nr_reclaimed;
 }
 
@@ -897,6 +916,28 @@ void mm_unregister_shrinker(struct mm_machine *m, struct kmem_cache *c)
 }
 
 /*
+ * A direct reclaimer may stop inside kmem_cache_free (a stage point, the
+ * node's list_lock) while the cache is destroyed: it looks its shrinker up
+ * again before it touches it (the pointer is compared, never followed).
+ */
+static int shrinker_registered(const struct mm_machine *m, const struct shrinker *s)
+{
+	for (const struct shrinker *t = m->work.shrinkers; t; t = t->next)
+		if (t == s)
+			return 1;
+	return 0;
+}
+
+static struct shrinker *shrinker_nth(struct mm_machine *m, int n)
+{
+	struct shrinker *s = m->work.shrinkers;
+
+	while (s && n--)
+		s = s->next;
+	return s;
+}
+
+/*
  * The shrinker's ->shrink: nr_to_scan 0 asks how many objects it could
  * free; otherwise it frees up to nr_to_scan of the oldest and returns how
  * many remain.  Like the superblock shrinker it will not recurse into a
@@ -909,11 +950,17 @@ static long do_shrinker_shrink(struct mm_machine *m, struct shrinker *s, gfp_t g
 		return -1;
 	while (nr_to_scan-- && s->nr) {
 		unsigned long obj = shrinker_obj(s, 0);
+		struct kmem_cache *c = s->cache;
 
-		if (mm_kmem_cache_free(m, m->this_cpu, s->cache, obj) < 0)
-			shrinker_note_free(m, s->cache, obj); /* not ours any more */
-		else
+		if (mm_kmem_cache_free(m, m->this_cpu, c, obj) < 0) {
+			if (!shrinker_registered(m, s))
+				return -1;
+			shrinker_note_free(m, c, obj); /* not ours any more */
+		} else {
+			if (!shrinker_registered(m, s))
+				return -1;
 			s->nr_freed++;
+		}
 	}
 	return (long)s->nr;
 }
@@ -936,7 +983,8 @@ static unsigned long shrink_slab(struct mm_machine *m, gfp_t gfp, unsigned long 
 	if (STAGES(m))
 		stage_enter(m, FN_shrink_slab, "nr_pages_scanned %lu, lru_pages %lu", nr_pages_scanned,
 			    lru_pages);
-	for (struct shrinker *s = m->work.shrinkers; s; s = s->next) {
+	for (int i = 0; shrinker_nth(m, i); i++) {
+		struct shrinker *s = shrinker_nth(m, i);
 		long batch_size = s->batch ? s->batch : SHRINK_BATCH;
 		long max_pass = do_shrinker_shrink(m, s, gfp, 0), nr, total_scan;
 		unsigned long long delta;
@@ -962,14 +1010,14 @@ static unsigned long shrink_slab(struct mm_machine *m, gfp_t gfp, unsigned long 
 			long nr_before = do_shrinker_shrink(m, s, gfp, 0);
 			long shrink_ret = do_shrinker_shrink(m, s, gfp, (unsigned long)batch_size);
 
-			if (shrink_ret == -1)
+			if (shrink_ret == -1 || !shrinker_registered(m, s))
 				break;
 			if (shrink_ret < nr_before)
 				ret += (unsigned long)(nr_before - shrink_ret);
 			count_vm_events(m, SLABS_SCANNED, (unsigned long)batch_size);
 			total_scan -= batch_size;
 		}
-		if (total_scan > 0)
+		if (total_scan > 0 && shrinker_registered(m, s))
 			s->nr_in_batch += total_scan;
 	}
 	if (STAGES(m))
@@ -1053,8 +1101,10 @@ static int pfmemalloc_watermark_ok(struct mm_machine *m)
  * throttle_direct_reclaim: a task (not a kernel thread, not a dying task)
  * waits while the lowmem reserves are nearly gone, until kswapd has made
  * progress; without __GFP_FS at most HZ.  The wait passes simulated time.
+ * The kernel waits for __GFP_FS callers without a limit (and can hang
+ * there if kswapd makes none); the model stops after HZ as well.
  */
-static void throttle_direct_reclaim(struct mm_machine *m, gfp_t gfp)
+static void throttle_direct_reclaim(struct mm_machine *m)
 {
 	struct task *t = m->work.current;
 	unsigned long waited = 0;
@@ -1062,11 +1112,12 @@ static void throttle_direct_reclaim(struct mm_machine *m, gfp_t gfp)
 	if (!t || (t->flags & TIF_MEMDIE) || pfmemalloc_watermark_ok(m))
 		return;
 	count_vm_events(m, PGSCAN_DIRECT_THROTTLE, 1);
-	while (!pfmemalloc_watermark_ok(m) && !mm_give_up(m) && !(t->flags & TIF_MEMDIE)) {
-		if (!(gfp & __GFP_FS) && waited >= HZ)
-			break;
+	while (waited < HZ && !mm_give_up(m)) {
 		mm_sleep(m, 1, "throttle_direct_reclaim");
 		waited++;
+		t = m->work.current; /* a stopped request's task is looked at afresh */
+		if (!t || (t->flags & TIF_MEMDIE) || pfmemalloc_watermark_ok(m))
+			break;
 	}
 }
 
@@ -1097,8 +1148,10 @@ static unsigned long do_try_to_free_pages(struct mm_machine *m, struct scan_cont
 			break;
 		if (sc->priority < DEF_PRIORITY - 2)
 			sc->may_writepage = 1;
-		/* past 1.5 * nr_to_reclaim scanned the flusher threads would be woken;
-		 * the model has none: dirty pages wait for kswapd */
+		/* past 1.5 * nr_to_reclaim scanned the flusher threads are woken to
+		 * write as many; the model has none: dirty pages wait for kswapd */
+		if (total_scanned > sc->nr_to_reclaim + sc->nr_to_reclaim / 2)
+			sc->may_writepage = 1;
 	} while (--sc->priority >= 0);
 
 	if (sc->nr_reclaimed)
@@ -1123,9 +1176,9 @@ unsigned long try_to_free_pages(struct mm_machine *m, int order, gfp_t gfp)
 		.priority = DEF_PRIORITY,
 	};
 	int high_zoneidx = gfp_zone_idx(m, gfp);
-	struct task *t = m->work.current;
-	unsigned int memalloc = t ? (t->flags & PF_MEMALLOC) : 0;
+	unsigned int memalloc;
 	unsigned long nr;
+	struct task *t;
 	char buf[128];
 
 	if (high_zoneidx < 0)
@@ -1135,10 +1188,13 @@ unsigned long try_to_free_pages(struct mm_machine *m, int order, gfp_t gfp)
 		stage_enter(m, FN_try_to_free_pages, "order %d, %s, zones <= %s: reclaim %lu pages",
 			    order, buf, m->node.node_zones[high_zoneidx].name, sc.nr_to_reclaim);
 	}
-	throttle_direct_reclaim(m, gfp);
+	throttle_direct_reclaim(m);
+	t = m->work.current;
+	memalloc = t ? (t->flags & PF_MEMALLOC) : 0;
 	if (t)
 		t->flags |= PF_MEMALLOC;
 	nr = do_try_to_free_pages(m, &sc, high_zoneidx);
+	t = m->work.current; /* the same task, unless it went while this request was stopped */
 	if (t && !memalloc)
 		t->flags &= ~PF_MEMALLOC;
 	if (STAGES(m))
@@ -1149,12 +1205,34 @@ unsigned long try_to_free_pages(struct mm_machine *m, int order, gfp_t gfp)
 	return nr;
 }
 
+unsigned long mm_try_to_free_pages(struct mm_machine *m, int cpu, int order, gfp_t gfp)
+{
+	int cpu0 = m->this_cpu;
+	unsigned long nr;
+
+	m->this_cpu = cpu;
+	nr = try_to_free_pages(m, order, gfp);
+	m->this_cpu = cpu0;
+	return nr;
+}
+
 /* ---- kswapd ------------------------------------------------------------------------------ */
+
+/* pgdat->nr_zones: up to the highest zone with memory (free_area_init_core) */
+static int pgdat_nr_zones(const struct mm_machine *m)
+{
+	int n = 0;
+
+	for (int i = 0; i < m->node.nr_zones; i++)
+		if (populated_zone(&m->node.node_zones[i]))
+			n = i + 1;
+	return n;
+}
 
 static void kswapd_init(struct mm_machine *m)
 {
 	struct kswapd_state *ks = &m->work.kswapd;
-	int top = m->node.nr_zones - 1;
+	int top = pgdat_nr_zones(m) - 1;
 
 	if (ks->started)
 		return;
@@ -1196,6 +1274,21 @@ void wakeup_kswapd(struct mm_machine *m, struct zone *z, int order, int classzon
 	}
 	if (STAGES(m))
 		stage_exit(m, FN_wakeup_kswapd, "%s", why);
+}
+
+void mm_wakeup_kswapd(struct mm_machine *m, struct zone *z, int order)
+{
+	int *zi, top = -1;
+
+	if (z) {
+		wakeup_kswapd(m, z, order, z->idx);
+		return;
+	}
+	for (zi = m->node.zonelist; *zi >= 0; zi++)
+		if (top < 0 && populated_zone(&m->node.node_zones[*zi]))
+			top = *zi;
+	for (zi = m->node.zonelist; *zi >= 0; zi++)
+		wakeup_kswapd(m, &m->node.node_zones[*zi], order, top);
 }
 
 static int zone_balanced(struct mm_machine *m, struct zone *z, int order, unsigned long gap,
@@ -1263,10 +1356,14 @@ static int balance_pgdat_pass(struct mm_machine *m)
 		.priority = DEF_PRIORITY,
 		.kswapd = 1,
 	};
-	int i, balanced = 0, nr_zones = m->node.nr_zones;
+	int i, balanced = 0, nr_zones = pgdat_nr_zones(m);
 
 	count_vm_events(m, PAGEOUTRUN, 1);
 	ks->nr_passes++;
+	/* its swapped-out pages freed since the last pass: what this pass's
+	 * first priority would have found at the inactive tail */
+	sc.nr_reclaimed = ks->nr_swapped;
+	ks->nr_swapped = 0;
 	if (STAGES(m))
 		stage_enter(m, FN_balance_pgdat, "pass %lu: order %d, classzone %d", ks->nr_passes,
 			    ks->order, ks->balanced_cz);
@@ -1374,6 +1471,7 @@ static void start_balance(struct mm_machine *m)
 	ks->end_zone = 0;
 	ks->nr_passes = 0;
 	ks->nr_reclaimed = 0;
+	ks->nr_swapped = 0;
 	ks->state = KSWAPD_RUNNING;
 }
 
@@ -1385,7 +1483,7 @@ static void kswapd_after_sleep(struct mm_machine *m)
 	ks->order = ks->new_order = ks->max_order;
 	ks->cz = ks->new_cz = ks->classzone_idx;
 	ks->max_order = 0;
-	ks->classzone_idx = m->node.nr_zones - 1;
+	ks->classzone_idx = pgdat_nr_zones(m) - 1;
 	start_balance(m);
 }
 
@@ -1398,7 +1496,7 @@ static void kswapd_loop(struct mm_machine *m)
 		ks->new_order = ks->max_order;
 		ks->new_cz = ks->classzone_idx;
 		ks->max_order = 0;
-		ks->classzone_idx = m->node.nr_zones - 1;
+		ks->classzone_idx = pgdat_nr_zones(m) - 1;
 	}
 	if (ks->order < ks->new_order || ks->cz > ks->new_cz) {
 		/* someone wants a larger order or a lower zone: don't sleep */

@@ -118,12 +118,12 @@ static void offer_caches(struct cands *k, struct mm_machine *m)
 		offer(k, c->name);
 }
 
-/* the names mm_slab_flags_parse knows best, and our pseudo flag */
+/* the names mm_slab_flags_parse knows best, and our pseudo flags */
 static const char *const slab_flag_words[] = {
 	"SLAB_HWCACHE_ALIGN", "SLAB_RECLAIM_ACCOUNT", "SLAB_CACHE_DMA",
 	"SLAB_PANIC", "SLAB_DESTROY_BY_RCU", "SLAB_MEM_SPREAD",
 	"SLAB_NOLEAKTRACE", "SLAB_TEMPORARY", "SLAB_RED_ZONE", "SLAB_POISON",
-	"SLAB_STORE_USER", "ctor", NULL
+	"SLAB_STORE_USER", "ctor", "shrinker", NULL
 };
 
 /* kmem_cache_create NAME SIZE [ALIGN] [FLAGS]: flags from the third */

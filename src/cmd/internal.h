@@ -77,6 +77,9 @@ int cmd_break(struct cmd_ctx *c, int argc, char **argv);
 int cmd_delete(struct cmd_ctx *c, int argc, char **argv);
 int cmd_bt(struct cmd_ctx *c, int argc, char **argv);
 int cmd_info(struct cmd_ctx *c, int argc, char **argv);
+int cmd_pagecache(struct cmd_ctx *c, int argc, char **argv);
+int cmd_try_to_free_pages(struct cmd_ctx *c, int argc, char **argv);
+int cmd_wakeup_kswapd(struct cmd_ctx *c, int argc, char **argv);
 /* step mode (step.c) */
 int cmd_opt_step(int *argc, char **argv);
 int cmd_requests_pending(struct cmd_ctx *c);
@@ -97,6 +100,7 @@ int show_freelists(struct cmd_ctx *c, int argc, char **argv);
 int show_pcp(struct cmd_ctx *c, int argc, char **argv);
 int show_pageblocks(struct cmd_ctx *c, int argc, char **argv);
 int show_object(struct cmd_ctx *c, int argc, char **argv);
+int show_lru(struct cmd_ctx *c, int argc, char **argv);
 
 /* a cache's geometry in two lines (kmem_cache_create, slab) */
 void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k);
@@ -108,6 +112,11 @@ extern const char *const cmd_sysctl_keys[];
 /* compact.c: vm.compact_memory, /sys/kernel/debug/extfrag/ */
 int cmd_compact_memory_set(struct mm_machine *m, long v);
 const char *cmd_extfrag_name(const char *path);
+/* reclaim.c: vm.drop_caches, vm.swappiness */
+long cmd_drop_caches_get(struct mm_machine *m);
+int cmd_drop_caches_set(struct mm_machine *m, long v);
+long cmd_swappiness_get(struct mm_machine *m);
+int cmd_swappiness_set(struct mm_machine *m, long v);
 /* task's subcommands, for completion */
 extern const char *const cmd_task_subcommands[];
 

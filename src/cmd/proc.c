@@ -80,10 +80,13 @@ static int set_min_free_kbytes(struct mm_machine *m, long v)
 static const struct sysctl_def sysctls[] = {
 	{ "vm.min_free_kbytes", get_min_free_kbytes, set_min_free_kbytes },
 	{ "vm.compact_memory", NULL, cmd_compact_memory_set },
+	{ "vm.drop_caches", cmd_drop_caches_get, cmd_drop_caches_set },
+	{ "vm.swappiness", cmd_swappiness_get, cmd_swappiness_set },
 };
 #define NR_SYSCTLS (sizeof(sysctls) / sizeof(sysctls[0]))
 
-const char *const cmd_sysctl_keys[] = { "vm.min_free_kbytes", "vm.compact_memory", NULL };
+const char *const cmd_sysctl_keys[] = { "vm.min_free_kbytes", "vm.compact_memory",
+					"vm.drop_caches", "vm.swappiness", NULL };
 
 /* "vm/min_free_kbytes" is the same key, as sysctl(8) allows */
 static const struct sysctl_def *sysctl_find(const char *key, size_t len)

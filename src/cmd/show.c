@@ -24,6 +24,8 @@ const struct show_def show_table[] = {
 	  show_zones },
 	{ "object", "ADDR", "which cache, slab and object an address is, and its state",
 	  show_object },
+	{ "lru", "[ZONE [LIST]]", "LRU lists, kswapd, writeback and swap; a list's pages",
+	  show_lru },
 };
 const size_t show_table_len = sizeof(show_table) / sizeof(show_table[0]);
 

@@ -65,7 +65,8 @@ static int arg_gfp(struct cmd_ctx *c, int argc, char **argv, int i, gfp_t *gfp)
 
 /*
  * FLAGS: SLAB_* names or numbers joined by '|', as mm_slab_flags_parse
- * reads them, plus the word "ctor" (the cache gets a constructor).
+ * reads them, plus the words "ctor" (the cache gets a constructor) and
+ * "shrinker" (a SLAB_RECLAIM_ACCOUNT cache gets a shrinker: *ctor |= 2).
  */
 static int arg_slab_flags(struct cmd_ctx *c, const char *s,
 			  unsigned long *flags, int *ctor)
@@ -84,8 +85,10 @@ static int arg_slab_flags(struct cmd_ctx *c, const char *s,
 		if (len) {
 			memcpy(word, p, len);
 			word[len] = '\0';
-			if (strcmp(word, "ctor") == 0) {
-				*ctor = 1;
+			if (strcmp(word, "shrinker") == 0) {
+				*ctor |= 2;
+			} else if (strcmp(word, "ctor") == 0) {
+				*ctor |= 1;
 			} else {
 				n += (size_t)snprintf(rest + n, sizeof(rest) - n,
 						      "%s%s", n ? "|" : "", word);
@@ -132,6 +135,8 @@ void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k)
 	}
 	if (k->ctor)
 		cmd_puts(c, ", ctor");
+	if (k->shrinker)
+		cmd_puts(c, ", shrinker");
 	cmd_puts(c, "\n");
 }
 
@@ -157,7 +162,11 @@ int cmd_kmem_cache_create(struct cmd_ctx *c, int argc, char **argv)
 	}
 	if (i < argc && arg_slab_flags(c, argv[i], &flags, &ctor))
 		return 1;
-	if (mm_kmem_cache_create(c->m, argv[1], size, align, flags, ctor, &k) < 0)
+	if ((ctor & 2) && !(flags & SLAB_RECLAIM_ACCOUNT))
+		return cmd_error(c, "a shrinker frees reclaimable objects: add SLAB_RECLAIM_ACCOUNT");
+	if (mm_kmem_cache_create(c->m, argv[1], size, align, flags, ctor & 1, &k) < 0)
+		return cmd_error(c, "%s", c->m->err);
+	if ((ctor & 2) && mm_register_shrinker(c->m, k) < 0)
 		return cmd_error(c, "%s", c->m->err);
 	cmd_cache_geometry(c, k);
 	return 0;

@@ -34,7 +34,9 @@ static const struct cmd_def commands[] = {
 	  "Runs kmem_cache_create(): SIZE bytes per object, ALIGN (default 0)\n"
 	  "the caller's alignment, FLAGS a list of SLAB_* flags joined by '|'\n"
 	  "(SLAB_HWCACHE_ALIGN|SLAB_RECLAIM_ACCOUNT) or a number; the word\n"
-	  "'ctor' gives the cache a constructor.  A numeric third argument is\n"
+	  "'ctor' gives the cache a constructor, 'shrinker' (with\n"
+	  "SLAB_RECLAIM_ACCOUNT) registers a shrinker that reclaim and\n"
+	  "drop_caches use to free its oldest objects.  A numeric third argument is\n"
 	  "ALIGN, anything else FLAGS.  Flags outside CACHE_CREATE_MASK are\n"
 	  "dropped as 3.10 does.  Prints object_size, size (the stride), align,\n"
 	  "objects and pages per slab, on- or off-slab management (and the\n"
@@ -101,6 +103,33 @@ static const struct cmd_def commands[] = {
 	  "the last reap give back a fifth of their limit, and every 4*HZ a\n"
 	  "node's free slabs are trimmed.\n",
 	  cmd_tick, CMPL_NONE },
+	{ "pagecache", "[add PAGES [dirty] | touch INDEX [N] | drop]",
+	  "read file pages into the page cache, again, or drop them",
+	  "'pagecache add PAGES' reads PAGES more pages of the model's one file:\n"
+	  "each is allocated cold (GFP_HIGHUSER_MOVABLE|__GFP_COLD) and joins\n"
+	  "the inactive file list; 'dirty' leaves them to be written back.\n"
+	  "'pagecache touch INDEX [N]' reads N cached pages from INDEX again\n"
+	  "(mark_page_accessed): the first read marks a page referenced, the\n"
+	  "second moves it to the active list.\n"
+	  "'pagecache drop' is drop_caches 1: every clean page not under\n"
+	  "writeback is freed.  Alone it prints the page cache's size.\n"
+	  "Example:  pagecache add 1000 dirty\n",
+	  cmd_pagecache, CMPL_NONE },
+	{ "try_to_free_pages", "[-c CPU] [GFP [ORDER]]", "run direct reclaim",
+	  "Runs try_to_free_pages() as the slow path would (default GFP_KERNEL,\n"
+	  "order 0): priority 12 down to 0 over the gfp's zones until 32 pages\n"
+	  "are freed, then shrink_slab.  Prints its return value (1 when nothing\n"
+	  "was freed but some zone is not all_unreclaimable) and what it\n"
+	  "scanned, freed and started writing.  Only kswapd writes dirty file\n"
+	  "pages; anonymous pages need swap ('swap SIZE' in a machine file).\n",
+	  cmd_try_to_free_pages, CMPL_GFP },
+	{ "wakeup_kswapd", "[ZONE [ORDER]]", "wake kswapd if a zone is below its low watermark",
+	  "Runs wakeup_kswapd() for ZONE, or for every zone as wake_all_kswapd\n"
+	  "does: it records the order and wakes kswapd only if it sleeps and\n"
+	  "the zone fails its low watermark.  kswapd then runs one\n"
+	  "balance_pgdat pass per 'tick' until every zone is at its high\n"
+	  "watermark, naps HZ/10 and sleeps.  'show lru' shows it.\n",
+	  cmd_wakeup_kswapd, CMPL_NONE },
 	{ "task", "spawn|list|touch|exit ...",
 	  "processes with anonymous memory, for reclaim and the OOM killer",
 	  "task spawn NAME PAGES [GFP]\n"
@@ -178,7 +207,11 @@ static const struct cmd_def commands[] = {
 	  "    spanned/present/managed/free pages, watermarks, protection\n"
 	  "show object ADDR\n"
 	  "    which cache, slab and object index an address is, and whether\n"
-	  "    the object is free, cached in an array or allocated\n",
+	  "    the object is free, cached in an array or allocated\n"
+	  "show lru [ZONE [LIST]]\n"
+	  "    LRU list sizes, pages_scanned, kswapd, writeback and swap; with\n"
+	  "    LIST (inactive_file, ...) its pfns head first, D dirty,\n"
+	  "    W writeback, R reclaim, r referenced\n",
 	  cmd_show, CMPL_SHOW },
 	{ "step", "", "step into: stop at the next stage point",
 	  "Moves the current cpu's stopped request (see 'cpu') to the next\n"
