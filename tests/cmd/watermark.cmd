@@ -3,6 +3,7 @@
 # The fast path checks low; the slow path min, lowered by half for
 # __GFP_HIGH (ALLOC_HIGH) and by a quarter of the rest for requests that
 # cannot sleep (ALLOC_HARDER, unless __GFP_NOMEMALLOC).
+check stages on
 sysctl vm.min_free_kbytes=65536
 show zones
 alloc_pages GFP_NOWAIT|__GFP_NOMEMALLOC 0
