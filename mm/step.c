@@ -79,12 +79,12 @@ void mm_step_destroy(struct mm_machine *m)
 
 /* ---- switching ---------------------------------------------------------------- */
 
-static void fiber_start(struct coroutine *c, void **fake, const void *bottom, size_t size)
+static void fiber_start(void **fake, const void *bottom, size_t size)
 {
 #ifdef ASAN_FIBERS
 	__sanitizer_start_switch_fiber(fake, bottom, size);
 #else
-	(void)c, (void)fake, (void)bottom, (void)size;
+	(void)fake, (void)bottom, (void)size;
 #endif
 }
 
@@ -112,7 +112,7 @@ static void switch_in(struct mm_machine *m, struct mm_request *r)
 	m->stage_depth = r->saved_stage_depth;
 	m->work.current = r->saved_current;
 	r->state = RQ_RUNNING;
-	fiber_start(c, &fake, c->stack, COROUTINE_STACK);
+	fiber_start(&fake, c->stack, COROUTINE_STACK);
 	swapcontext(&c->back, &c->uc);
 	fiber_finish(fake, NULL, NULL);
 	r->saved_stage_depth = m->stage_depth;
@@ -131,7 +131,7 @@ static void switch_out(struct mm_machine *m, struct mm_request *r)
 	void *fake = NULL;
 
 	(void)m;
-	fiber_start(c, &fake, c->caller_stack, c->caller_stack_size);
+	fiber_start(&fake, c->caller_stack, c->caller_stack_size);
 	swapcontext(&c->uc, &c->back);
 	fiber_finish(fake, &c->caller_stack, &c->caller_stack_size);
 }
@@ -164,7 +164,7 @@ static void coroutine_main(unsigned int lo, unsigned int hi)
 	fiber_finish(NULL, &c->caller_stack, &c->caller_stack_size);
 	run_request(c->m, c->r);
 	c->r->state = RQ_DONE;
-	fiber_start(c, NULL, c->caller_stack, c->caller_stack_size);
+	fiber_start(NULL, c->caller_stack, c->caller_stack_size);
 	swapcontext(&c->uc, &c->back);
 }
 

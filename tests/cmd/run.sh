@@ -31,11 +31,14 @@ directive() {
 			print line; exit } }' "$2"
 }
 
+# ASan announces once that it cannot fully follow swapcontext (step mode's
+# coroutines); the sanitizer build's transcripts are the same without it
 run_one() {
 	local cmd=$1 out=${1%.cmd}.out machine
 	machine=$(directive machine "$cmd")
-	"$mmscope" --machine "${machine:-x86_64-4g}" --keep-going --echo \
-		--batch "$cmd" 2>&1 </dev/null || echo "[exit status $?]"
+	{ "$mmscope" --machine "${machine:-x86_64-4g}" --keep-going --echo \
+		--batch "$cmd" 2>&1 </dev/null || echo "[exit status $?]"; } |
+		grep -v "^==[0-9]*==WARNING: ASan doesn't fully support makecontext/swapcontext"
 }
 
 if [[ $# -gt 0 ]]; then
