@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "internal.h"
+#include "boot.h"
 
 static const char *const machine_text =
 	"arch x86_64\ncpus 2\n"
@@ -29,17 +30,6 @@ static const char *const machine_text =
 
 #define NOWAIT (GFP_NOWAIT | __GFP_NOWARN | __GFP_NO_KSWAPD)
 
-static struct mm_machine *boot_text(const char *text)
-{
-	struct mm_machine_desc d;
-	char err[256];
-	struct mm_machine *m;
-
-	assert_int_equal(mm_desc_parse(&d, text, "test", err, sizeof(err)), 0);
-	m = mm_machine_create(&d, err, sizeof(err));
-	assert_non_null(m);
-	return m;
-}
 
 #define CHECK(m)                                                         \
 	do {                                                             \

@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "internal.h" /* out_of_memory, oom_badness, show_mem, warn_alloc_failed */
+#include "boot.h"
 
 #define TINY "arch x86_64\ncpus 2\nzone Normal start_pfn=0x0 pages=0x4000\n" \
 	     "reserved 0x0-0x3ff\nslab none\n"
@@ -88,17 +89,6 @@ struct fixture {
 	struct log log;
 };
 
-static struct mm_machine *boot_text(const char *text)
-{
-	struct mm_machine_desc d;
-	char err[256];
-	struct mm_machine *m;
-
-	assert_int_equal(mm_desc_parse(&d, text, "test", err, sizeof(err)), 0);
-	m = mm_machine_create(&d, err, sizeof(err));
-	assert_non_null(m);
-	return m;
-}
 
 static void check(struct mm_machine *m)
 {

@@ -17,18 +17,8 @@
 #include <cmocka.h>
 
 #include "mm.h"
+#include "boot.h"
 
-static struct mm_machine *boot_text(const char *text)
-{
-	struct mm_machine_desc d;
-	char err[256];
-	struct mm_machine *m;
-
-	assert_int_equal(mm_desc_parse(&d, text, "test", err, sizeof(err)), 0);
-	m = mm_machine_create(&d, err, sizeof(err));
-	assert_non_null(m);
-	return m;
-}
 
 static struct mm_machine *boot_preset(const char *name)
 {

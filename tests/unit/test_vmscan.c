@@ -19,16 +19,12 @@
 #include <cmocka.h>
 
 #include "internal.h"
+#include "boot.h"
 
 static struct mm_machine *boot(const char *text)
 {
-	struct mm_machine_desc d;
-	char err[256];
-	struct mm_machine *m;
+	struct mm_machine *m = boot_text(text);
 
-	assert_int_equal(mm_desc_parse(&d, text, "test", err, sizeof(err)), 0);
-	m = mm_machine_create(&d, err, sizeof(err));
-	assert_non_null(m);
 	assert_int_equal(mm_check(m), 0);
 	return m;
 }
