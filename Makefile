@@ -40,9 +40,14 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 MM_OBJS := $(MM_SRCS:%.c=$(BUILD)/%.o)
 SRC_OBJS := $(SRC_SRCS:%.c=$(BUILD)/%.o)
 CMD_OBJS := $(filter $(BUILD)/src/cmd/%,$(SRC_OBJS))
+# the screen's curses-free parts (canvas, themes, panels, screenshots), for
+# unit tests: term.c owns curses and tui.c the main loop, so both stay out
+TUI_OBJS := $(filter-out $(BUILD)/src/tui/term.o $(BUILD)/src/tui/tui.o,\
+	$(filter $(BUILD)/src/tui/%,$(SRC_OBJS)))
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 LIBMM := $(BUILD)/libmm.a
 LIBCMD := $(BUILD)/libcmd.a
+LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
 BENCH := $(BUILD)/tests/bench/bench
 
@@ -76,6 +81,10 @@ $(LIBCMD): $(CMD_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+$(LIBTUI): $(TUI_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
 check-pkgs:
 	@pkg-config --exists $(PKGS) || { \
 		echo "missing libraries ($(PKGS)): run 'make deps'" >&2; exit 1; }
@@ -83,6 +92,13 @@ check-pkgs:
 # ---- tests ----------------------------------------------------------------------
 # every tests/unit/test_*.c is one cmocka program linked with libmm.a
 # (and libcmd.a, which only the tests of src/cmd draw from)
+# (test_tui_*.c also link libtui.a: canvas, themes, panels)
+$(BUILD)/tests/unit/test_tui_%: tests/unit/test_tui_%.c $(LIBTUI) $(LIBCMD) $(LIBMM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Imm -Isrc -Isrc/tui \
+		$(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBTUI) $(LIBCMD) $(LIBMM) \
+		$(CMOCKA_LIBS) $(LDLIBS)
+
 $(BUILD)/tests/unit/%: tests/unit/%.c $(LIBCMD) $(LIBMM)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Imm -Isrc \

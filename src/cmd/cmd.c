@@ -96,6 +96,90 @@ int cmd_error(struct cmd_ctx *c, const char *fmt, ...)
 	return 1;
 }
 
+int cmd_set_hook(struct cmd_ctx *c, const char *name, cmd_hook_fn fn, void *ud)
+{
+	const struct cmd_def *d = cmd_lookup(name);
+	int i, slot = -1;
+
+	if (!d || d->run != cmd_hooked)
+		return -1;
+	for (i = 0; i < CMD_MAX_HOOKS; i++) {
+		if (c->hooks[i].name && strcmp(c->hooks[i].name, d->name) == 0) {
+			slot = i;
+			break;
+		}
+		if (!c->hooks[i].name && slot < 0)
+			slot = i;
+	}
+	if (slot < 0)
+		return -1;
+	c->hooks[slot].name = fn ? d->name : NULL;
+	c->hooks[slot].fn = fn;
+	c->hooks[slot].ud = ud;
+	c->hooks[slot].names = NULL;
+	return 0;
+}
+
+void cmd_set_hook_names(struct cmd_ctx *c, const char *name,
+			const char *const *names)
+{
+	int i;
+
+	for (i = 0; i < CMD_MAX_HOOKS; i++)
+		if (c->hooks[i].name && strcmp(c->hooks[i].name, name) == 0)
+			c->hooks[i].names = names;
+}
+
+/* the handler of every hookable command: run what the front end put there */
+int cmd_hooked(struct cmd_ctx *c, int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < CMD_MAX_HOOKS; i++)
+		if (c->hooks[i].name && strcmp(c->hooks[i].name, argv[0]) == 0)
+			return c->hooks[i].fn(c, c->hooks[i].ud, argc, argv);
+	return cmd_error(c, "not available here (%s)", cmd_hook_where(argv[0]));
+}
+
+int cmd_listen(struct cmd_ctx *c, mm_observer_fn fn, void *ud, unsigned int mask)
+{
+	int i;
+
+	for (i = 0; i < CMD_MAX_LISTENERS; i++)
+		if (!c->listeners[i].fn) {
+			c->listeners[i].fn = fn;
+			c->listeners[i].ud = ud;
+			c->listeners[i].mask = mask;
+			if (c->m)
+				cmd_trace_install(c);
+			return i;
+		}
+	return -1;
+}
+
+void cmd_listen_mask(struct cmd_ctx *c, int id, unsigned int mask)
+{
+	if (id < 0 || id >= CMD_MAX_LISTENERS || !c->listeners[id].fn)
+		return;
+	c->listeners[id].mask = mask;
+	if (c->m)
+		cmd_trace_install(c);
+}
+
+void cmd_unlisten(struct cmd_ctx *c, int id)
+{
+	if (id < 0 || id >= CMD_MAX_LISTENERS)
+		return;
+	memset(&c->listeners[id], 0, sizeof(c->listeners[id]));
+	if (c->m)
+		cmd_trace_install(c);
+}
+
+int cmd_line_continues(struct cmd_ctx *c, const char *text)
+{
+	return c->continues ? c->continues(c->continues_ud, text) : 0;
+}
+
 const struct cmd_def *cmd_lookup(const char *name)
 {
 	size_t i, n;
@@ -160,12 +244,12 @@ static void echo(struct cmd_ctx *c, const char *line, size_t start, size_t end)
 
 static int unknown_command(struct cmd_ctx *c, const char *name)
 {
-	const char *names[64];
+	const char *names[128];
 	const char *near;
 	size_t i, n;
 	const struct cmd_def *t = cmd_table(&n);
 
-	for (i = 0; i < n && i < 64; i++)
+	for (i = 0; i < n && i < 128; i++)
 		names[i] = t[i].name;
 	near = cmd_suggest(name, names, i);
 	c->cur = name;
@@ -181,6 +265,11 @@ static int run_one(struct cmd_ctx *c, int argc, char **argv)
 
 	if (!d) {
 		rc = unknown_command(c, argv[0]);
+	} else if (argc > 1 && strcmp(argv[argc - 1], "--lua") == 0) {
+		/* print what a script would write instead of running it */
+		c->cur = d->name;
+		rc = cmd_lua_equivalent(c, argc - 1, argv) ? 1 : 0;
+		cmd_flush(c);
 	} else {
 		c->cur = d->name;
 		rc = d->run(c, argc, argv) ? 1 : 0;

@@ -33,6 +33,24 @@ enum cmd_flags {
 	CMD_KEEP_GOING = 1u << 1, /* a failure does not stop the rest */
 };
 
+/*
+ * Front-end hooks.  Some commands belong to a front end (theme, layout,
+ * screenshot belong to the screen; source, lua, scripts, trust to the Lua
+ * host).  They stay in the one command table (help and completion list
+ * them everywhere), and run what the front end registered under their
+ * name; without one they fail with "NAME: not available here (...)".
+ */
+struct cmd_ctx;
+typedef int (*cmd_hook_fn)(struct cmd_ctx *c, void *ud, int argc, char **argv);
+#define CMD_MAX_HOOKS 24
+
+/*
+ * Listeners: front ends that want the model's events (the screen's log
+ * and call-stack panels, Lua's mm.on) add a listener instead of replacing
+ * the observer, which src/cmd owns.  The mask is of MM_EV_BIT()s.
+ */
+#define CMD_MAX_LISTENERS 8
+
 struct cmd_ctx {
 	struct mm_machine *m; /* owned; may be replaced by `machine` */
 	cmd_out_fn out;
@@ -42,7 +60,25 @@ struct cmd_ctx {
 	int quit;            /* set by `quit`; front ends stop reading */
 	unsigned long nr_failed; /* failed commands since init */
 
+	/* set (from a signal handler too) to stop a long command, a script,
+	 * a `tick 100000`; cleared by the front end before the next command */
+	volatile int interrupted;
+
 	/* private to src/cmd */
+	struct cmd_hook {
+		const char *name;
+		cmd_hook_fn fn;
+		void *ud;
+		const char *const *names; /* completion, NULL-terminated */
+	} hooks[CMD_MAX_HOOKS];
+	struct cmd_listener {
+		mm_observer_fn fn;
+		void *ud;
+		unsigned int mask;
+	} listeners[CMD_MAX_LISTENERS];
+	/* asks whether a typed line goes on (an open Lua chunk) */
+	int (*continues)(void *ud, const char *text);
+	void *continues_ud;
 	unsigned int trace_mask; /* events printed by `trace` */
 	int step_trail;          /* a stepping request exists: print stage points */
 	const char *cur;         /* name in front of error lines */
@@ -65,6 +101,28 @@ int cmd_exec(struct cmd_ctx *c, const char *line);
  * the first failure.  Returns 0 if every command succeeded, else 1. */
 int cmd_run_stream(struct cmd_ctx *c, FILE *f);
 
+/* Register the front end's handler for a command of the table (name must
+ * be one of the hookable commands: see cmd_table's CMD_HOOKED entries).
+ * fn NULL removes it.  Returns 0, or -1 if the name is unknown. */
+int cmd_set_hook(struct cmd_ctx *c, const char *name, cmd_hook_fn fn, void *ud);
+/* the words Tab offers for the hooked command's first argument (theme
+ * names, layouts, panels); names must stay valid while the hook is set */
+void cmd_set_hook_names(struct cmd_ctx *c, const char *name,
+			const char *const *names);
+
+/* Add a listener for the events in mask; returns its id (>= 0) or -1 when
+ * all slots are taken.  The listener sees the events of whatever machine
+ * c->m is, also after `machine` replaced it.  cmd_listen_mask changes the
+ * mask (0 silences it), cmd_unlisten removes it. */
+int cmd_listen(struct cmd_ctx *c, mm_observer_fn fn, void *ud, unsigned int mask);
+void cmd_listen_mask(struct cmd_ctx *c, int id, unsigned int mask);
+void cmd_unlisten(struct cmd_ctx *c, int id);
+
+/* 1 if the text typed so far is an unfinished multi-line input (a `lua`
+ * chunk whose block is still open): the REPL then reads another line with
+ * its second prompt and passes the lines joined by '\n'. */
+int cmd_line_continues(struct cmd_ctx *c, const char *text);
+
 /* ---- the command table (help, completion, the screen's palette) ---- */
 enum cmd_complete_kind {
 	CMPL_NONE,
@@ -79,6 +137,8 @@ enum cmd_complete_kind {
 	CMPL_KMALLOC, /* a size, then gfp flags */
 	CMPL_SLAB_FLAGS, /* kmem_cache_create: SLAB_* flags after the size */
 	CMPL_TASK,    /* task's subcommands, then gfp flags (task spawn) */
+	CMPL_FILE,    /* a file name (source, screenshot) */
+	CMPL_NAMES,   /* names the front end gave with cmd_set_hook_names */
 };
 
 struct cmd_ctx;

@@ -214,6 +214,18 @@ static int offer_for(struct cmd_ctx *c, struct cands *k, int pos, char **words)
 		if (pos == 1)
 			offer_list(k, mm_preset_names);
 		return pos == 1 ? CMD_CMPL_FILES : 0;
+	case CMPL_FILE:
+		return pos == 1 ? CMD_CMPL_FILES : 0;
+	case CMPL_NAMES: /* the front end's names for this command */
+		if (pos == 1) {
+			int i;
+
+			for (i = 0; i < CMD_MAX_HOOKS; i++)
+				if (c->hooks[i].name && c->hooks[i].names &&
+				    strcmp(c->hooks[i].name, d->name) == 0)
+					offer_list(k, c->hooks[i].names);
+		}
+		break;
 	case CMPL_NONE:
 		break;
 	}

@@ -43,6 +43,14 @@ const char *cmd_suggest(const char *word, const char *const *names, size_t n);
 /* the trace observer; re-installed whenever the machine changes */
 void cmd_trace_install(struct cmd_ctx *c);
 
+/* hookable commands (cmd_set_hook) run this; it says where the command
+ * works when no front end registered it */
+int cmd_hooked(struct cmd_ctx *c, int argc, char **argv);
+const char *cmd_hook_where(const char *name);
+/* `CMD ... --lua`: print the Lua a script would write for the command
+ * (luaeq.c); argv holds the command without "--lua" */
+int cmd_lua_equivalent(struct cmd_ctx *c, int argc, char **argv);
+
 /* handlers */
 int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv);
 int cmd_free_pages(struct cmd_ctx *c, int argc, char **argv);

@@ -197,7 +197,11 @@ static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 {
 	struct cmd_ctx *c = ctx;
 	char line[512];
+	int i;
 
+	for (i = 0; i < CMD_MAX_LISTENERS; i++)
+		if (c->listeners[i].fn && (c->listeners[i].mask & MM_EV_BIT(ev->type)))
+			c->listeners[i].fn(m, ev, c->listeners[i].ud);
 	/* kernel log lines reach the console whether or not tracing is on */
 	if (ev->type == MM_EV_PRINTK) {
 		cmd_printf(c, "%s\n", ev->text ? ev->text : "");
@@ -214,8 +218,14 @@ static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 /* the observer is always there: printk lines are shown like dmesg's */
 void cmd_trace_install(struct cmd_ctx *c)
 {
-	mm_set_observer(c->m, trace_event, c,
-			c->trace_mask | MM_EV_BIT(MM_EV_PRINTK) | (c->step_trail ? MM_EV_STAGES : 0));
+	unsigned int mask = c->trace_mask | MM_EV_BIT(MM_EV_PRINTK) |
+			    (c->step_trail ? MM_EV_STAGES : 0);
+	int i;
+
+	for (i = 0; i < CMD_MAX_LISTENERS; i++)
+		if (c->listeners[i].fn)
+			mask |= c->listeners[i].mask;
+	mm_set_observer(c->m, trace_event, c, mask);
 }
 
 static void trace_show(struct cmd_ctx *c)

@@ -329,8 +329,15 @@ int cmd_tick(struct cmd_ctx *c, int argc, char **argv)
 			return cmd_error(c, "%s jiffies is more than a day (at most %lu)",
 					 argv[1], TICK_MAX);
 	}
-	mm_tick(c->m, n);
-	cmd_printf(c, "jiffies %llu\n", c->m->clock);
+	/* in slices, so that Ctrl-C stops a long run where it is */
+	while (n && !c->interrupted) {
+		unsigned long now = n < HZ ? n : HZ;
+
+		mm_tick(c->m, now);
+		n -= now;
+	}
+	cmd_printf(c, "jiffies %llu%s\n", c->m->clock,
+		   n ? " (interrupted)" : "");
 	cmd_report_done(c);
 	return 0;
 }

@@ -248,6 +248,51 @@ static const struct cmd_def commands[] = {
 	  "name (tiny, i386-1g, x86_64-4g, x86_64-64g) or a machine file it\n"
 	  "boots a new machine in place of the current one.\n",
 	  cmd_machine, CMPL_MACHINE },
+	/* the screen's commands (src/tui registers them) */
+	{ "theme", "[NAME]", "switch the colour theme (the screen)",
+	  "Without an argument lists the themes; 'theme NAME' switches to one:\n"
+	  "the built-in themes and files in themes/ and\n"
+	  "$XDG_CONFIG_HOME/mmscope/themes (NAME.theme).\n",
+	  cmd_hooked, CMPL_NAMES },
+	{ "layout", "[NAME]", "arrange the panels (the screen)",
+	  "Without an argument lists the layouts; 'layout NAME' switches.\n",
+	  cmd_hooked, CMPL_NAMES },
+	{ "focus", "PANEL", "move the keyboard focus to a panel (the screen)",
+	  "Moves the focus to PANEL (zones, free_area, memmap, pcp, slab,\n"
+	  "stack, log, narration) or back to the command line (repl).\n",
+	  cmd_hooked, CMPL_NAMES },
+	{ "screenshot", "FILE", "write the screen as text (.txt) or SVG (.svg)",
+	  "Writes what is on the screen now: FILE.txt as plain text, FILE.svg\n"
+	  "as text in the theme's colours.\n",
+	  cmd_hooked, CMPL_FILE },
+	{ "run", "[SPEED]", "let the simulated clock run (the screen)",
+	  "Live mode: the clock advances on its own (SPEED jiffies per second,\n"
+	  "default the last speed), so kswapd and cache_reap animate.\n",
+	  cmd_hooked, CMPL_NONE },
+	{ "pause", "", "stop the simulated clock (the screen)",
+	  "Stops live mode; the clock moves only with tick.\n",
+	  cmd_hooked, CMPL_NONE },
+	{ "speed", "[N]", "jiffies per second in live mode",
+	  "Shows or sets how many jiffies the clock advances per second in\n"
+	  "live mode (1..10000).\n",
+	  cmd_hooked, CMPL_NONE },
+	/* the Lua host's commands (src/lua registers them) */
+	{ "source", "FILE.lua [ARG...]", "run a Lua script",
+	  "Runs FILE.lua (a walkthrough or an experiment) with the mm and ui\n"
+	  "modules; ARGs reach the script as arg[1]...\n",
+	  cmd_hooked, CMPL_FILE },
+	{ "lua", "CHUNK", "run a line of Lua",
+	  "Runs CHUNK as Lua; an open block continues on the next line.\n"
+	  "Example:  lua print(mm.zones()[3].free)\n",
+	  cmd_hooked, CMPL_NONE },
+	{ "scripts", "", "list the installed walkthroughs",
+	  "Lists the scripts in scripts/ and $XDG_CONFIG_HOME/mmscope/scripts\n"
+	  "with their descriptions.\n",
+	  cmd_hooked, CMPL_NONE },
+	{ "trust", "[on|off]", "open the full Lua standard library to scripts",
+	  "Scripts are sandboxed (no os.execute, io.popen, package.loadlib,\n"
+	  "debug, file writes); 'trust on' lifts that for this session.\n",
+	  cmd_hooked, CMPL_NONE },
 	{ "help", "[CMD]", "list the commands, or explain one",
 	  "Without an argument lists every command; 'help CMD' explains CMD.\n",
 	  cmd_help, CMPL_COMMAND },
@@ -300,6 +345,17 @@ int cmd_help(struct cmd_ctx *c, int argc, char **argv)
 	cmd_printf(c, "usage: %s%s%s\n  %s\n\n%s", d->name, d->args[0] ? " " : "",
 		   d->args, d->summary, d->help);
 	return 0;
+}
+
+const char *cmd_hook_where(const char *name)
+{
+	static const char *const lua[] = { "source", "lua", "scripts", "trust", NULL };
+	size_t i;
+
+	for (i = 0; lua[i]; i++)
+		if (strcmp(lua[i], name) == 0)
+			return "Lua scripting is not built in";
+	return "only in the screen: start mmscope without --batch or -e";
 }
 
 int cmd_quit(struct cmd_ctx *c, int argc, char **argv)
