@@ -2,7 +2,10 @@
 #
 #   make            build ./mmscope (objects under $(BUILD)/)
 #   make run        install missing Debian packages, build, start
-#   make test       unit tests, then golden transcripts
+#   make test       unit tests, golden transcripts, Lua tests, then screen tests
+#   make lua-test   the Lua API tests alone (tests/lua/*.lua, headless)
+#   make tui-test   the screen tests alone (tmux; UPDATE=1 rewrites goldens)
+#   make screenshots  regenerate screenshots/ (tmux; PNGs with rsvg-convert)
 #   make asan       the whole test suite under ASan+UBSan (build-asan/)
 #   make bench      build and run tests/bench/bench.c
 #   make deps       install (as root) or name the missing Debian packages
@@ -40,9 +43,10 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 MM_OBJS := $(MM_SRCS:%.c=$(BUILD)/%.o)
 SRC_OBJS := $(SRC_SRCS:%.c=$(BUILD)/%.o)
 CMD_OBJS := $(filter $(BUILD)/src/cmd/%,$(SRC_OBJS))
-# the screen's curses-free parts (canvas, themes, panels, screenshots), for
-# unit tests: term.c owns curses and tui.c the main loop, so both stay out
-TUI_OBJS := $(filter-out $(BUILD)/src/tui/term.o $(BUILD)/src/tui/tui.o,\
+# the screen's curses-free parts (canvas, themes, layouts, panels,
+# screenshots), for unit tests: term.c owns curses and tui*.c the main loop,
+# so they stay out
+TUI_OBJS := $(filter-out $(BUILD)/src/tui/term.o $(BUILD)/src/tui/tui%.o,\
 	$(filter $(BUILD)/src/tui/%,$(SRC_OBJS)))
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 LIBMM := $(BUILD)/libmm.a
@@ -51,7 +55,7 @@ LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
 BENCH := $(BUILD)/tests/bench/bench
 
-.PHONY: all run test unit-test cmd-test bench asan deps clean check-layers \
+.PHONY: all run test unit-test cmd-test lua-test tui-test screenshots bench asan deps clean check-layers \
 	check-pkgs
 
 all: check-layers $(MMSCOPE)
@@ -111,10 +115,15 @@ RUN_UNIT = failed=0; for t in $(UNIT_BINS); do \
 	done; \
 	[ $$failed -eq 0 ] || { echo "$$failed unit test program(s) failed"; false; }
 RUN_CMD = MMSCOPE=$(MMSCOPE) tests/cmd/run.sh
+RUN_LUA = MMSCOPE=$(MMSCOPE) tests/lua/run.sh && \
+	MMSCOPE=$(MMSCOPE) tests/lua/walkthroughs.sh
+RUN_TUI = MMSCOPE=$(MMSCOPE) tests/tui/run.sh
 
 # the tiers run one after the other (even under -j), all of them always
 test: all $(UNIT_BINS)
 	@status=0; { $(RUN_UNIT); } || status=1; $(RUN_CMD) || status=1; \
+	$(RUN_LUA) || status=1; \
+	$(RUN_TUI) || status=1; \
 	exit $$status
 
 unit-test: $(UNIT_BINS)
@@ -123,6 +132,13 @@ unit-test: $(UNIT_BINS)
 cmd-test: $(MMSCOPE)
 	@$(RUN_CMD)
 
+lua-test: $(MMSCOPE)
+	@$(RUN_LUA)
+
+# the screen in a real terminal (tmux); UPDATE=1 rewrites the golden screens
+tui-test: $(MMSCOPE)
+	@$(RUN_TUI)
+
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -O1
 # the random-operation tests run a fifth of their plain-build length here
@@ -130,6 +146,10 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 asan:
 	MM_TEST_OPS=$${MM_TEST_OPS:-200000} $(MAKE) BUILD=build-asan BINDIR=build-asan \
 		XCFLAGS="$(ASAN_FLAGS)" XLDFLAGS="-fsanitize=address,undefined" test
+
+# ---- screenshots: scripted scenarios in a real terminal (tmux) ---------------
+screenshots: $(MMSCOPE)
+	MMSCOPE=$(MMSCOPE) screenshots/make.sh
 
 # ---- benchmark ----------------------------------------------------------------
 $(BENCH): tests/bench/bench.c $(LIBMM)

@@ -4,6 +4,7 @@
  * or stdin).  Every command, however it arrives, runs through src/cmd.
  */
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,9 @@
 
 #include "cmd/cmd.h"
 #include "mm.h"
+#include "lua/lhost.h"
 #include "repl.h"
+#include "tui/tui.h"
 
 #define DEFAULT_MACHINE "x86_64-4g"
 
@@ -20,29 +23,48 @@ enum action_kind { ACT_EXEC, ACT_BATCH };
 struct action {
 	enum action_kind kind;
 	const char *arg;
+	char **args; /* --batch FILE.lua ARG...: the script's arguments */
+	int nargs;
 };
 
 struct options {
 	const char *machine;
 	unsigned int flags; /* enum cmd_flags */
+	int trusted;        /* scripts get the whole Lua standard library */
 	struct action *acts;
 	int nacts;
+	/* the screen */
+	int no_screen;
+	const char *theme, *layout;
+	char **script; /* FILE.lua and its arguments */
+	int script_argc;
 };
 
 static void usage(void)
 {
-	printf("usage: mmscope [OPTIONS]\n"
+	printf("usage: mmscope [OPTIONS] [FILE.lua [ARG...]]\n"
 	       "Watch a model of the Linux %s page allocator work.\n\n"
 	       "  --machine NAME|FILE  the machine to simulate: a preset (tiny,\n"
 	       "                       i386-1g, x86_64-4g, x86_64-64g) or a machine\n"
 	       "                       file; default %s\n"
 	       "  -e 'CMD; CMD'        run commands (may be repeated)\n"
 	       "  --batch FILE         run the commands in FILE ('-' = stdin)\n"
+	       "  --batch FILE.lua [ARG...]  run a Lua script headless (its narration\n"
+	       "                       and results printed); the words after it are\n"
+	       "                       its arguments\n"
+	       "  --trust              give scripts the full Lua standard library\n"
 	       "  --keep-going         run every command even after one fails\n"
 	       "  --echo               print each command ('> CMD') before its output\n"
+	       "  --theme NAME         the screen's colour theme (default, mono,\n"
+	       "                       high-contrast, dark, light, or a file)\n"
+	       "  --layout NAME        the screen's first layout (auto, default, wide,\n"
+	       "                       step, slab, memmap, pcp, lesson)\n"
+	       "  --no-screen          a plain command line instead of the screen\n"
 	       "  --help, --version\n\n"
-	       "Without -e or --batch, mmscope reads commands from a terminal\n"
-	       "interactively (type 'help'), or from stdin when it is not one.\n"
+	       "Without -e or --batch, mmscope opens its screen on a terminal (type\n"
+	       "'help', press ? for the keys); FILE.lua runs that walkthrough in the\n"
+	       "screen.  With --no-screen, or when stdin or stdout is not a\n"
+	       "terminal, it reads commands line by line instead.\n"
 	       "-e and --batch run in the order given; the exit status is 1 if a\n"
 	       "command failed (0 with --keep-going), 2 for a usage error.\n",
 	       "3.10", DEFAULT_MACHINE);
@@ -85,11 +107,30 @@ static int is_opt(const char *a, const char *name, int takes_value)
 	return name[1] == '-' ? a[n] == '=' : 1;
 }
 
+static int is_lua_file(const char *a)
+{
+	size_t n = strlen(a);
+
+	return n > 4 && strcmp(a + n - 4, ".lua") == 0;
+}
+
 static void add_action(struct options *o, enum action_kind kind,
 		       const char *arg)
 {
 	o->acts[o->nacts].kind = kind;
 	o->acts[o->nacts++].arg = arg;
+}
+
+/* --batch FILE.lua: the words that follow, up to an option, are its arguments */
+static void batch_args(int argc, char **argv, int *i, struct action *act)
+{
+	if (!is_lua_file(act->arg))
+		return;
+	act->args = &argv[*i + 1];
+	while (*i + 1 < argc && argv[*i + 1][0] != '-') {
+		act->nargs++;
+		++*i;
+	}
 }
 
 static void parse_args(int argc, char **argv, struct options *o)
@@ -109,14 +150,27 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->machine = opt_value(argc, argv, &i, "--machine");
 		} else if (is_opt(a, "--batch", 1)) {
 			add_action(o, ACT_BATCH, opt_value(argc, argv, &i, "--batch"));
+			batch_args(argc, argv, &i, &o->acts[o->nacts - 1]);
+		} else if (strcmp(a, "--trust") == 0) {
+			o->trusted = 1;
 		} else if (is_opt(a, "-e", 1)) {
 			add_action(o, ACT_EXEC, opt_value(argc, argv, &i, "-e"));
 		} else if (strcmp(a, "--keep-going") == 0) {
 			o->flags |= CMD_KEEP_GOING;
 		} else if (strcmp(a, "--echo") == 0) {
 			o->flags |= CMD_ECHO;
+		} else if (is_opt(a, "--theme", 1)) {
+			o->theme = opt_value(argc, argv, &i, "--theme");
+		} else if (is_opt(a, "--layout", 1)) {
+			o->layout = opt_value(argc, argv, &i, "--layout");
+		} else if (strcmp(a, "--no-screen") == 0) {
+			o->no_screen = 1;
 		} else if (a[0] == '-' && a[1]) {
 			usage_error("unknown option '%s'", a);
+		} else if (is_lua_file(a)) { /* the rest are the script's */
+			o->script = &argv[i];
+			o->script_argc = argc - i;
+			break;
 		} else {
 			usage_error("unexpected argument '%s'", a);
 		}
@@ -156,6 +210,24 @@ static struct mm_machine *boot(const char *name)
 	return m;
 }
 
+/* a script headless: 1 if it failed (its error and traceback printed) */
+static int run_script(struct lhost *lh, const struct action *act)
+{
+	char **argv = calloc((size_t)act->nargs + 1, sizeof(*argv));
+	int rc;
+
+	if (!lh || !argv) {
+		free(argv);
+		fprintf(stderr, "mmscope: %s: Lua is not available\n", act->arg);
+		return 2;
+	}
+	argv[0] = (char *)act->arg;
+	memcpy(argv + 1, act->args, (size_t)act->nargs * sizeof(*argv));
+	rc = lhost_source(lh, act->nargs + 1, argv) == LH_ERROR;
+	free(argv);
+	return rc;
+}
+
 static int run_batch(struct cmd_ctx *c, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -173,12 +245,14 @@ static int run_batch(struct cmd_ctx *c, const char *path)
 	return rc;
 }
 
-static int run_actions(struct cmd_ctx *c, const struct options *o)
+static int run_actions(struct cmd_ctx *c, struct lhost *lh, const struct options *o)
 {
 	int i, rc, failed = 0;
 
 	for (i = 0; i < o->nacts && !c->quit; i++) {
-		if (o->acts[i].kind == ACT_BATCH)
+		if (o->acts[i].kind == ACT_BATCH && is_lua_file(o->acts[i].arg))
+			rc = run_script(lh, &o->acts[i]);
+		else if (o->acts[i].kind == ACT_BATCH)
 			rc = run_batch(c, o->acts[i].arg);
 		else
 			rc = cmd_exec(c, o->acts[i].arg);
@@ -191,26 +265,77 @@ static int run_actions(struct cmd_ctx *c, const struct options *o)
 	return failed;
 }
 
+/* Lua without a screen: source, lua and --batch FILE.lua work, ui.say
+ * prints, ui.pause returns at once */
+static struct lhost *headless_lua(struct cmd_ctx *c, const struct options *o)
+{
+	char err[256];
+	struct lhost *lh = lhost_new(c, NULL, o->trusted, err, sizeof(err));
+
+	if (!lh)
+		fprintf(stderr, "mmscope: %s\n", err);
+	return lh;
+}
+
+/* a terminal the screen can draw on (a dumb one cannot move the cursor) */
+static int on_terminal(void)
+{
+	const char *term = getenv("TERM");
+
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term && *term &&
+	       strcmp(term, "dumb") != 0;
+}
+
+static int run_screen(struct cmd_ctx *c, const struct options *o)
+{
+	struct tui_opts to = {
+		.script_argc = o->script_argc,
+		.script_argv = o->script,
+		.trusted = o->trusted,
+		.theme = o->theme,
+		.layout = o->layout,
+	};
+
+	/* 0: a person saw each error as it came; 2: no screen */
+	return tui_run(c, &to);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { .machine = DEFAULT_MACHINE };
+	struct lhost *lh = NULL;
 	struct cmd_ctx c;
 	int rc;
 
+	setlocale(LC_ALL, ""); /* UTF-8 on the screen and in readline */
 	o.acts = calloc((size_t)argc, sizeof(*o.acts));
 	if (!o.acts)
 		return 2;
 	parse_args(argc, argv, &o);
+	if (o.script && (o.nacts || o.no_screen || !on_terminal()))
+		usage_error("%s runs in the screen, on a terminal (headless: "
+			    "--batch FILE.lua)", o.script[0]);
 	cmd_ctx_init(&c, boot(o.machine), out_stdout, err_stderr, NULL);
 	c.flags = o.flags;
+	if (o.nacts || o.no_screen || !on_terminal()) /* the screen has its own */
+		lh = headless_lua(&c, &o);
 	if (o.nacts) {
-		rc = run_actions(&c, &o);
+		rc = run_actions(&c, lh, &o);
+	} else if (!o.no_screen && on_terminal() &&
+		   ((rc = run_screen(&c, &o)) == 0 || o.script)) {
+		/* the screen ran, or could not run the script */
 	} else if (isatty(STDIN_FILENO)) {
+		if (!lh) { /* the terminal refused the screen */
+			fprintf(stderr, "mmscope: using the plain command line\n");
+			lh = headless_lua(&c, &o);
+		}
+		lhost_run_init(lh);
 		repl_run(&c);
 		rc = 0; /* a person saw each error as it came */
 	} else {
 		rc = cmd_run_stream(&c, stdin);
 	}
+	lhost_free(lh);
 	cmd_ctx_fini(&c);
 	free(o.acts);
 	fflush(stdout);

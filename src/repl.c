@@ -1,11 +1,19 @@
 /*
- * repl.c - the interactive command line: GNU readline's callback interface
- * (the same one the screen will drive from its own input loop), history in
- * $XDG_STATE_HOME/mmscope/history and Tab completion from src/cmd.
+ * repl.c - the interactive command line: GNU readline's callback interface,
+ * history in $XDG_STATE_HOME/mmscope/history and Tab completion from
+ * src/cmd.  Two users share it:
  *
- * The loop waits on stdin with select() and feeds readline one character
- * at a time.  Ctrl-C clears the line being typed: the signal handler only
- * sets a flag, the loop does the rest.
+ *  - the plain REPL (repl_run, for --no-screen or a terminal without the
+ *    screen): readline draws on the terminal itself; the loop waits on
+ *    stdin with select() and feeds it one character at a time.
+ *  - the screen (repl_cb_*): ncurses owns the terminal.  Readline gets its
+ *    bytes from the screen's key loop through rl_getc_function, writes to
+ *    /dev/null, redisplays nothing and lists no completions; the screen
+ *    draws the prompt, rl_line_buffer and the cursor itself.
+ *
+ * A line that leaves a `lua` block open is held and the next one read with
+ * the second prompt, until cmd_line_continues() says the chunk is whole.
+ * Ctrl-C clears the line being typed: the signal handler only sets a flag.
  */
 #include <errno.h>
 #include <signal.h>
@@ -22,6 +30,8 @@
 #include "repl.h"
 
 #define HISTORY_MAX 1000
+#define PROMPT "mmscope> "
+#define PROMPT_MORE "..> "
 
 /* readline's callbacks carry no context pointer: this is the one place */
 static struct repl {
@@ -29,6 +39,14 @@ static struct repl {
 	int done;
 	int failed;
 	char history[4096];
+	char *held; /* lines of an unfinished chunk, joined by '\n' */
+
+	/* the screen */
+	int screen;
+	struct repl_cb_hooks hooks;
+	FILE *devnull;
+	const char *in; /* bytes being fed */
+	size_t in_len;
 } R;
 
 static volatile sig_atomic_t got_sigint;
@@ -178,19 +196,68 @@ static char **complete(const char *text, int start, int end)
 	return to_readline(&mt);
 }
 
-/* ---- the loop ------------------------------------------------------------ */
+static void setup_completion(void)
+{
+	rl_attempted_completion_function = complete;
+	rl_basic_word_break_characters = " \t\n;|";
+	rl_completer_word_break_characters = " \t\n;|";
+	rl_completer_quote_characters = "'\"";
+}
+
+/* ---- lines, whole or continued ------------------------------------------ */
+
+/*
+ * Join a typed line to the held ones.  Returns the whole text to run
+ * (malloc'd), or NULL when the chunk goes on (then the second prompt).
+ */
+static char *assemble(char *line)
+{
+	char *text;
+	size_t n;
+
+	if (R.held) {
+		n = strlen(R.held) + strlen(line) + 2;
+		text = malloc(n);
+		if (!text)
+			return line; /* no memory: run what this line has */
+		snprintf(text, n, "%s\n%s", R.held, line);
+		free(R.held);
+		free(line);
+		R.held = NULL;
+	} else {
+		text = line;
+	}
+	if (cmd_line_continues(R.c, text)) {
+		R.held = text;
+		rl_set_prompt(PROMPT_MORE);
+		return NULL;
+	}
+	rl_set_prompt(PROMPT);
+	return text;
+}
+
+static void drop_held(void)
+{
+	free(R.held);
+	R.held = NULL;
+	rl_set_prompt(PROMPT);
+}
+
+/* ---- the plain REPL ------------------------------------------------------ */
 
 static void on_line(char *line)
 {
+	char *text;
+
 	if (!line) {
 		R.done = 1;
 		printf("\n");
-	} else {
-		history_add(line);
-		if (cmd_exec(R.c, line))
+	} else if ((text = assemble(line))) {
+		history_add(text);
+		if (cmd_exec(R.c, text))
 			R.failed = 1;
 		R.done = R.c->quit;
-		free(line);
+		free(text);
 	}
 	if (R.done) /* no new prompt */
 		rl_callback_handler_remove();
@@ -199,6 +266,7 @@ static void on_line(char *line)
 static void clear_line(void)
 {
 	got_sigint = 0;
+	drop_held();
 	rl_free_line_state();
 	rl_callback_sigcleanup();
 	rl_replace_line("", 0);
@@ -224,15 +292,12 @@ static void setup(struct cmd_ctx *c)
 	R.c = c;
 	rl_readline_name = "mmscope";
 	rl_catch_signals = 0;
-	rl_attempted_completion_function = complete;
-	rl_basic_word_break_characters = " \t\n;|";
-	rl_completer_word_break_characters = " \t\n;|";
-	rl_completer_quote_characters = "'\"";
+	setup_completion();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_sigint;
 	sigaction(SIGINT, &sa, NULL);
 	history_open();
-	rl_callback_handler_install("mmscope> ", on_line);
+	rl_callback_handler_install(PROMPT, on_line);
 }
 
 int repl_run(struct cmd_ctx *c)
@@ -248,6 +313,160 @@ int repl_run(struct cmd_ctx *c)
 	}
 	rl_callback_handler_remove();
 	history_close();
+	drop_held();
 	signal(SIGINT, SIG_DFL);
 	return R.failed;
+}
+
+/* ---- the screen's command line -------------------------------------------- */
+
+/* readline reads the bytes the screen feeds, never the terminal */
+static int cb_getc(FILE *f)
+{
+	(void)f;
+	if (!R.in_len)
+		return EOF; /* not reached: repl_cb_feed stops when it is empty */
+	R.in_len--;
+	return (unsigned char)*R.in++;
+}
+
+/* for readline's key-sequence timeout: is the rest of "\033[A" there? */
+static int cb_input_available(void)
+{
+	return R.in_len > 0;
+}
+
+static void cb_redisplay(void)
+{
+	/* the screen draws the command line */
+}
+
+static void cb_display_matches(char **matches, int n, int max_length)
+{
+	(void)max_length;
+	if (R.hooks.matches)
+		R.hooks.matches(R.hooks.ud, (const char *const *)matches + 1, n);
+}
+
+static void cb_on_line(char *line)
+{
+	char *text;
+
+	if (!line) {
+		drop_held();
+		if (R.hooks.line)
+			R.hooks.line(R.hooks.ud, NULL);
+		return;
+	}
+	text = assemble(line);
+	if (!text)
+		return;
+	history_add(text);
+	if (R.hooks.line)
+		R.hooks.line(R.hooks.ud, text);
+	free(text);
+}
+
+/* the keys the screen sends as escape sequences, bound whatever the
+ * terminal's terminfo says (readline never sees the real terminal) */
+static void bind_keys(void)
+{
+	rl_bind_keyseq("\033[A", rl_get_previous_history);
+	rl_bind_keyseq("\033[B", rl_get_next_history);
+	rl_bind_keyseq("\033[C", rl_forward_char);
+	rl_bind_keyseq("\033[D", rl_backward_char);
+	rl_bind_keyseq("\033[H", rl_beg_of_line);
+	rl_bind_keyseq("\033[F", rl_end_of_line);
+	rl_bind_keyseq("\033[3~", rl_delete);
+	rl_variable_bind("bell-style", "none");
+}
+
+int repl_cb_init(struct cmd_ctx *c, const struct repl_cb_hooks *h)
+{
+	memset(&R, 0, sizeof(R));
+	R.c = c;
+	R.screen = 1;
+	R.hooks = *h;
+	R.devnull = fopen("/dev/null", "w");
+	rl_readline_name = "mmscope";
+	rl_change_environment = 0; /* else readline sets LINES and COLUMNS */
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_outstream = R.devnull;
+	rl_initialize(); /* reads inputrc: our hooks and keys go on top */
+	rl_prep_term_function = NULL;
+	rl_deprep_term_function = NULL;
+	rl_getc_function = cb_getc;
+	rl_input_available_hook = cb_input_available;
+	rl_redisplay_function = cb_redisplay;
+	rl_completion_display_matches_hook = cb_display_matches;
+	setup_completion();
+	bind_keys();
+	history_open();
+	rl_callback_handler_install(PROMPT, cb_on_line);
+	return 0;
+}
+
+void repl_cb_feed(const char *bytes, size_t n)
+{
+	R.in = bytes;
+	R.in_len = n;
+	while (R.in_len && R.screen)
+		rl_callback_read_char();
+	R.in_len = 0;
+}
+
+const char *repl_cb_prompt(void)
+{
+	return rl_display_prompt ? rl_display_prompt : "";
+}
+
+const char *repl_cb_text(void)
+{
+	return rl_line_buffer ? rl_line_buffer : "";
+}
+
+size_t repl_cb_point(void)
+{
+	return rl_point < 0 ? 0 : (size_t)rl_point;
+}
+
+int repl_cb_searching(void)
+{
+	return RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH) != 0;
+}
+
+int repl_cb_continuing(void)
+{
+	return R.held != NULL;
+}
+
+void repl_cb_cancel(void)
+{
+	drop_held();
+	rl_callback_sigcleanup(); /* leaves a search, a half-read key */
+	rl_free_line_state();
+	rl_replace_line("", 0);
+	rl_point = rl_end = 0;
+	rl_set_prompt(PROMPT);
+	rl_on_new_line();
+}
+
+void repl_cb_fini(void)
+{
+	if (!R.screen)
+		return;
+	rl_callback_handler_remove();
+	history_close();
+	free(R.held);
+	R.held = NULL;
+	rl_getc_function = rl_getc;
+	rl_input_available_hook = NULL;
+	rl_redisplay_function = rl_redisplay;
+	rl_completion_display_matches_hook = NULL;
+	rl_outstream = NULL;
+	if (R.devnull)
+		fclose(R.devnull);
+	R.devnull = NULL;
+	R.screen = 0;
 }

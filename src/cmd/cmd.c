@@ -44,6 +44,13 @@ void cmd_flush(struct cmd_ctx *c)
 	mm_buf_reset(&c->obuf);
 }
 
+void cmd_sync(struct cmd_ctx *c)
+{
+	if (c->m)
+		cmd_report_done(c);
+	cmd_flush(c);
+}
+
 void cmd_printf(struct cmd_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -333,19 +340,36 @@ int cmd_exec(struct cmd_ctx *c, const char *line)
 	return failed;
 }
 
+/* the lines after one that leaves a `lua` block open join it, as in the REPL */
+static void read_continuation(struct cmd_ctx *c, FILE *f, struct mm_buf *text)
+{
+	char *line = NULL;
+	size_t cap = 0;
+
+	while (text->s && cmd_line_continues(c, text->s) && getline(&line, &cap, f) >= 0)
+		mm_buf_printf(text, "%s", line);
+	free(line);
+}
+
 int cmd_run_stream(struct cmd_ctx *c, FILE *f)
 {
+	struct mm_buf text;
 	char *line = NULL;
 	size_t cap = 0;
 	int failed = 0;
 
+	mm_buf_init(&text);
 	while (!c->quit && getline(&line, &cap, f) >= 0) {
-		if (cmd_exec(c, line)) {
+		mm_buf_reset(&text);
+		mm_buf_printf(&text, "%s", line);
+		read_continuation(c, f, &text);
+		if (cmd_exec(c, text.s ? text.s : line)) {
 			failed = 1;
 			if (!(c->flags & CMD_KEEP_GOING))
 				break;
 		}
 	}
+	mm_buf_free(&text);
 	free(line);
 	return failed;
 }

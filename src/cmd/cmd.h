@@ -41,6 +41,7 @@ enum cmd_flags {
  * name; without one they fail with "NAME: not available here (...)".
  */
 struct cmd_ctx;
+struct cmd_outcome;
 typedef int (*cmd_hook_fn)(struct cmd_ctx *c, void *ud, int argc, char **argv);
 #define CMD_MAX_HOOKS 24
 
@@ -79,6 +80,11 @@ struct cmd_ctx {
 	/* asks whether a typed line goes on (an open Lua chunk) */
 	int (*continues)(void *ud, const char *text);
 	void *continues_ud;
+	/* told of every request the command layer collects once it finished
+	 * (one cmd_request_run left pending, moved on later by `step`, a
+	 * `tick`, ...), just before it is freed: Lua fills its page handle */
+	void (*req_done)(void *ud, const struct cmd_outcome *o);
+	void *req_done_ud;
 	unsigned int trace_mask; /* events printed by `trace` */
 	int step_trail;          /* a stepping request exists: print stage points */
 	const char *cur;         /* name in front of error lines */
@@ -122,6 +128,37 @@ void cmd_unlisten(struct cmd_ctx *c, int id);
  * chunk whose block is still open): the REPL then reads another line with
  * its second prompt and passes the lines joined by '\n'. */
 int cmd_line_continues(struct cmd_ctx *c, const char *text);
+
+/* ---- for front ends that call the core themselves (src/lua) ---- */
+
+/* Hand the output collected so far (printk lines, the stage trail) to the
+ * out sink: safe anywhere, inside the model's observer too. */
+void cmd_flush(struct cmd_ctx *c);
+/* What the end of a command does: report requests that finished
+ * meanwhile, then cmd_flush.  Only between operations, never from inside
+ * the observer. */
+void cmd_sync(struct cmd_ctx *c);
+
+/* How an allocation or free run by cmd_request_run came out. */
+enum cmd_req_status { CMD_REQ_DONE, CMD_REQ_PENDING, CMD_REQ_FAILED };
+struct cmd_outcome {
+	enum cmd_req_status status;
+	enum mm_req_kind kind;
+	int cpu;
+	int rc;                     /* FAILED: the core's MM_E* code */
+	unsigned long result;       /* the pfn or object address */
+	struct mm_alloc_result res; /* alloc_pages: order, zone, migratetype, why */
+	char text[400];             /* FAILED: the error as the command reports it */
+};
+/*
+ * Run proto (kind, cpu, gfp, order/size/cache/pfn, owner, stepping) the
+ * way its command does: directly, or as a request when stepping is asked
+ * or something is stopped, a sleeping request given time to finish.  The
+ * outcome comes back in *o instead of being printed (a request left
+ * pending prints where it stopped, as the command does).  Returns
+ * o->status.
+ */
+int cmd_request_run(struct cmd_ctx *c, struct mm_request *proto, struct cmd_outcome *o);
 
 /* ---- the command table (help, completion, the screen's palette) ---- */
 enum cmd_complete_kind {

@@ -7,6 +7,10 @@
  * backslash escaping '"' and '\', and an unquoted backslash quotes the next
  * character.  Every word is at most as long as its source text, so the
  * storage for all words never exceeds twice the line's length.
+ *
+ * `lua CHUNK` is the exception: its chunk is Lua, where ';', '#', quotes
+ * and newlines mean something else, so after the word `lua` the rest of
+ * the text (trailing blanks dropped) is its one argument.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +25,7 @@ struct lexer {
 	int in_word;     /* a word has started (it may still be empty: '') */
 	size_t word_end; /* source offset just past the current word */
 	int cmd_open;    /* the current command has at least one word */
+	size_t first;    /* argv index of the current command's first word */
 };
 
 static void word_start(struct lexer *lx)
@@ -32,6 +37,7 @@ static void word_start(struct lexer *lx)
 	lx->in_word = 1;
 	if (!lx->cmd_open) {
 		lx->cmd_open = 1;
+		lx->first = w->nargv;
 		w->src[w->ncmds].start = lx->i;
 	}
 	w->argv[w->nargv++] = lx->out;
@@ -109,6 +115,28 @@ static int lex_step(struct lexer *lx)
 	return 0;
 }
 
+/* after "lua " the rest of the text is the chunk (see the top) */
+static int lex_lua_chunk(struct lexer *lx)
+{
+	size_t end = lx->len;
+
+	if (!lx->cmd_open || lx->in_word || lx->w->nargv != lx->first + 1 ||
+	    strcmp(lx->w->argv[lx->first], "lua") != 0)
+		return 0;
+	while (lx->i < end && strchr(" \t\r\f\v", lx->s[lx->i]))
+		lx->i++;
+	while (end > lx->i && strchr(" \t\r\n\f\v", lx->s[end - 1]))
+		end--;
+	if (lx->i < end) {
+		word_start(lx);
+		memcpy(lx->out, lx->s + lx->i, end - lx->i);
+		lx->out += end - lx->i;
+		lx->word_end = end;
+	}
+	lx->i = lx->len;
+	return 1;
+}
+
 static int words_alloc(struct cmd_words *w, size_t len)
 {
 	memset(w, 0, sizeof(*w));
@@ -129,6 +157,8 @@ int cmd_split(const char *line, struct cmd_words *w, int lenient, char *err,
 	}
 	lx.out = w->buf;
 	while (lx.i < lx.len) {
+		if (lex_lua_chunk(&lx))
+			break;
 		if (lex_step(&lx) == 0)
 			continue;
 		if (!lenient) {

@@ -87,6 +87,31 @@ static void result_text(struct cmd_ctx *c, const struct mm_request *r, char *buf
 		snprintf(buf, len, "0x%lx", r->result);
 }
 
+static void outcome_of(struct cmd_ctx *c, const struct mm_request *r, struct cmd_outcome *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->status = r->rc ? CMD_REQ_FAILED : CMD_REQ_DONE;
+	o->kind = r->kind;
+	o->cpu = r->cpu;
+	o->rc = r->rc;
+	o->result = r->result;
+	o->res = r->res;
+	if (r->rc)
+		result_text(c, r, o->text, sizeof(o->text));
+}
+
+/* a finished request leaves: the front end hears of it (c->req_done), then it is freed */
+static void collect(struct cmd_ctx *c, struct mm_request *r)
+{
+	struct cmd_outcome o;
+
+	if (c->req_done) {
+		outcome_of(c, r, &o);
+		c->req_done(c->req_done_ud, &o);
+	}
+	mm_request_free(c->m, r);
+}
+
 /* requests that finished in the background (a tick woke them, a lock freed) */
 void cmd_report_done(struct cmd_ctx *c)
 {
@@ -96,7 +121,7 @@ void cmd_report_done(struct cmd_ctx *c)
 	while ((r = mm_request_reap_done(c->m))) {
 		result_text(c, r, text, sizeof(text));
 		cmd_printf(c, "cpu%d: %s finished: %s\n", r->cpu, kind_name(r), text);
-		mm_request_free(c->m, r);
+		collect(c, r);
 	}
 	if (c->step_trail && !any_stepping(c))
 		cmd_step_observe(c);
@@ -115,8 +140,8 @@ static void say_where(struct cmd_ctx *c, const struct mm_request *r)
 /* a request that sleeps without stepping lets time pass until it is done */
 #define AUTO_TICK_LIMIT (60 * HZ)
 
-/* report a request the caller holds: done -> result (and free), else where */
-static int settle(struct cmd_ctx *c, struct mm_request *r)
+/* give a sleeping request that is not stepping time; 1 once it is done */
+static int settle_wait(struct cmd_ctx *c, struct mm_request *r)
 {
 	char text[400];
 	unsigned long waited = 0;
@@ -130,24 +155,32 @@ static int settle(struct cmd_ctx *c, struct mm_request *r)
 			while ((d = mm_request_reap_done(c->m)) && d != r) {
 				result_text(c, d, text, sizeof(text));
 				cmd_printf(c, "cpu%d: %s finished: %s\n", d->cpu, kind_name(d), text);
-				mm_request_free(c->m, d);
+				collect(c, d);
 			}
 			break;
 		}
 	}
-	if (r->state != RQ_DONE) {
+	return r->state == RQ_DONE;
+}
+
+/* report a request the caller holds: done -> result (and free), else where */
+static int settle(struct cmd_ctx *c, struct mm_request *r)
+{
+	char text[400];
+
+	if (!settle_wait(c, r)) {
 		say_where(c, r);
 		cmd_step_observe(c);
 		return 0;
 	}
 	result_text(c, r, text, sizeof(text));
 	if (r->rc) {
-		mm_request_free(c->m, r);
+		collect(c, r);
 		cmd_step_observe(c);
 		return cmd_error(c, "%s", text);
 	}
 	cmd_printf(c, "%s\n", text);
-	mm_request_free(c->m, r);
+	collect(c, r);
 	cmd_step_observe(c);
 	return 0;
 }
@@ -165,6 +198,72 @@ int cmd_request(struct cmd_ctx *c, struct mm_request *proto)
 		return cmd_error(c, "%s", c->m->err);
 	}
 	return settle(c, r);
+}
+
+/* ---- requests for front ends (Lua) ---------------------------------------------------- */
+
+/* what the commands do when nothing is stopped: call the core directly */
+static void request_direct(struct cmd_ctx *c, const struct mm_request *p, struct cmd_outcome *o)
+{
+	struct mm_machine *m = c->m;
+
+	switch (p->kind) {
+	case REQ_ALLOC_PAGES:
+		o->rc = mm_alloc_pages(m, p->cpu, p->gfp, (unsigned int)p->order, p->owner, &o->res);
+		o->result = o->res.pfn;
+		if (o->rc == MM_ENOMEM)
+			snprintf(o->text, sizeof(o->text), "page allocation failure: order:%d, mode:0x%x: %s",
+				 p->order, p->gfp, o->res.why);
+		break;
+	case REQ_FREE_PAGES:
+		o->rc = mm_free_pages(m, p->cpu, p->pfn, p->order);
+		o->result = p->pfn;
+		break;
+	case REQ_KMEM_CACHE_ALLOC:
+		o->rc = mm_kmem_cache_alloc(m, p->cpu, p->cache, p->gfp, &o->result);
+		break;
+	case REQ_KMALLOC:
+		o->rc = mm_kmalloc(m, p->cpu, p->size, p->gfp, &o->result);
+		break;
+	}
+	if (o->rc && !o->text[0])
+		snprintf(o->text, sizeof(o->text), "%s", m->err);
+	o->status = o->rc ? CMD_REQ_FAILED : CMD_REQ_DONE;
+}
+
+int cmd_request_run(struct cmd_ctx *c, struct mm_request *proto, struct cmd_outcome *o)
+{
+	struct mm_request *r;
+
+	memset(o, 0, sizeof(*o));
+	o->kind = proto->kind;
+	o->cpu = proto->cpu;
+	if (!proto->stepping && !cmd_requests_pending(c)) {
+		memset(&o->res, 0, sizeof(o->res));
+		request_direct(c, proto, o);
+		return o->status;
+	}
+	if (proto->stepping) {
+		c->step_trail = 1;
+		cmd_trace_install(c);
+	}
+	if (mm_request_start(c->m, proto, &r)) {
+		cmd_step_observe(c);
+		o->status = CMD_REQ_FAILED;
+		o->rc = MM_EINVAL;
+		snprintf(o->text, sizeof(o->text), "%s", c->m->err);
+		return o->status;
+	}
+	if (!settle_wait(c, r)) {
+		say_where(c, r);
+		cmd_step_observe(c);
+		o->status = CMD_REQ_PENDING;
+		return o->status;
+	}
+	outcome_of(c, r, o);
+	mm_request_free(c->m, r);
+	cmd_step_observe(c);
+	return o->status;
 }
 
 /* ---- moving a stopped request on --------------------------------------------------- */

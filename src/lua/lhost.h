@@ -40,6 +40,10 @@ int lhost_chunk(struct lhost *L, const char *chunk, const char *chunkname);
 int lhost_resume(struct lhost *L);
 /* 1 while a script is suspended (paused or yielded) */
 int lhost_busy(const struct lhost *L);
+/* what the suspended script waits for: LH_PAUSED (a key) or LH_YIELD (a
+ * redraw); LH_DONE when none is suspended.  The screen learns the same
+ * from ui_host.pause_prompt, which ui.pause calls before it yields. */
+int lhost_state(const struct lhost *L);
 /* stop and drop the suspended script (Ctrl-C while it waits, `q`) */
 void lhost_stop(struct lhost *L);
 /* Ctrl-C: async-signal-safe; the running script stops at its next hook */

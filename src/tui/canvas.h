@@ -47,9 +47,12 @@ void canvas_fill(struct canvas *cv, struct rect r, uint32_t ch, int role);
 void canvas_set(struct canvas *cv, int x, int y, uint32_t ch, int role,
 		unsigned int attr);
 /*
- * Write UTF-8 text at (x, y), at most maxw columns (and never past the
- * canvas edge); control characters become '?', wide characters take two
- * cells.  Returns the columns written.
+ * Write UTF-8 text at (x, y), at most maxw columns (maxw < 0: up to the
+ * canvas edge, which is never passed); control characters, malformed
+ * UTF-8 and characters the locale cannot show become '?', wide characters
+ * take two cells (one that does not fit whole is left out), combining
+ * characters are dropped.  Returns the columns the text advanced over,
+ * counting those left of column 0; 0 when row y is outside the canvas.
  */
 int canvas_put(struct canvas *cv, int x, int y, int maxw, int role,
 	       const char *utf8);
@@ -65,9 +68,15 @@ void canvas_recolor(struct canvas *cv, struct rect r, int role, unsigned int att
 void canvas_box(struct canvas *cv, struct rect r, const char *title, int focused);
 struct rect rect_inner(struct rect r);
 
-/* the text of row y (UTF-8, trailing spaces kept), for screenshots and tests */
+/* the text of row y (UTF-8, trailing spaces kept), for screenshots and
+ * tests; whole characters only, always NUL-terminated, returns the bytes
+ * stored */
 size_t canvas_row_text(const struct canvas *cv, int y, char *buf, size_t len);
 /* display width of UTF-8 text (wcwidth rules) */
 int utf8_width(const char *s);
+/* the cell at (x, y), NULL when outside the canvas (tests, term.c) */
+const struct cell *canvas_at(const struct canvas *cv, int x, int y);
+/* the UTF-8 bytes of a code point into out[4]; returns how many */
+size_t utf8_put(uint32_t cp, char *out);
 
 #endif

@@ -39,6 +39,8 @@ struct tui_log {
 };
 /* the i-th kept line, 0 = oldest; NULL if out of range */
 const struct log_line *tui_log_get(const struct tui_log *l, unsigned long i);
+/* free every kept line (the ring is empty and usable again afterwards) */
+void tui_log_free(struct tui_log *l);
 
 /* What the panels share.  The main loop (tui.c) owns it. */
 struct tui_view {

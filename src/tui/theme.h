@@ -141,5 +141,10 @@ int theme_load(struct theme *t, const char *name, char *err, size_t errlen);
 int theme_list(char (*names)[64], int max);
 /* the xterm colour index as #rrggbb, for the SVG */
 uint32_t theme_rgb(int color);
+/* the colour in lo..hi nearest to 0xrrggbb (#rrggbb in theme files) */
+int theme_nearest(uint32_t rgb, int lo, int hi);
+/* the ANSI colour (0-15) of the same hue as a 256-colour index, for
+ * 16- and 8-colour terminals */
+int theme_reduce16(int color);
 
 #endif

@@ -1,0 +1,484 @@
+/*
+ * levents.c - mm.on(event, fn [, filter]) and mm.off(id): a script's
+ * callbacks on what the model does, as sysdig chisels and Wireshark's Lua
+ * taps have them.
+ *
+ * The host adds one command-layer listener (cmd_listen) whose mask is the
+ * union of what the handlers need.  Each event is matched against every
+ * handler's filter here in C, and Lua is called only for the ones that
+ * pass, with a fresh table of the event's fields.
+ *
+ * Event names: every tracepoint (mm_page_alloc, mm_page_free, kmalloc,
+ * kmem_cache_alloc, mm_compaction_migratepages, ...), "printk",
+ * "bad_page", "stage" (every stage point: kind = enter, exit or note) or
+ * one of stage_enter/stage_exit/stage_note, and three of the issue's:
+ *
+ *   kswapd_wake  wakeup_kswapd returned having woken kswapd ("below the
+ *                low watermark: woken"); zone and order from its entry
+ *   compaction   the three mm_compaction_* tracepoints
+ *   oom          the OOM killer's printk lines: what = "invoked" (with
+ *                gfp, order), "killed" (pid, name) or "panic"
+ *
+ * A callback runs inside the model's observer, in the middle of an
+ * operation: it may read state (mm.zones(), mm.page(), ...) and narrate,
+ * but anything that changes the model raises.  A callback that fails is
+ * reported and switched off.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const filter_keys[] = { "order", "min_order", "zone", "migratetype", "cpu",
+					   "pfn", "func", "cache", NULL };
+
+/* ---- the listener's mask ------------------------------------------------------------- */
+
+static void listener(struct mm_machine *m, const struct mm_event *ev, void *ud);
+
+static void update_mask(struct lhost *h)
+{
+	unsigned int mask = 0;
+	int i;
+
+	for (i = 0; i < LH_MAX_HANDLERS; i++)
+		if (h->handlers[i].id)
+			mask |= h->handlers[i].mask;
+	if (h->listen_id < 0 && mask)
+		h->listen_id = cmd_listen(h->c, listener, h, mask);
+	else if (h->listen_id >= 0)
+		cmd_listen_mask(h->c, h->listen_id, mask);
+}
+
+/* ---- matching -------------------------------------------------------------------------- */
+
+static int event_zone(struct mm_machine *m, const struct mm_event *ev)
+{
+	struct zone *z;
+
+	if (ev->pfn == MM_NOPFN || ev->pfn >= m->max_pfn || ev->type >= MM_EV_NR_TRACEPOINTS)
+		return -1;
+	z = page_zone(m, ev->pfn);
+	return z ? z->idx : -1;
+}
+
+static int is_kmem(const struct mm_event *ev)
+{
+	return ev->type >= MM_EV_KMALLOC && ev->type <= MM_EV_KMEM_CACHE_FREE;
+}
+
+static const char *event_cache(struct mm_machine *m, const struct mm_event *ev)
+{
+	struct mm_obj_info oi;
+
+	if (!is_kmem(ev) || !ev->ptr || !m->slab || mm_obj_info(m, ev->ptr, &oi) < 0 || !oi.cache)
+		return NULL;
+	return oi.cache->name;
+}
+
+static int matches(struct mm_machine *m, const struct lh_filter *f, const struct mm_event *ev)
+{
+	const char *cache;
+
+	if ((f->set & LF_ORDER) && ev->order != f->order)
+		return 0;
+	if ((f->set & LF_MIN_ORDER) && ev->order < f->min_order)
+		return 0;
+	if ((f->set & LF_CPU) && ev->cpu != f->cpu)
+		return 0;
+	if ((f->set & LF_MT) && ev->migratetype != f->mt)
+		return 0;
+	if ((f->set & LF_PFN) && ev->pfn != f->pfn)
+		return 0;
+	if ((f->set & LF_FUNC) && ((int)ev->func != f->func || ev->type < MM_EV_NR_TRACEPOINTS))
+		return 0;
+	if ((f->set & LF_ZONE) && event_zone(m, ev) != f->zone_idx)
+		return 0;
+	if ((f->set & LF_CACHE_SIZE) && (!is_kmem(ev) || ev->bytes_alloc != f->cache_size))
+		return 0;
+	if (f->set & LF_CACHE) {
+		cache = event_cache(m, ev);
+		if (!cache || strcmp(cache, f->cache) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* kswapd_wake and oom are read from the text of other events */
+static int kind_matches(struct lhost *h, const struct lh_handler *hd, const struct mm_event *ev)
+{
+	const char *t = ev->text ? ev->text : "";
+
+	switch (hd->kind) {
+	case EVK_KSWAPD:
+		return ev->type == MM_EV_STAGE_EXIT && ev->func == FN_wakeup_kswapd &&
+		       strstr(t, ": woken") != NULL;
+	case EVK_OOM:
+		return strstr(t, " invoked oom-killer: ") || strncmp(t, "Killed process ", 15) == 0 ||
+		       strstr(t, "Out of memory and no killable processes");
+	default:
+		(void)h;
+		return 1;
+	}
+}
+
+/* ---- the event as a table ------------------------------------------------------------- */
+
+static void set_int(lua_State *L, const char *key, lua_Integer v)
+{
+	lua_pushinteger(L, v);
+	lua_setfield(L, -2, key);
+}
+
+static void set_str(lua_State *L, const char *key, const char *v)
+{
+	lua_pushstring(L, v);
+	lua_setfield(L, -2, key);
+}
+
+static void push_page_fields(lua_State *L, struct mm_machine *m, const struct mm_event *ev)
+{
+	char gfp[256];
+	int z = event_zone(m, ev);
+
+	if (ev->pfn != MM_NOPFN)
+		set_int(L, "pfn", (lua_Integer)ev->pfn);
+	set_int(L, "order", ev->order);
+	set_str(L, "migratetype", lh_mt_name(ev->migratetype));
+	if (z >= 0)
+		set_str(L, "zone", m->node.node_zones[z].name);
+	if (ev->type == MM_EV_PAGE_ALLOC) {
+		set_int(L, "gfp", ev->gfp);
+		mm_gfp_format(ev->gfp, gfp, sizeof(gfp));
+		set_str(L, "gfp_flags", gfp);
+	}
+	if (ev->type == MM_EV_PAGE_FREE_BATCHED)
+		set_int(L, "cold", ev->cold);
+	if (ev->type == MM_EV_PAGE_ALLOC_ZONE_LOCKED)
+		set_int(L, "percpu_refill", ev->percpu_refill);
+	if (ev->type == MM_EV_PAGE_ALLOC_EXTFRAG) {
+		set_int(L, "fallback_order", ev->fallback_order);
+		set_str(L, "fallback_migratetype", lh_mt_name(ev->fallback_mt));
+		set_int(L, "change_ownership", ev->change_ownership);
+	}
+}
+
+static void push_kmem_fields(lua_State *L, struct mm_machine *m, const struct mm_event *ev)
+{
+	const char *cache = event_cache(m, ev);
+	char gfp[256];
+
+	set_int(L, "ptr", (lua_Integer)ev->ptr);
+	set_int(L, "call_site", (lua_Integer)ev->call_site);
+	if (ev->type == MM_EV_KMALLOC || ev->type == MM_EV_KMEM_CACHE_ALLOC) {
+		set_int(L, "bytes_req", (lua_Integer)ev->bytes_req);
+		set_int(L, "bytes_alloc", (lua_Integer)ev->bytes_alloc);
+		set_int(L, "gfp", ev->gfp);
+		mm_gfp_format(ev->gfp, gfp, sizeof(gfp));
+		set_str(L, "gfp_flags", gfp);
+	}
+	if (cache)
+		set_str(L, "cache", cache);
+}
+
+static void push_stage_fields(lua_State *L, const struct mm_event *ev)
+{
+	static const char *const kinds[] = { "enter", "exit" };
+
+	set_str(L, "kind", ev->type == MM_EV_STAGE_NOTE ? "note" : kinds[ev->type - MM_EV_STAGE_ENTER]);
+	set_str(L, "func", mm_func_names[ev->func]);
+	set_int(L, "depth", ev->depth);
+	set_str(L, "reason", ev->text ? ev->text : "");
+}
+
+/* kswapd_wake: zone and order from the wakeup_kswapd entry before it */
+static void push_kswapd_fields(lua_State *L, struct lhost *h)
+{
+	char zone[32];
+	int order, cz;
+
+	if (sscanf(h->kswapd_enter, "zone %31[^,], order %d, classzone %d", zone, &order, &cz) == 3) {
+		set_str(L, "zone", zone);
+		set_int(L, "order", order);
+		set_int(L, "classzone_idx", cz);
+	}
+}
+
+static void push_oom_fields(lua_State *L, const char *t)
+{
+	char name[32];
+	unsigned int gfp;
+	int order, pid;
+	const char *p = strstr(t, " invoked oom-killer: ");
+
+	if (p) {
+		set_str(L, "what", "invoked");
+		lua_pushlstring(L, t, (size_t)(p - t));
+		lua_setfield(L, -2, "task");
+		if (sscanf(p, " invoked oom-killer: gfp_mask=0x%x, order=%d", &gfp, &order) == 2) {
+			set_int(L, "gfp", gfp);
+			set_int(L, "order", order);
+		}
+	} else if (sscanf(t, "Killed process %d (%31[^)])", &pid, name) == 2) {
+		set_str(L, "what", "killed");
+		set_int(L, "pid", pid);
+		set_str(L, "name", name);
+	} else {
+		set_str(L, "what", "panic");
+	}
+}
+
+static void push_event(lua_State *L, struct lhost *h, const struct lh_handler *hd,
+		       const struct mm_event *ev)
+{
+	struct mm_machine *m = h->c->m;
+	char line[512];
+
+	lua_createtable(L, 0, 12);
+	set_str(L, "name", hd->kind == EVK_PLAIN || hd->kind == EVK_STAGE ?
+				   mm_event_names[ev->type] : hd->name);
+	if (hd->kind == EVK_STAGE)
+		set_str(L, "name", "stage");
+	if (hd->kind == EVK_COMPACTION)
+		set_str(L, "tracepoint", mm_event_names[ev->type]);
+	set_int(L, "cpu", ev->cpu);
+	if (ev->type < MM_EV_NR_TRACEPOINTS) {
+		line[0] = '\0';
+		mm_event_format(m, ev, line, sizeof(line));
+		set_str(L, "text", line);
+	} else if (ev->text) {
+		set_str(L, "text", ev->text);
+	}
+	if (is_kmem(ev))
+		push_kmem_fields(L, m, ev);
+	else if (ev->type >= MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES && ev->type <= MM_EV_COMPACTION_MIGRATEPAGES) {
+		set_int(L, ev->type == MM_EV_COMPACTION_MIGRATEPAGES ? "nr_migrated" : "nr_scanned", (lua_Integer)ev->nr_a);
+		set_int(L, ev->type == MM_EV_COMPACTION_MIGRATEPAGES ? "nr_failed" : "nr_taken", (lua_Integer)ev->nr_b);
+	} else if (ev->type < MM_EV_NR_TRACEPOINTS)
+		push_page_fields(L, m, ev);
+	else if (ev->type == MM_EV_STAGE_ENTER || ev->type == MM_EV_STAGE_EXIT || ev->type == MM_EV_STAGE_NOTE)
+		push_stage_fields(L, ev);
+	if (hd->kind == EVK_KSWAPD)
+		push_kswapd_fields(L, h);
+	if (hd->kind == EVK_OOM)
+		push_oom_fields(L, ev->text ? ev->text : "");
+}
+
+/* ---- calling the handlers ----------------------------------------------------------------- */
+
+static void handler_drop(lua_State *L, struct lhost *h, struct lh_handler *hd)
+{
+	luaL_unref(L, LUA_REGISTRYINDEX, hd->ref);
+	memset(hd, 0, sizeof(*hd));
+	update_mask(h);
+}
+
+/* the handler's function with the event's table; protected, since
+ * building the table allocates and the model is in the middle of its work */
+static int run_handler(lua_State *L)
+{
+	struct lhost *h = lua_touserdata(L, 1);
+	struct lh_handler *hd = lua_touserdata(L, 2);
+	const struct mm_event *ev = lua_touserdata(L, 3);
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, hd->ref);
+	push_event(L, h, hd, ev);
+	lua_call(L, 1, 0);
+	return 0;
+}
+
+static void call_handler(struct lhost *h, lua_State *L, struct lh_handler *hd,
+			 const struct mm_event *ev)
+{
+	char prefix[64];
+
+	if (!lua_checkstack(L, 8))
+		return;
+	lua_pushcfunction(L, run_handler);
+	lua_pushlightuserdata(L, h);
+	lua_pushlightuserdata(L, hd);
+	lua_pushlightuserdata(L, (void *)ev);
+	snprintf(prefix, sizeof(prefix), "lua: %s callback", hd->name);
+	h->in_callback = 1;
+	if (lh_pcall(h, L, 3, prefix) < 0)
+		handler_drop(L, h, hd); /* reported; do not repeat it for every event */
+	h->in_callback = 0;
+}
+
+static void listener(struct mm_machine *m, const struct mm_event *ev, void *ud)
+{
+	struct lhost *h = ud;
+	lua_State *L = h->active ? h->active : h->L;
+	int i;
+
+	if (ev->type == MM_EV_STAGE_ENTER && ev->func == FN_wakeup_kswapd && ev->text)
+		snprintf(h->kswapd_enter, sizeof(h->kswapd_enter), "%s", ev->text);
+	/* a callback's own events, or Lua busy where we cannot reach it */
+	if (h->in_callback || (h->depth > 0 && !h->active))
+		return;
+	for (i = 0; i < LH_MAX_HANDLERS; i++) {
+		struct lh_handler *hd = &h->handlers[i];
+
+		if (hd->id && (hd->mask & MM_EV_BIT(ev->type)) && kind_matches(h, hd, ev) &&
+		    matches(m, &hd->f, ev))
+			call_handler(h, L, hd, ev);
+	}
+}
+
+/* ---- mm.on / mm.off -------------------------------------------------------------------------- */
+
+/* the event name: its kind and the events it needs */
+static void resolve_name(lua_State *L, struct lh_handler *hd, const char *name)
+{
+	int t = mm_event_by_name(name);
+
+	hd->kind = EVK_PLAIN;
+	if (strcmp(name, "stage") == 0) {
+		hd->kind = EVK_STAGE;
+		hd->mask = MM_EV_STAGES;
+	} else if (strcmp(name, "kswapd_wake") == 0) {
+		hd->kind = EVK_KSWAPD;
+		hd->mask = MM_EV_BIT(MM_EV_STAGE_ENTER) | MM_EV_BIT(MM_EV_STAGE_EXIT);
+	} else if (strcmp(name, "compaction") == 0) {
+		hd->kind = EVK_COMPACTION;
+		hd->mask = MM_EV_BIT(MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES) |
+			   MM_EV_BIT(MM_EV_COMPACTION_ISOLATE_FREEPAGES) |
+			   MM_EV_BIT(MM_EV_COMPACTION_MIGRATEPAGES);
+	} else if (strcmp(name, "oom") == 0) {
+		hd->kind = EVK_OOM;
+		hd->mask = MM_EV_BIT(MM_EV_PRINTK);
+	} else if (t >= 0) {
+		hd->mask = MM_EV_BIT(t);
+	} else {
+		lh_argerror(L, 1, "on", "unknown event '%s'", name);
+	}
+	snprintf(hd->name, sizeof(hd->name), "%s", name);
+}
+
+static int filter_int(lua_State *L, const char *key, int lo, int hi)
+{
+	if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < lo || lua_tointeger(L, -1) > hi)
+		lh_argerror(L, 3, "on", "filter %s must be %d..%d", key, lo, hi);
+	return (int)lua_tointeger(L, -1);
+}
+
+static void filter_field(lua_State *L, struct lhost *h, struct lh_filter *f, const char *key)
+{
+	struct mm_machine *m = h->c->m;
+
+	if (!strcmp(key, "order") || !strcmp(key, "min_order")) {
+		int v = filter_int(L, key, 0, MAX_ORDER - 1);
+
+		f->set |= key[0] == 'o' ? LF_ORDER : LF_MIN_ORDER;
+		*(key[0] == 'o' ? &f->order : &f->min_order) = v;
+	} else if (!strcmp(key, "cpu")) {
+		f->cpu = filter_int(L, key, 0, m->nr_cpus - 1);
+		f->set |= LF_CPU;
+	} else if (!strcmp(key, "pfn")) {
+		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0)
+			lh_argerror(L, 3, "on", "filter pfn must be a pfn");
+		f->pfn = (unsigned long)lua_tointeger(L, -1);
+		f->set |= LF_PFN;
+	} else if (!strcmp(key, "zone")) {
+		struct zone *z = lua_type(L, -1) == LUA_TSTRING ? mm_zone_by_name(m, lua_tostring(L, -1)) : NULL;
+
+		if (!z)
+			lh_argerror(L, 3, "on", "filter zone must name a zone of this machine");
+		f->zone_idx = z->idx;
+		f->set |= LF_ZONE;
+	} else if (!strcmp(key, "migratetype")) {
+		f->mt = lua_type(L, -1) == LUA_TSTRING ? lh_mt_by_name(lua_tostring(L, -1)) : -1;
+		if (f->mt < 0)
+			lh_argerror(L, 3, "on", "filter migratetype must be Unmovable, Reclaimable, Movable, Reserve or Isolate");
+		f->set |= LF_MT;
+	} else if (!strcmp(key, "func")) {
+		f->func = lua_type(L, -1) == LUA_TSTRING ? mm_func_by_name(lua_tostring(L, -1)) : -1;
+		if (f->func < 0)
+			lh_argerror(L, 3, "on", "filter func must name a stage point (see 'info stages')");
+		f->set |= LF_FUNC;
+	} else if (lua_isinteger(L, -1) && lua_tointeger(L, -1) > 0) { /* cache = object size */
+		f->cache_size = (unsigned long)lua_tointeger(L, -1);
+		f->set |= LF_CACHE_SIZE;
+	} else if (lua_type(L, -1) == LUA_TSTRING) {
+		snprintf(f->cache, sizeof(f->cache), "%s", lua_tostring(L, -1));
+		f->set |= LF_CACHE;
+	} else {
+		lh_argerror(L, 3, "on", "filter cache must be a cache name or an object size");
+	}
+}
+
+static void read_filter(lua_State *L, struct lhost *h, struct lh_filter *f)
+{
+	int i;
+
+	memset(f, 0, sizeof(*f));
+	lh_checkopts(L, 3, "on", filter_keys);
+	if (!lua_istable(L, 3))
+		return;
+	for (i = 0; filter_keys[i]; i++) {
+		if (lua_getfield(L, 3, filter_keys[i]) != LUA_TNIL)
+			filter_field(L, h, f, filter_keys[i]);
+		lua_pop(L, 1);
+	}
+}
+
+/* on(event, fn [, filter]) -> id */
+static int l_on(lua_State *L)
+{
+	struct lhost *h = lh_host(L);
+	struct lh_handler hd, *slot = NULL;
+	int i;
+
+	if (h->in_callback)
+		return luaL_error(L, "mm: not allowed inside an event callback");
+	memset(&hd, 0, sizeof(hd));
+	resolve_name(L, &hd, lh_checkstr(L, 1, "on"));
+	lh_checktype(L, 2, LUA_TFUNCTION, "on");
+	read_filter(L, h, &hd.f);
+	for (i = 0; i < LH_MAX_HANDLERS && !slot; i++)
+		if (!h->handlers[i].id)
+			slot = &h->handlers[i];
+	if (!slot)
+		return luaL_error(L, "mm.on: too many handlers (at most %d)", LH_MAX_HANDLERS);
+	lua_pushvalue(L, 2);
+	hd.ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	hd.id = ++h->next_handler_id;
+	*slot = hd;
+	update_mask(h);
+	if (h->listen_id < 0) {
+		handler_drop(L, h, slot);
+		return luaL_error(L, "mm.on: the command layer has no free listener slot");
+	}
+	lua_pushinteger(L, hd.id);
+	return 1;
+}
+
+/* off(id) -> true if it was there */
+static int l_off(lua_State *L)
+{
+	struct lhost *h = lh_host(L);
+	lua_Integer id = lh_checkint(L, 1, "off");
+	int i;
+
+	for (i = 0; i < LH_MAX_HANDLERS; i++)
+		if (h->handlers[i].id && h->handlers[i].id == id) {
+			handler_drop(L, h, &h->handlers[i]);
+			lua_pushboolean(L, 1);
+			return 1;
+		}
+	lua_pushboolean(L, 0);
+	return 1;
+}
+
+void lh_events_fini(struct lhost *h)
+{
+	if (h->listen_id >= 0)
+		cmd_unlisten(h->c, h->listen_id);
+	h->listen_id = -1;
+}
+
+const luaL_Reg lh_event_fns[] = {
+	{ "on", l_on },
+	{ "off", l_off },
+	{ NULL, NULL },
+};

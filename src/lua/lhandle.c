@@ -1,0 +1,391 @@
+/*
+ * lhandle.c - page and cache handles.
+ *
+ * A handle never points into the model.  A page handle keeps the pfn and
+ * order the allocation returned and, before every use, checks that the
+ * pfn still heads an allocation of that order; once freed (through it or
+ * otherwise) it raises "invalid reference".  A cache handle keeps the
+ * cache's id (ids are never reused) and looks the cache up on every use,
+ * so a destroyed cache is noticed the same way (vis's obj_ref_check).
+ * Handles made before `machine` replaced the machine are all invalid: each
+ * carries the machine generation it was made in.
+ *
+ * A page handle from alloc_pages{step=true} starts pending: the host keeps
+ * it alive in h->pending[cpu] until the command layer reports the request
+ * finished (lh_req_done fills it in) - whether a script's mm.finish(), a
+ * typed `continue` or a `tick` moved it on.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define PAGE_MT "mm.page"
+#define CACHE_MT "mm.cache"
+
+enum lpage_state { LP_PENDING, LP_LIVE, LP_FAILED, LP_FREED };
+static const char *const lpage_state_names[] = { "pending", "allocated", "failed", "freed" };
+
+struct lpage {
+	enum lpage_state state;
+	unsigned long pfn;
+	int order, zone_idx, mt, cpu;
+	unsigned long gen;
+	char why[400];
+};
+
+struct lcache {
+	int id;
+	unsigned long gen;
+	char name[48];
+};
+
+/* ---- pages ----------------------------------------------------------------------- */
+
+static struct lpage *new_page(lua_State *L, struct lhost *h, int cpu)
+{
+	struct lpage *p = lua_newuserdatauv(L, sizeof(*p), 0);
+
+	memset(p, 0, sizeof(*p));
+	p->cpu = cpu;
+	p->gen = h->machine_gen;
+	luaL_setmetatable(L, PAGE_MT);
+	return p;
+}
+
+void lh_fill_page(struct lhost *h, struct lpage *p, const struct cmd_outcome *o)
+{
+	(void)h;
+	if (o->status == CMD_REQ_FAILED) {
+		p->state = LP_FAILED;
+		snprintf(p->why, sizeof(p->why), "%s",
+			 o->rc == MM_ENOMEM && o->res.why[0] ? o->res.why : o->text);
+		return;
+	}
+	p->state = LP_LIVE;
+	p->pfn = o->result;
+	p->order = o->res.order;
+	p->zone_idx = o->res.zone_idx;
+	p->mt = o->res.migratetype;
+	p->cpu = o->cpu;
+}
+
+void lh_push_page(lua_State *L, struct lhost *h, const struct cmd_outcome *o)
+{
+	lh_fill_page(h, new_page(L, h, o->cpu), o);
+}
+
+struct lpage *lh_new_pending(lua_State *L, struct lhost *h, int cpu)
+{
+	struct lpage *p = new_page(L, h, cpu);
+	struct lh_pending *pd = &h->pending[cpu];
+
+	p->state = LP_PENDING;
+	luaL_unref(L, LUA_REGISTRYINDEX, pd->ref);
+	lua_pushvalue(L, -1);
+	pd->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	pd->p = p;
+	pd->done = 0;
+	return p;
+}
+
+void lh_page_freed(struct lpage *p)
+{
+	p->state = LP_FREED;
+}
+
+/* does the model still hold the allocation this handle names? */
+static int page_alive(struct lhost *h, struct lpage *p)
+{
+	struct mm_machine *m = h->c->m;
+	const struct page *pg;
+
+	if (p->gen != h->machine_gen || p->pfn >= m->max_pfn)
+		return 0;
+	pg = pfn_to_page(m, p->pfn);
+	return (pg->flags & PG_head) && !(pg->flags & (PG_buddy | PG_pcp)) &&
+	       pg->alloc_order == p->order;
+}
+
+/* raise unless the handle names a live allocation */
+static void page_check(lua_State *L, struct lhost *h, struct lpage *p)
+{
+	if (p->gen != h->machine_gen)
+		luaL_error(L, "invalid reference (the machine was replaced)");
+	if (p->state == LP_LIVE && !page_alive(h, p))
+		p->state = LP_FREED;
+	if (p->state == LP_FREED) {
+		char pfn[32];
+
+		snprintf(pfn, sizeof(pfn), "0x%lx", p->pfn);
+		luaL_error(L, "invalid reference (page %s was freed)", pfn);
+	}
+}
+
+struct lpage *lh_topage(lua_State *L, int arg, const char *fname, unsigned long *pfn, int *order)
+{
+	struct lpage *p = luaL_testudata(L, arg, PAGE_MT);
+	struct lhost *h = lh_host(L);
+
+	if (!p)
+		return NULL;
+	page_check(L, h, p);
+	if (p->state == LP_PENDING)
+		lh_argerror(L, arg, fname, "the page's allocation has not finished");
+	if (p->state == LP_FAILED)
+		lh_argerror(L, arg, fname, "the page's allocation failed: %s", p->why);
+	*pfn = p->pfn;
+	*order = p->order;
+	return p;
+}
+
+static int page_index(lua_State *L)
+{
+	struct lhost *h = lh_host(L);
+	struct lpage *p = luaL_checkudata(L, 1, PAGE_MT);
+	const char *key = luaL_checkstring(L, 2);
+	struct mm_machine *m = h->c->m;
+	int live;
+
+	lh_handles_sync(L, h);
+	if (strcmp(key, "free") == 0) {
+		lua_pushlightuserdata(L, h);
+		lua_pushcclosure(L, lh_free_pages, 1);
+		return 1;
+	}
+	page_check(L, h, p);
+	live = p->state == LP_LIVE;
+	if (strcmp(key, "state") == 0)
+		lua_pushstring(L, lpage_state_names[p->state]);
+	else if (strcmp(key, "pending") == 0)
+		lua_pushboolean(L, p->state == LP_PENDING);
+	else if (strcmp(key, "error") == 0 && p->state == LP_FAILED)
+		lua_pushstring(L, p->why);
+	else if (strcmp(key, "cpu") == 0)
+		lua_pushinteger(L, p->cpu);
+	else if (live && strcmp(key, "pfn") == 0)
+		lua_pushinteger(L, (lua_Integer)p->pfn);
+	else if (live && strcmp(key, "order") == 0)
+		lua_pushinteger(L, p->order);
+	else if (live && strcmp(key, "zone") == 0)
+		lua_pushstring(L, p->zone_idx >= 0 && p->zone_idx < m->node.nr_zones ?
+					  m->node.node_zones[p->zone_idx].name : "?");
+	else if (live && strcmp(key, "migratetype") == 0)
+		lua_pushstring(L, lh_mt_name(p->mt));
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
+static int page_tostring(lua_State *L)
+{
+	struct lpage *p = luaL_checkudata(L, 1, PAGE_MT);
+	char text[96];
+
+	if (p->state == LP_LIVE || p->state == LP_FREED)
+		snprintf(text, sizeof(text), "page 0x%lx order %d%s", p->pfn, p->order,
+			 p->state == LP_FREED ? " (freed)" : "");
+	else
+		snprintf(text, sizeof(text), "page (%s on cpu%d)", lpage_state_names[p->state], p->cpu);
+	lua_pushstring(L, text);
+	return 1;
+}
+
+static int page_eq(lua_State *L)
+{
+	struct lpage *a = luaL_checkudata(L, 1, PAGE_MT), *b = luaL_checkudata(L, 2, PAGE_MT);
+
+	lua_pushboolean(L, a->state == LP_LIVE && b->state == LP_LIVE && a->pfn == b->pfn &&
+				   a->order == b->order && a->gen == b->gen);
+	return 1;
+}
+
+/* ---- caches ------------------------------------------------------------------------ */
+
+void lh_push_cache(lua_State *L, struct lhost *h, const struct kmem_cache *k)
+{
+	struct lcache *lc = lua_newuserdatauv(L, sizeof(*lc), 0);
+
+	lc->id = k->id;
+	lc->gen = h->machine_gen;
+	snprintf(lc->name, sizeof(lc->name), "%s", k->name);
+	luaL_setmetatable(L, CACHE_MT);
+}
+
+/* the cache a handle names, looked up anew; raises if it is gone */
+static struct kmem_cache *cache_check(lua_State *L, struct lhost *h, int arg)
+{
+	struct lcache *lc = luaL_checkudata(L, arg, CACHE_MT);
+	struct mm_machine *m = h->c->m;
+	struct kmem_cache *k;
+
+	lh_handles_sync(L, h);
+	if (lc->gen == h->machine_gen && m->slab)
+		for (k = mm_slab_caches(m); k; k = k->next)
+			if (k->id == lc->id && strcmp(k->name, lc->name) == 0)
+				return k;
+	luaL_error(L, "invalid reference (cache '%s' was destroyed)", lc->name);
+	return NULL;
+}
+
+/* cache:alloc([gfp [, {cpu=}]]) -> address, or nil, reason */
+static int cache_alloc(lua_State *L)
+{
+	static const char *const keys[] = { "cpu", NULL };
+	struct lhost *h = lh_enter(L);
+	struct mm_request proto = { .kind = REQ_KMEM_CACHE_ALLOC };
+
+	proto.cache = cache_check(L, h, 1);
+	proto.gfp = lh_checkgfp(L, 2, "alloc", GFP_KERNEL);
+	lh_checkopts(L, 3, "alloc", keys);
+	proto.cpu = lh_optcpu(L, 3, "alloc", h);
+	return lh_kmem_alloc(L, h, &proto);
+}
+
+/* cache:free(addr [, {cpu=}]) */
+static int cache_free(lua_State *L)
+{
+	static const char *const keys[] = { "cpu", NULL };
+	struct lhost *h = lh_enter(L);
+	struct kmem_cache *k = cache_check(L, h, 1);
+	unsigned long addr = (unsigned long)lh_checkint(L, 2, "free");
+	int cpu;
+
+	lh_checkopts(L, 3, "free", keys);
+	cpu = lh_optcpu(L, 3, "free", h);
+	if (mm_kmem_cache_free(h->c->m, cpu, k, addr) < 0) {
+		cmd_sync(h->c);
+		return luaL_error(L, "%s", h->c->m->err);
+	}
+	cmd_sync(h->c);
+	lua_pushboolean(L, 1);
+	return 1;
+}
+
+/* cache:shrink() -> 1 if objects remain, 0 if every slab was released */
+static int cache_shrink(lua_State *L)
+{
+	struct lhost *h = lh_enter(L);
+	struct kmem_cache *k = cache_check(L, h, 1);
+	int rc = mm_kmem_cache_shrink(h->c->m, k);
+
+	cmd_sync(h->c);
+	if (rc < 0)
+		return luaL_error(L, "%s", h->c->m->err);
+	lua_pushinteger(L, rc);
+	return 1;
+}
+
+static int cache_destroy(lua_State *L)
+{
+	struct lhost *h = lh_enter(L);
+	struct kmem_cache *k = cache_check(L, h, 1);
+
+	if (mm_kmem_cache_destroy(h->c->m, k) < 0) {
+		cmd_sync(h->c);
+		return luaL_error(L, "%s", h->c->m->err);
+	}
+	cmd_sync(h->c);
+	lua_pushboolean(L, 1);
+	return 1;
+}
+
+static int cache_info(lua_State *L)
+{
+	struct lhost *h = lh_host(L);
+
+	return lh_cache_info(L, h, cache_check(L, h, 1));
+}
+
+static const luaL_Reg cache_methods[] = {
+	{ "alloc", cache_alloc },
+	{ "free", cache_free },
+	{ "shrink", cache_shrink },
+	{ "destroy", cache_destroy },
+	{ "info", cache_info },
+	{ NULL, NULL },
+};
+
+static int cache_index(lua_State *L)
+{
+	struct lhost *h = lh_host(L);
+	const char *key = luaL_checkstring(L, 2);
+	struct kmem_cache *k;
+	int i;
+
+	for (i = 0; cache_methods[i].name; i++)
+		if (strcmp(key, cache_methods[i].name) == 0) {
+			lua_pushlightuserdata(L, h);
+			lua_pushcclosure(L, cache_methods[i].func, 1);
+			return 1;
+		}
+	k = cache_check(L, h, 1);
+	if (strcmp(key, "name") == 0)
+		lua_pushstring(L, k->name);
+	else if (strcmp(key, "id") == 0)
+		lua_pushinteger(L, k->id);
+	else if (strcmp(key, "size") == 0)
+		lua_pushinteger(L, k->size);
+	else if (strcmp(key, "object_size") == 0)
+		lua_pushinteger(L, k->object_size);
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
+static int cache_tostring(lua_State *L)
+{
+	struct lcache *lc = luaL_checkudata(L, 1, CACHE_MT);
+
+	lua_pushfstring(L, "cache '%s'", lc->name);
+	return 1;
+}
+
+/* ---- keeping handles in step with the model ----------------------------------------- */
+
+void lh_handles_sync(lua_State *L, struct lhost *h)
+{
+	int i, replaced = h->c->m != h->m_seen;
+
+	if (replaced) {
+		h->machine_gen++;
+		h->m_seen = h->c->m;
+	}
+	for (i = 0; i < MM_MAX_CPUS; i++) {
+		struct lh_pending *pd = &h->pending[i];
+
+		if (pd->ref == LUA_NOREF || !(pd->done || replaced))
+			continue;
+		if (!pd->done) {
+			pd->p->state = LP_FAILED;
+			snprintf(pd->p->why, sizeof(pd->p->why), "the machine was replaced");
+		}
+		luaL_unref(L, LUA_REGISTRYINDEX, pd->ref);
+		pd->ref = LUA_NOREF;
+		pd->p = NULL;
+		pd->done = 0;
+	}
+}
+
+static void new_mt(lua_State *L, struct lhost *h, const char *name, lua_CFunction index,
+		   lua_CFunction tostring)
+{
+	luaL_newmetatable(L, name);
+	lua_pushlightuserdata(L, h);
+	lua_pushcclosure(L, index, 1);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, tostring);
+	lua_setfield(L, -2, "__tostring");
+	lua_pushliteral(L, "mmscope handle");
+	lua_setfield(L, -2, "__metatable");
+}
+
+void lh_open_handles(lua_State *L, struct lhost *h)
+{
+	new_mt(L, h, PAGE_MT, page_index, page_tostring);
+	lua_pushcfunction(L, page_eq);
+	lua_setfield(L, -2, "__eq");
+	lua_pop(L, 1);
+	new_mt(L, h, CACHE_MT, cache_index, cache_tostring);
+	lua_pop(L, 1);
+}

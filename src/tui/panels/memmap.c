@@ -1,0 +1,874 @@
+/*
+ * memmap.c (panel) - the selected zone's pfns as a grid, at one of two
+ * scales: a cell per page, or a cell per pageblock.  The scale follows the
+ * zone (pages when the whole zone fits, else pageblocks) until the person
+ * zooms with '+'/'-'; the first line always names it.
+ *
+ * A page cell's glyph says where the page is:
+ *   .      free, inside a buddy block (role: the block's order)
+ *   0-9 X  the head of a free block of that order (X: order 10)
+ *   p      free on a per-cpu list
+ *   a c s k t i   allocated: anon, page cache, slab, kernel, page table,
+ *          in flight (compaction); the head of a multi-page allocation is
+ *          the capital letter, so allocations show their extent
+ *   r      reserved,  ~ off every list (a paused request holds it),
+ *   blank  a hole (not RAM)
+ * A pageblock cell shows the block's migrate type as show_migration_types
+ * writes it (U E M R I), lower case while nothing in it is allocated, '!'
+ * when it holds allocations of another type (a polluted block: what
+ * fragments memory), '#' when it is all reserved.
+ *
+ * The migrate type of an allocation is not kept in struct page (the
+ * kernel of 3.10 does not keep it either; page_owner came later), so it
+ * is derived from what the model records: anon pages and the page cache
+ * come from movable gfp masks (the task's own mask for anon), slab pages
+ * are reclaimable for SLAB_RECLAIM_ACCOUNT caches and unmovable otherwise,
+ * page tables unmovable; an order-0 page the command line allocated was
+ * taken from the pcp list of its type, whose type page->index still holds
+ * (set_freepage_migratetype).  A higher-order command-line allocation has
+ * no trustworthy record and never counts as foreign.
+ *
+ * Drawing touches only what is visible: a page cell asks mm_page_info
+ * about one pfn; a pageblock cell walks its own block from allocation to
+ * allocation and free block to free block (a free order-10 block is one
+ * step), so the cost follows the panel's size, not the zone's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_panel.h"
+
+enum memmap_scale { SCALE_PAGE, SCALE_BLOCK };
+
+/* how cells map to pfns at the last draw (the keys move by it) */
+struct grid {
+	int scale;
+	unsigned long base;  /* pfn of cell 0 */
+	unsigned long unit;  /* pages per cell */
+	int per_row;         /* cells per row */
+	int rows;            /* grid rows shown */
+	int label_w;         /* row labels ("0x1000 "), 0 if no room */
+	unsigned long nrows; /* rows the whole zone takes */
+};
+
+struct memmap {
+	int zoomed;              /* -1: automatic, else the scale chosen */
+	unsigned long cursor;    /* a pfn of the zone */
+	unsigned long top;       /* first grid row shown */
+	const struct mm_machine *m; /* what cursor belongs to */
+	int zone;
+	struct grid g;
+	struct rect last;        /* where it was drawn (a zoom redoes g) */
+};
+
+static const struct panel_key memmap_keys[] = {
+	{ "arrows, h/j/k/l", "move the cursor" },
+	{ "PgUp/PgDn", "move a screen" },
+	{ "Home/End", "first / last page of the zone" },
+	{ "g", "jump to the next free block" },
+	{ "+ / -", "zoom in to pages / out to pageblocks" },
+	{ "Enter", "copy the cursor's description to the log" },
+	{ "z / Z", "next / previous zone" },
+	{ NULL, NULL },
+};
+
+static void *memmap_create(struct tui_view *v)
+{
+	struct memmap *p = calloc(1, sizeof(*p));
+
+	(void)v;
+	if (p) {
+		p->zoomed = -1;
+		p->zone = -1;
+	}
+	return p;
+}
+
+static void memmap_destroy(void *self)
+{
+	free(self);
+}
+
+/* ---- what a page is ------------------------------------------------------ */
+
+static const struct {
+	uint32_t bit;
+	const char *name;
+} page_flag_names[] = {
+	{ PG_buddy, "PG_buddy" },       { PG_reserved, "PG_reserved" },
+	{ PG_nomem, "PG_nomem" },       { PG_head, "PG_head" },
+	{ PG_tail, "PG_tail" },         { PG_pcp, "PG_pcp" },
+	{ PG_slab, "PG_slab" },         { PG_lru, "PG_lru" },
+	{ PG_pfmemalloc, "PG_pfmemalloc" }, { PG_dirty, "PG_dirty" },
+	{ PG_zeroed, "PG_zeroed" },     { PG_active, "PG_active" },
+	{ PG_referenced, "PG_referenced" }, { PG_swapbacked, "PG_swapbacked" },
+	{ PG_writeback, "PG_writeback" }, { PG_reclaim, "PG_reclaim" },
+};
+
+static void flags_text(uint32_t flags, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(page_flag_names) / sizeof(page_flag_names[0]); i++)
+		if ((flags & page_flag_names[i].bit) && used < len)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
+						 used ? "|" : "", page_flag_names[i].name);
+	if (!used)
+		snprintf(buf, len, "none");
+}
+
+static struct kmem_cache *cache_by_id(struct mm_machine *m, uint32_t id)
+{
+	for (struct kmem_cache *c = m->slab ? mm_slab_caches(m) : NULL; c; c = c->next)
+		if ((uint32_t)c->id == id)
+			return c;
+	return NULL;
+}
+
+static void owner_text(struct mm_machine *m, const struct page *p, char *buf, size_t len)
+{
+	uint32_t id = MM_OWNER_ID(p->owner);
+	struct task *t;
+	struct kmem_cache *c;
+
+	switch (MM_OWNER_KIND(p->owner)) {
+	case OWNER_KERNEL:
+		snprintf(buf, len, "kernel");
+		break;
+	case OWNER_ANON:
+		t = mm_task_find(m, (int)id);
+		if (t)
+			snprintf(buf, len, "anon, pid %u (%s)", id, t->comm);
+		else
+			snprintf(buf, len, "anon, pid %u", id);
+		break;
+	case OWNER_PAGECACHE:
+		snprintf(buf, len, "page cache, file page %u", p->private);
+		break;
+	case OWNER_SLAB:
+		c = cache_by_id(m, id);
+		snprintf(buf, len, "slab %s", c ? c->name : "?");
+		break;
+	case OWNER_PAGETABLE:
+		snprintf(buf, len, "page table");
+		break;
+	case OWNER_INFLIGHT:
+		snprintf(buf, len, "in flight on cpu%u", id);
+		break;
+	default:
+		snprintf(buf, len, "no owner");
+		break;
+	}
+}
+
+/* "allocated order 5 (head 0x1000), kernel" and the like */
+static void state_text(struct mm_machine *m, const struct zone *z, unsigned long pfn,
+		       const struct mm_page_info *pi, char *buf, size_t len)
+{
+	char owner[96];
+	int n = 0;
+
+	switch (pi->state) {
+	case PS_ALLOCATED:
+		owner_text(m, &m->mem_map[pi->head_pfn], owner, sizeof(owner));
+		n = snprintf(buf, len, "allocated order %d", pi->order);
+		if (pi->head_pfn != pfn)
+			n += snprintf(buf + n, len - (size_t)n, " (head 0x%lx)", pi->head_pfn);
+		snprintf(buf + n, len - (size_t)n, ", %s", owner);
+		break;
+	case PS_FREE:
+		snprintf(buf, len, "free in order %d block 0x%lx, %s list", pi->order,
+			 pi->head_pfn, migratetype_names[pi->migratetype]);
+		break;
+	case PS_PCP:
+		snprintf(buf, len, "free on cpu%d %s pcp list", pi->cpu,
+			 migratetype_names[pi->migratetype]);
+		break;
+	case PS_RESERVED:
+		snprintf(buf, len, "reserved");
+		break;
+	case PS_HOLE:
+		snprintf(buf, len, "hole (not RAM)");
+		break;
+	default:
+		snprintf(buf, len, pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z) &&
+			 pfn_valid(m, pfn) ? "in flight: off every list" : "not in this zone");
+		break;
+	}
+}
+
+/* ---- an allocation's migrate type (see the top of the file) -------------- */
+
+struct mt_memo {
+	uint32_t owner; /* the last anon or slab owner looked up */
+	int mt;
+};
+
+static int alloc_migratetype(struct mm_machine *m, const struct page *head,
+			     struct mt_memo *memo)
+{
+	uint32_t kind = MM_OWNER_KIND(head->owner);
+	struct task *t;
+	struct kmem_cache *c;
+
+	if ((kind == OWNER_ANON || kind == OWNER_SLAB) && memo->owner == head->owner)
+		return memo->mt;
+	switch (kind) {
+	case OWNER_ANON:
+		t = mm_task_find(m, (int)MM_OWNER_ID(head->owner));
+		memo->mt = t ? allocflags_to_migratetype(m, t->gfp) : MIGRATE_MOVABLE;
+		break;
+	case OWNER_SLAB:
+		c = cache_by_id(m, MM_OWNER_ID(head->owner));
+		memo->mt = c && (c->flags & SLAB_RECLAIM_ACCOUNT) ? MIGRATE_RECLAIMABLE
+								  : MIGRATE_UNMOVABLE;
+		break;
+	case OWNER_PAGECACHE:
+		return MIGRATE_MOVABLE;
+	case OWNER_PAGETABLE:
+		return MIGRATE_UNMOVABLE;
+	case OWNER_KERNEL:
+		if (head->alloc_order)
+			return -1;
+		return head->index >= MIGRATE_PCPTYPES ? MIGRATE_MOVABLE : head->index;
+	default:
+		return -1;
+	}
+	memo->owner = head->owner;
+	return memo->mt;
+}
+
+/* ---- pageblock summaries --------------------------------------------------- */
+
+struct pb_summary {
+	int mt;
+	unsigned long free, pcp, alloc, reserved, hole, inflight, foreign;
+	unsigned int foreign_types; /* bit per migrate type */
+};
+
+static void count_allocation(struct mm_machine *m, struct pb_summary *s,
+			     unsigned long head, unsigned long n, struct mt_memo *memo)
+{
+	int amt;
+
+	s->alloc += n;
+	if (s->mt >= MIGRATE_PCPTYPES || m->page_group_by_mobility_disabled)
+		return;
+	amt = alloc_migratetype(m, &m->mem_map[head], memo);
+	if (amt >= 0 && amt != s->mt) {
+		s->foreign += n;
+		s->foreign_types |= 1u << amt;
+	}
+}
+
+/* a page that is neither a list member nor a block head: inside a block
+ * that starts before it, or taken off every list; returns pages to skip */
+static unsigned long summarize_interior(struct mm_machine *m, struct pb_summary *s,
+					unsigned long pfn, unsigned long end,
+					struct mt_memo *memo)
+{
+	struct mm_page_info pi;
+	unsigned long left = end - pfn, n;
+
+	mm_page_info(m, pfn, &pi);
+	if (pi.state != PS_FREE && pi.state != PS_ALLOCATED) {
+		s->inflight++;
+		return 1;
+	}
+	n = pi.head_pfn + (1UL << pi.order) - pfn;
+	if (n > left)
+		n = left;
+	if (pi.state == PS_FREE)
+		s->free += n;
+	else
+		count_allocation(m, s, pi.head_pfn, n, memo);
+	return n;
+}
+
+/* the pages [start, end) of one pageblock, a block at a time */
+static void pb_summarize(struct mm_machine *m, unsigned long start, unsigned long end,
+			 struct mt_memo *memo, struct pb_summary *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->mt = get_pageblock_migratetype(m, start);
+	for (unsigned long pfn = start; pfn < end;) {
+		const struct page *p = &m->mem_map[pfn];
+		unsigned long n = 1, left = end - pfn;
+
+		if (!pfn_valid(m, pfn) || (p->flags & PG_nomem)) {
+			s->hole++;
+		} else if (p->flags & PG_reserved) {
+			s->reserved++;
+		} else if (p->flags & PG_pcp) {
+			s->pcp++;
+		} else if (p->flags & PG_buddy) {
+			n = 1UL << p->private;
+			s->free += n < left ? n : left;
+		} else if (p->flags & PG_head) {
+			n = 1UL << p->alloc_order;
+			count_allocation(m, s, pfn, n < left ? n : left, memo);
+		} else {
+			n = summarize_interior(m, s, pfn, end, memo);
+		}
+		pfn += n < left ? n : left;
+	}
+}
+
+/* ---- geometry ------------------------------------------------------------------ */
+
+static int hex_digits(unsigned long v)
+{
+	int n = 1;
+
+	while (v >>= 4)
+		n++;
+	return n;
+}
+
+static void grid_setup(const struct mm_machine *m, const struct zone *z, struct rect r,
+		       int rows, int scale, struct grid *g)
+{
+	unsigned long end = zone_end_pfn(z);
+	int avail, label_w = 2 + hex_digits(end - 1) + 1;
+
+	if (r.w - label_w < 16)
+		label_w = 0;
+	avail = r.w - label_w;
+	g->scale = scale;
+	g->label_w = label_w;
+	g->rows = rows;
+	if (scale == SCALE_PAGE) {
+		/* rows of a multiple of 16 pages from a 16-aligned pfn: free
+		 * blocks up to order 4 never straddle two rows */
+		g->per_row = 1;
+		while (g->per_row * 2 <= avail && g->per_row < 16)
+			g->per_row *= 2;
+		if (g->per_row == 16)
+			g->per_row = avail & ~15;
+		g->unit = 1;
+		g->base = z->zone_start_pfn & ~15UL;
+	} else {
+		g->per_row = avail >= 8 ? avail & ~7 : avail;
+		g->unit = m->pageblock_nr_pages;
+		g->base = z->zone_start_pfn & ~(g->unit - 1);
+	}
+	g->nrows = ((end - g->base + g->unit - 1) / g->unit + (unsigned long)g->per_row - 1) /
+		   (unsigned long)g->per_row;
+}
+
+static unsigned long cell_pfn(const struct grid *g, unsigned long row, int col)
+{
+	return g->base + (row * (unsigned long)g->per_row + (unsigned long)col) * g->unit;
+}
+
+static unsigned long row_of(const struct grid *g, unsigned long pfn)
+{
+	return (pfn - g->base) / g->unit / (unsigned long)g->per_row;
+}
+
+/* the cursor back on the zone (also after the zone or machine changed) */
+static void sync_cursor(struct memmap *p, const struct mm_machine *m, const struct zone *z)
+{
+	if (p->m != m || p->zone != z->idx) {
+		p->m = m;
+		p->zone = z->idx;
+		p->cursor = z->zone_start_pfn;
+		p->top = 0;
+		p->zoomed = -1;
+	}
+	if (p->cursor < z->zone_start_pfn)
+		p->cursor = z->zone_start_pfn;
+	if (p->cursor >= zone_end_pfn(z))
+		p->cursor = zone_end_pfn(z) - 1;
+}
+
+static void scroll_to_cursor(struct memmap *p)
+{
+	const struct grid *g = &p->g;
+	unsigned long row = row_of(g, p->cursor);
+
+	if (row < p->top)
+		p->top = row;
+	if (row >= p->top + (unsigned long)g->rows)
+		p->top = row - (unsigned long)g->rows + 1;
+	if (g->nrows > (unsigned long)g->rows && p->top > g->nrows - (unsigned long)g->rows)
+		p->top = g->nrows - (unsigned long)g->rows;
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+static uint32_t owner_glyph(const struct page *p, int *role)
+{
+	static const struct {
+		char ch;
+		int role;
+	} kinds[] = {
+		[OWNER_NONE] = { '?', ROLE_PAGE_KERNEL },
+		[OWNER_KERNEL] = { 'k', ROLE_PAGE_KERNEL },
+		[OWNER_ANON] = { 'a', ROLE_PAGE_ANON },
+		[OWNER_PAGECACHE] = { 'c', ROLE_PAGE_CACHE },
+		[OWNER_SLAB] = { 's', ROLE_PAGE_SLAB },
+		[OWNER_PAGETABLE] = { 't', ROLE_PAGE_PAGETABLE },
+		[OWNER_INFLIGHT] = { 'i', ROLE_PAGE_INFLIGHT },
+	};
+	uint32_t kind = MM_OWNER_KIND(p->owner);
+	char ch;
+
+	if (kind >= sizeof(kinds) / sizeof(kinds[0]))
+		kind = OWNER_NONE;
+	ch = kinds[kind].ch;
+	*role = kinds[kind].role;
+	if ((p->flags & PG_head) && p->alloc_order > 0 && ch != '?')
+		ch = (char)(ch - 'a' + 'A');
+	return (uint32_t)ch;
+}
+
+static uint32_t page_glyph(struct mm_machine *m, const struct zone *z, unsigned long pfn,
+			   int *role)
+{
+	const struct page *p;
+	struct mm_page_info pi;
+
+	*role = ROLE_PAGE_HOLE;
+	if (pfn < z->zone_start_pfn || pfn >= zone_end_pfn(z) || !pfn_valid(m, pfn))
+		return ' ';
+	p = &m->mem_map[pfn];
+	if (p->flags & PG_nomem)
+		return ' ';
+	if (p->flags & PG_reserved) {
+		*role = ROLE_PAGE_RESERVED;
+		return 'r';
+	}
+	if (p->flags & PG_pcp) {
+		*role = ROLE_PAGE_PCP;
+		return 'p';
+	}
+	if (p->flags & (PG_head | PG_tail))
+		return owner_glyph(p, role);
+	if (p->flags & PG_buddy) {
+		*role = role_for_order((int)p->private);
+		return p->private >= 10 ? 'X' : '0' + p->private;
+	}
+	mm_page_info(m, pfn, &pi);
+	if (pi.state == PS_FREE) {
+		*role = role_for_order(pi.order);
+		return '.';
+	}
+	*role = ROLE_PAGE_INFLIGHT;
+	return '~';
+}
+
+static uint32_t block_glyph(const struct pb_summary *s, unsigned long pages, int *role)
+{
+	char letter = migratetype_letter(s->mt);
+
+	if (s->hole == pages) {
+		*role = ROLE_PAGE_HOLE;
+		return ' ';
+	}
+	if (s->reserved + s->hole == pages) {
+		*role = ROLE_PAGE_RESERVED;
+		return '#';
+	}
+	if (s->foreign) {
+		*role = ROLE_POLLUTED;
+		return '!';
+	}
+	*role = role_for_migratetype(s->mt);
+	if (!s->alloc && !s->inflight)
+		letter = (char)(letter - 'A' + 'a');
+	return (uint32_t)letter;
+}
+
+static int marked(const struct tui_view *v, unsigned long first, unsigned long last)
+{
+	return v->marked && first <= v->mark_last && last >= v->mark_first;
+}
+
+static void draw_cell(struct canvas *cv, struct rect r, int x, int y, struct memmap *p,
+		      struct tui_view *v, const struct zone *z, unsigned long pfn,
+		      struct mt_memo *memo)
+{
+	struct mm_machine *m = v->c->m;
+	const struct grid *g = &p->g;
+	unsigned long last = pfn + g->unit - 1;
+	unsigned int attr = 0;
+	uint32_t ch;
+	int role;
+
+	if (g->scale == SCALE_PAGE) {
+		ch = page_glyph(m, z, pfn, &role);
+	} else {
+		unsigned long s = pfn < z->zone_start_pfn ? z->zone_start_pfn : pfn;
+		unsigned long e = last + 1 > zone_end_pfn(z) ? zone_end_pfn(z) : last + 1;
+		struct pb_summary sum;
+
+		pb_summarize(m, s, e, memo, &sum);
+		ch = block_glyph(&sum, e - s, &role);
+	}
+	if (marked(v, pfn, last)) {
+		role = ROLE_MARKED;
+		attr |= CELL_UNDERLINE;
+	}
+	if (p->cursor >= pfn && p->cursor <= last) {
+		role = ROLE_CURSOR;
+		attr |= CELL_REVERSE;
+	}
+	rect_set(cv, r, x, y, ch, role, attr);
+}
+
+static void draw_grid(struct canvas *cv, struct rect r, int y0, struct memmap *p,
+		      struct tui_view *v, const struct zone *z)
+{
+	const struct grid *g = &p->g;
+	struct mt_memo memo = { UINT32_MAX, 0 };
+	unsigned long end = zone_end_pfn(z);
+
+	for (int i = 0; i < g->rows; i++) {
+		unsigned long row = p->top + (unsigned long)i;
+
+		if (row >= g->nrows)
+			break;
+		if (g->label_w)
+			rect_printf(cv, r, 0, y0 + i, ROLE_DIM, "0x%0*lx", g->label_w - 3,
+				    cell_pfn(g, row, 0));
+		for (int c = 0; c < g->per_row; c++) {
+			unsigned long pfn = cell_pfn(g, row, c);
+
+			if (pfn >= end)
+				break;
+			draw_cell(cv, r, g->label_w + c, y0 + i, p, v, z, pfn, &memo);
+		}
+	}
+}
+
+/* "Normal  1 cell = 512 pages (pageblock)  0x0-0x3fff  rows 1-6 of 32",
+ * each part only if it fits whole */
+static void draw_title(struct canvas *cv, struct rect r, const struct memmap *p,
+		       const struct zone *z)
+{
+	const struct grid *g = &p->g;
+	char part[3][80];
+	int col = rect_put(cv, r, 0, 0, ROLE_TITLE, CELL_BOLD, z->name);
+
+	if (g->scale == SCALE_PAGE)
+		snprintf(part[0], sizeof(part[0]), "  1 cell = 1 page");
+	else
+		snprintf(part[0], sizeof(part[0]), "  1 cell = %lu pages%s", g->unit,
+			 r.w >= 60 ? " (pageblock)" : "");
+	snprintf(part[1], sizeof(part[1]), "  0x%lx-0x%lx", z->zone_start_pfn,
+		 zone_end_pfn(z) - 1);
+	part[2][0] = '\0';
+	if (g->nrows > (unsigned long)g->rows)
+		snprintf(part[2], sizeof(part[2]), "  rows %lu-%lu of %lu", p->top + 1,
+			 p->top + (unsigned long)g->rows, g->nrows);
+	for (int i = 0; i < 3; i++) {
+		int n = (int)strlen(part[i]);
+
+		if (col + n > r.w)
+			continue;
+		rect_put(cv, r, col, 0, i ? ROLE_DIM : ROLE_HEADER, 0, part[i]);
+		col += n;
+	}
+}
+
+/* ", 12 pcp" onto buf at *n when nr is not 0 (": " before the first) */
+static void add_count(char *buf, size_t len, size_t *n, int *first, unsigned long nr,
+		      const char *what)
+{
+	if (!nr || *n >= len)
+		return;
+	*n += (size_t)snprintf(buf + *n, len - *n, "%s%lu %s", *first ? ": " : ", ", nr, what);
+	*first = 0;
+}
+
+/* "block 0x1000 Movable: 300 free, 12 pcp, 200 allocated, 3 foreign (U)",
+ * naming only the kinds of page the block holds, so that a narrow panel
+ * still shows what matters */
+static void block_text(struct mm_machine *m, const struct zone *z, unsigned long pfn,
+		       char *buf, size_t len)
+{
+	unsigned long s = pfn & ~(m->pageblock_nr_pages - 1);
+	unsigned long e = s + m->pageblock_nr_pages;
+	struct mt_memo memo = { UINT32_MAX, 0 };
+	struct pb_summary sum;
+	char foreign[32] = "foreign (";
+	int first = 1;
+	size_t n;
+
+	if (s < z->zone_start_pfn)
+		s = z->zone_start_pfn;
+	if (e > zone_end_pfn(z))
+		e = zone_end_pfn(z);
+	pb_summarize(m, s, e, &memo, &sum);
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		if (sum.foreign_types & (1u << mt))
+			snprintf(foreign + strlen(foreign), sizeof(foreign) - strlen(foreign), "%c",
+				 migratetype_letter(mt));
+	snprintf(foreign + strlen(foreign), sizeof(foreign) - strlen(foreign), ")");
+	n = (size_t)snprintf(buf, len, "block 0x%lx %s", s, migratetype_names[sum.mt]);
+	add_count(buf, len, &n, &first, sum.free, "free");
+	add_count(buf, len, &n, &first, sum.pcp, "pcp");
+	add_count(buf, len, &n, &first, sum.alloc, "allocated");
+	add_count(buf, len, &n, &first, sum.foreign, foreign);
+	add_count(buf, len, &n, &first, sum.reserved, "reserved");
+	add_count(buf, len, &n, &first, sum.inflight, "in flight");
+	add_count(buf, len, &n, &first, sum.hole, "hole");
+}
+
+/* the page under the cursor: "pfn 0x1234  allocated order 5, kernel" */
+static void page_text(struct mm_machine *m, const struct zone *z, unsigned long pfn,
+		      int with_flags, char *buf, size_t len)
+{
+	struct mm_page_info pi;
+	char state[192], flags[256];
+
+	mm_page_info(m, pfn, &pi);
+	state_text(m, z, pfn, &pi, state, sizeof(state));
+	flags_text(pfn_valid(m, pfn) ? m->mem_map[pfn].flags : 0, flags, sizeof(flags));
+	if (with_flags)
+		snprintf(buf, len, "pfn 0x%lx  %s  flags %s  block %s", pfn, state, flags,
+			 migratetype_names[pi.pageblock_mt]);
+	else
+		snprintf(buf, len, "pfn 0x%lx  %s", pfn, state);
+}
+
+static void flags_line(struct mm_machine *m, unsigned long pfn, char *buf, size_t len)
+{
+	char flags[256];
+
+	flags_text(pfn_valid(m, pfn) ? m->mem_map[pfn].flags : 0, flags, sizeof(flags));
+	snprintf(buf, len, "flags %s  block %s", flags,
+		 migratetype_names[get_pageblock_migratetype(m, pfn)]);
+}
+
+/* one or two lines about the cursor, at rows y and y + 1 */
+static void draw_info(struct canvas *cv, struct rect r, int y, int lines,
+		      const struct memmap *p, struct mm_machine *m, const struct zone *z)
+{
+	char buf[512];
+
+	if (lines >= 2) {
+		page_text(m, z, p->cursor, 0, buf, sizeof(buf));
+		rect_put(cv, r, 0, y, ROLE_DEFAULT, 0, buf);
+		if (p->g.scale == SCALE_BLOCK)
+			block_text(m, z, p->cursor, buf, sizeof(buf));
+		else
+			flags_line(m, p->cursor, buf, sizeof(buf));
+		rect_put(cv, r, 0, y + 1, ROLE_DIM, 0, buf);
+		return;
+	}
+	if (p->g.scale == SCALE_BLOCK)
+		block_text(m, z, p->cursor, buf, sizeof(buf));
+	else
+		page_text(m, z, p->cursor, 1, buf, sizeof(buf));
+	rect_put(cv, r, 0, y, ROLE_DEFAULT, 0, buf);
+}
+
+/* the glyphs' meanings, as many whole entries as the width takes */
+static void draw_legend(struct canvas *cv, struct rect r, int y, int scale)
+{
+	static const char *const page_legend[] = {
+		". free", "0-9X free head (order)", "p pcp", "a anon", "c cache", "s slab",
+		"k kernel", "t pgtable", "i ~ in flight", "r reserved",
+		"capital: head of order>0", NULL,
+	};
+	static const char *const block_legend[] = {
+		"UEMRI block type", "lower case: none allocated", "! foreign pages",
+		"# reserved", NULL,
+	};
+	const char *const *e = scale == SCALE_PAGE ? page_legend : block_legend;
+	int col = 0;
+
+	for (; *e; e++) {
+		int n = (int)strlen(*e);
+
+		if (col + n > r.w)
+			break;
+		rect_put(cv, r, col, y, ROLE_DIM, 0, *e);
+		col += n + 2;
+	}
+}
+
+/* rows of the grid, and lines for the cursor and the legend */
+static void split_rows(int h, int *grid, int *info, int *legend)
+{
+	*info = h >= 10 ? 2 : 1;
+	*legend = h >= 14 ? 1 : 0;
+	*grid = h - 1 - *info - *legend;
+}
+
+static int choose_scale(const struct memmap *p, const struct mm_machine *m,
+			const struct zone *z, struct rect r, int rows)
+{
+	struct grid g;
+
+	if (p->zoomed >= 0)
+		return p->zoomed;
+	grid_setup(m, z, r, rows, SCALE_PAGE, &g);
+	return g.nrows <= (unsigned long)rows ? SCALE_PAGE : SCALE_BLOCK;
+}
+
+static void memmap_draw(void *self, struct tui_view *v, struct canvas *cv,
+			struct rect r, int focused)
+{
+	struct memmap *p = self;
+	struct zone *z = view_zone(v);
+	int rows, info, legend;
+
+	(void)focused;
+	if (draw_too_small(cv, r, panel_memmap.min_w, panel_memmap.min_h))
+		return;
+	rect_clear(cv, r);
+	if (!z || !p) {
+		rect_put(cv, r, 0, 0, ROLE_DIM, 0, p ? "no populated zone" : "out of memory");
+		return;
+	}
+	sync_cursor(p, v->c->m, z);
+	split_rows(r.h, &rows, &info, &legend);
+	grid_setup(v->c->m, z, r, rows, choose_scale(p, v->c->m, z, r, rows), &p->g);
+	p->last = r;
+	scroll_to_cursor(p);
+	draw_title(cv, r, p, z);
+	draw_grid(cv, r, 1, p, v, z);
+	draw_info(cv, r, 1 + rows, info, p, v->c->m, z);
+	if (legend)
+		draw_legend(cv, r, r.h - 1, p->g.scale);
+}
+
+/* ---- keys ---------------------------------------------------------------------- */
+
+/* the first pfn after the cursor that heads a free block, wrapping once */
+static unsigned long next_free_block(struct mm_machine *m, const struct zone *z,
+				     unsigned long from)
+{
+	unsigned long start = z->zone_start_pfn, end = zone_end_pfn(z);
+
+	for (unsigned long i = 1; i <= end - start; i++) {
+		unsigned long pfn = start + (from - start + i) % (end - start);
+
+		if (pfn_valid(m, pfn) && (m->mem_map[pfn].flags & PG_buddy))
+			return pfn;
+	}
+	return from;
+}
+
+/* cursor += delta pages, stopping at the zone's ends */
+static void move_cursor(struct memmap *p, const struct zone *z, long delta)
+{
+	unsigned long start = z->zone_start_pfn, last = zone_end_pfn(z) - 1;
+
+	if (delta < 0 && (unsigned long)-delta > p->cursor - start)
+		p->cursor = start;
+	else if (delta > 0 && (unsigned long)delta > last - p->cursor)
+		p->cursor = last;
+	else
+		p->cursor = (unsigned long)((long)p->cursor + delta);
+}
+
+static void log_cursor(struct memmap *p, struct tui_view *v, const struct zone *z)
+{
+	char buf[512];
+
+	if (p->g.scale == SCALE_BLOCK)
+		block_text(v->c->m, z, p->cursor, buf, sizeof(buf));
+	else
+		page_text(v->c->m, z, p->cursor, 1, buf, sizeof(buf));
+	tui_log_add(v, LOG_OUTPUT, -1, buf);
+}
+
+/* moves that depend on the last draw's geometry */
+static int move_key(struct memmap *p, const struct zone *z, int key)
+{
+	long cell = (long)p->g.unit, row = cell * p->g.per_row;
+	long screen = row * (p->g.rows > 1 ? p->g.rows - 1 : 1);
+
+	switch (key) {
+	case TK_LEFT:
+	case 'h':
+		move_cursor(p, z, -cell);
+		break;
+	case TK_RIGHT:
+	case 'l':
+		move_cursor(p, z, cell);
+		break;
+	case TK_UP:
+	case 'k':
+		move_cursor(p, z, -row);
+		break;
+	case TK_DOWN:
+	case 'j':
+		move_cursor(p, z, row);
+		break;
+	case TK_PGUP:
+		move_cursor(p, z, -screen);
+		break;
+	case TK_PGDN:
+		move_cursor(p, z, screen);
+		break;
+	case TK_HOME:
+		p->cursor = z->zone_start_pfn;
+		break;
+	case TK_END:
+		p->cursor = zone_end_pfn(z) - 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* the keys that follow a zoom move by the new scale, before any redraw */
+static void zoom(struct memmap *p, const struct mm_machine *m, const struct zone *z,
+		 int scale)
+{
+	p->zoomed = scale;
+	if (p->last.w)
+		grid_setup(m, z, p->last, p->g.rows, scale, &p->g);
+}
+
+static int memmap_key(void *self, struct tui_view *v, int key)
+{
+	struct memmap *p = self;
+	struct zone *z = view_zone(v);
+
+	if (!p || !z)
+		return PANEL_IGNORED;
+	sync_cursor(p, v->c->m, z);
+	if (!p->g.per_row) /* not drawn yet: moves have no geometry */
+		p->g = (struct grid){ .scale = SCALE_PAGE, .unit = 1, .per_row = 1, .rows = 1 };
+	if (move_key(p, z, key))
+		return PANEL_HANDLED | PANEL_REDRAW;
+	switch (key) {
+	case 'g':
+		p->cursor = next_free_block(v->c->m, z, p->cursor);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case '+':
+	case '-':
+		zoom(p, v->c->m, z, key == '+' ? SCALE_PAGE : SCALE_BLOCK);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case TK_ENTER:
+		log_cursor(p, v, z);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case 'z':
+	case 'Z':
+		view_step_zone(v, key == 'z' ? 1 : -1);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	default:
+		return PANEL_IGNORED;
+	}
+}
+
+const struct panel_ops panel_memmap = {
+	.name = "memmap",
+	.title = "memory map",
+	.create = memmap_create,
+	.destroy = memmap_destroy,
+	.draw = memmap_draw,
+	.key = memmap_key,
+	.keys = memmap_keys,
+	.min_w = 24,
+	.min_h = 3,
+};

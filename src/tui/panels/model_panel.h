@@ -1,0 +1,131 @@
+/*
+ * model_panel.h - what the panels that draw the page allocator (zones,
+ * free_area, memmap, pcp) share: which zone the view has selected, text
+ * clipped to a panel's rectangle, the "too small" notice and the kernel's
+ * one-letter migrate type names (show_migration_types: U E M R I).
+ *
+ * Everything here reads the model; nothing writes it.  Static inline so
+ * each panel file stays self-contained.
+ */
+#ifndef MMSCOPE_TUI_MODEL_PANEL_H
+#define MMSCOPE_TUI_MODEL_PANEL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "tui/panel.h"
+
+/* the zone the panels show: v->zone if it is populated, else the
+ * populated zone nearest above it (then below), NULL on an empty node */
+static inline struct zone *view_zone(const struct tui_view *v)
+{
+	struct pglist_data *pg;
+	int want = v->zone;
+
+	if (!v->c || !v->c->m)
+		return NULL;
+	pg = &v->c->m->node;
+	if (want < 0)
+		want = 0;
+	for (int i = want; i < pg->nr_zones; i++)
+		if (populated_zone(&pg->node_zones[i]))
+			return &pg->node_zones[i];
+	for (int i = want < pg->nr_zones ? want : pg->nr_zones; i-- > 0;)
+		if (populated_zone(&pg->node_zones[i]))
+			return &pg->node_zones[i];
+	return NULL;
+}
+
+/* select the next (dir 1) or previous (dir -1) populated zone; 1 if the
+ * selection moved */
+static inline int view_step_zone(struct tui_view *v, int dir)
+{
+	struct zone *cur = view_zone(v);
+	struct pglist_data *pg;
+
+	if (!cur)
+		return 0;
+	pg = &v->c->m->node;
+	for (int i = cur->idx + dir; i >= 0 && i < pg->nr_zones; i += dir)
+		if (populated_zone(&pg->node_zones[i])) {
+			v->zone = i;
+			return 1;
+		}
+	v->zone = cur->idx; /* an unpopulated selection snaps to what is shown */
+	return 0;
+}
+
+/* text at column col, row row of r (both relative to r), never past r */
+static inline int rect_put(struct canvas *cv, struct rect r, int col, int row,
+			   int role, unsigned int attr, const char *text)
+{
+	if (row < 0 || row >= r.h || col < 0 || col >= r.w)
+		return 0;
+	return canvas_put_attr(cv, r.x + col, r.y + row, r.w - col, role, attr, text);
+}
+
+static inline int rect_printf(struct canvas *cv, struct rect r, int col, int row,
+			      int role, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static inline int rect_printf(struct canvas *cv, struct rect r, int col, int row,
+			      int role, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return rect_put(cv, r, col, row, role, 0, buf);
+}
+
+/* one cell at (col, row) of r */
+static inline void rect_set(struct canvas *cv, struct rect r, int col, int row,
+			    uint32_t ch, int role, unsigned int attr)
+{
+	if (row >= 0 && row < r.h && col >= 0 && col < r.w)
+		canvas_set(cv, r.x + col, r.y + row, ch, role, attr);
+}
+
+/* blank the whole rectangle (a panel owns every cell of it) */
+static inline void rect_clear(struct canvas *cv, struct rect r)
+{
+	canvas_fill(cv, r, ' ', ROLE_DEFAULT);
+}
+
+/*
+ * Below its minimum a panel says so, in as much of the sentence as fits,
+ * instead of drawing a squeezed picture that would mislead.  Returns 1 if
+ * the rectangle was too small (and the notice drawn).
+ */
+static inline int draw_too_small(struct canvas *cv, struct rect r, int min_w,
+				 int min_h)
+{
+	char buf[64];
+
+	if (r.w >= min_w && r.h >= min_h)
+		return 0;
+	rect_clear(cv, r);
+	snprintf(buf, sizeof(buf), "too small: needs %dx%d", min_w, min_h);
+	rect_put(cv, r, 0, 0, ROLE_WARNING, 0, buf);
+	return 1;
+}
+
+/* the letters of show_migration_types() (mm/page_alloc.c) */
+static inline char migratetype_letter(int mt)
+{
+	static const char letters[MIGRATE_TYPES] = { 'U', 'E', 'M', 'R', 'I' };
+
+	return mt >= 0 && mt < MIGRATE_TYPES ? letters[mt] : '?';
+}
+
+/* the pageset of a cpu in a zone, NULL if the cpu does not exist */
+static inline const struct per_cpu_pages *view_pcp(const struct mm_machine *m,
+						   const struct zone *z, int cpu)
+{
+	if (!z->pageset || cpu < 0 || cpu >= m->nr_cpus)
+		return NULL;
+	return &z->pageset[cpu].pcp;
+}
+
+#endif

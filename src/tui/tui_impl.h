@@ -1,0 +1,151 @@
+/*
+ * tui_impl.h - the screen's main loop state, shared by tui.c (the loop,
+ * keys and actions), tui_cmd.c (the screen's commands, the log sinks and
+ * the ui_host of scripts) and tui_draw.c (status bar, command line, help).
+ * Nothing outside src/tui/tui*.c includes it.
+ */
+#ifndef MMSCOPE_TUI_IMPL_H
+#define MMSCOPE_TUI_IMPL_H
+
+#include <signal.h>
+
+#include "canvas.h"
+#include "layout.h"
+#include "panel.h"
+#include "theme.h"
+#include "tui.h"
+#include "ui_host.h"
+
+struct term;
+struct lhost;
+
+#define TUI_MAX_BOUND 32
+#define TUI_PRINTK_HELD 64
+#define TUI_MAX_THEMES 32
+
+/* the help overlay: lines built when it opens, scrolled while it is up */
+struct help_line {
+	char *text;
+	int role;
+};
+struct help {
+	int open;
+	struct help_line *line;
+	int n, cap;
+	int top; /* first line shown */
+	int rows; /* lines shown at the last draw (for PgDn) */
+};
+
+/* what a running script waits for */
+enum lua_wait { LUA_IDLE, LUA_RESUME, LUA_KEY };
+
+struct tui {
+	struct cmd_ctx *c;
+	struct term *term;
+	struct canvas cv;
+	struct theme theme;
+	struct tui_view v;
+	struct lhost *L;
+	struct ui_host ui;
+
+	void *panel[NR_TUI_PANELS]; /* each panel's self */
+	int listener;               /* cmd_listen id: events to the panels */
+
+	int layout;      /* index (layout.h) */
+	int layout_auto; /* follow the terminal's size (`layout auto`) */
+	struct layout_slot slot[LAYOUT_MAX_SLOTS];
+	int nslots;
+	int focus;       /* a panel index, or -1: the command line */
+	int w, h;
+	int too_small;
+
+	int dirty;       /* draw before waiting for the next key */
+	int quit;
+	struct help help;
+	char menu[1024]; /* completion candidates, shown until the next key */
+	int cl_scroll;   /* command line: first column of the text shown */
+	int in_line;     /* a line typed on the command line is running */
+
+	/* live mode */
+	double last_tick; /* when the clock last advanced */
+	double tick_debt; /* jiffies owed but not yet run */
+	int quiet_tick;   /* the sink drops tick's "jiffies N" line */
+	int tick_failed;
+
+	/* printk texts seen by the listener, not yet matched in the output */
+	char *printk[TUI_PRINTK_HELD];
+	int printk_first, printk_n;
+
+	/* Lua */
+	enum lua_wait lua_wait;
+	double last_frame; /* when the loop last drew */
+	int typing; /* ':' while a script waits: the next line is a command */
+	char lua_prompt[256];
+	char bound[TUI_MAX_BOUND][24];
+	int nbound;
+
+	/* theme names for completion (pointers into theme_names) */
+	char theme_names[TUI_MAX_THEMES][64];
+	const char *theme_list[TUI_MAX_THEMES + 1];
+	const char *focus_names[NR_TUI_PANELS + 2];
+
+	/* the command context's sinks and flags before the screen took them */
+	cmd_out_fn old_out;
+	cmd_err_fn old_err;
+	void *old_sink;
+	unsigned int old_flags;
+	struct mm_machine *seen_m; /* the machine the view was set up for */
+	int seen_cpu;              /* m->cur_cpu when the view last looked */
+
+	/* set from the signal handler */
+	volatile sig_atomic_t busy;   /* a command or script runs */
+	volatile sig_atomic_t sigint;
+	volatile sig_atomic_t sigterm;
+};
+
+/* tui.c */
+double tui_now(void);
+void tui_relayout(struct tui *t);
+int tui_set_layout(struct tui *t, int layout, int is_auto);
+int tui_set_focus(struct tui *t, int panel); /* -1: the command line */
+int tui_slot_of(const struct tui *t, int panel); /* -1 if not shown */
+int tui_run_line(struct tui *t, const char *line, int log_it);
+void tui_after_command(struct tui *t);
+void tui_lua_settle(struct tui *t, int status);
+
+/* tui_cmd.c */
+void tui_hooks_install(struct tui *t);
+void tui_hooks_remove(struct tui *t);
+void tui_sinks_install(struct tui *t);
+void tui_sinks_remove(struct tui *t);
+void tui_ui_host_init(struct tui *t);
+int tui_load_theme(struct tui *t, const char *name, char *err, size_t errlen);
+void tui_cycle_theme(struct tui *t);
+void tui_printk_clear(struct tui *t);
+void tui_event(struct mm_machine *m, const struct mm_event *ev, void *ud);
+
+/* tui_draw.c */
+void tui_draw(struct tui *t);
+void help_open(struct tui *t);
+void help_close(struct help *h);
+int help_key(struct tui *t, int key); /* 1 if the overlay stays up */
+
+/* the global key table (tui.c), read by the help and the status bar */
+struct action {
+	int key;
+	const char *keyname; /* as the help shows it */
+	const char *name;    /* same name = same action, listed once */
+	const char *help;
+	const char *hint;    /* short label in the status bar, or NULL */
+	unsigned int when;   /* enum action_when */
+	int (*fn)(struct tui *t);
+};
+enum action_when {
+	ACT_ANYWHERE = 1u << 0, /* also while typing on the command line */
+	ACT_PANEL = 1u << 1,    /* when a panel has the focus */
+	ACT_EMPTY = 1u << 2,    /* ... or the command line is empty */
+	ACT_HINT_STEP = 1u << 3, /* its hint comes first while stepping */
+};
+const struct action *tui_actions(int *n);
+
+#endif

@@ -1,0 +1,383 @@
+#!/bin/sh
+# tests/tui/run.sh - the screen in a real terminal: each test starts
+# mmscope in a detached tmux session of a fixed size, types keys with
+# send-keys and reads the screen with capture-pane, comparing it with a
+# golden screen (tests/tui/NAME.screen) or looking for a string.
+#
+#   MMSCOPE=./mmscope tests/tui/run.sh [TEST...]
+#   UPDATE=1 tests/tui/run.sh       rewrite the golden screens (check them!)
+#
+# Screens are waited for, never slept for: every check polls capture-pane
+# until what it expects is there and the screen stopped changing, or a
+# timeout (TUI_TIMEOUT seconds, default 10) passes.  Without tmux the tests
+# are skipped, except under CI (CI=true), where that is a failure.
+set -u
+
+MMSCOPE=${MMSCOPE:-./mmscope}
+HERE=$(cd "$(dirname "$0")" && pwd)
+TIMEOUT=${TUI_TIMEOUT:-10}
+SOCK=mmscope-test-$$
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/mmscope-tui.XXXXXX") || exit 1
+T="tmux -u -L $SOCK -f /dev/null"
+failed=0
+passed=0
+current=""
+
+cleanup() {
+	$T kill-server 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+if ! command -v tmux >/dev/null 2>&1; then
+	if [ "${CI:-}" = true ]; then
+		echo "tui-test: tmux is missing (needed under CI)" >&2
+		exit 1
+	fi
+	echo "tui-test: tmux not installed: screen tests skipped"
+	exit 0
+fi
+case $MMSCOPE in /*) ;; *) MMSCOPE=$(pwd)/$MMSCOPE ;; esac
+if [ ! -x "$MMSCOPE" ]; then
+	echo "tui-test: $MMSCOPE is not built" >&2
+	exit 1
+fi
+
+# ---- helpers ---------------------------------------------------------------
+
+fail() {
+	echo "FAIL $current: $*"
+	failed=$((failed + 1))
+	current=""
+}
+
+screen() {
+	$T capture-pane -p -t mm 2>/dev/null
+}
+
+# start W H [ARGS...]: mmscope in a fresh session; the pane records the
+# terminal's settings before and after, and the exit status
+start() {
+	w=$1 h=$2
+	shift 2
+	$T kill-server 2>/dev/null
+	mkdir -p "$WORK/state" "$WORK/config"
+	rm -f "$WORK/before" "$WORK/after"
+	# the tests' own environment: no user history, init.lua or themes
+	$T new-session -d -s mm -x "$w" -y "$h" \
+		"cd '$(pwd)' && stty -a > '$WORK/before' && \
+		 env XDG_STATE_HOME='$WORK/state' XDG_CONFIG_HOME='$WORK/config' \
+		     LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= \
+		     '$MMSCOPE' $* ; echo \"EXITED rc=\$?\"; \
+		 stty -a > '$WORK/after'; sleep 600" || {
+		fail "tmux could not start"
+		return 1
+	}
+	wait_for "mmscope>"
+}
+
+# wait_for TEXT: until the screen shows TEXT (a fixed string, any case:
+# panel titles may change case) and holds still
+wait_for() {
+	i=0
+	last=""
+	while [ $i -lt $((TIMEOUT * 10)) ]; do
+		now=$(screen)
+		if printf '%s\n' "$now" | grep -qiF -- "$1" && [ "$now" = "$last" ]; then
+			return 0
+		fi
+		last=$now
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -n "$current" ] && fail "no '$1' on the screen after ${TIMEOUT}s:" &&
+		printf '%s\n' "$last" | sed 's/^/    |/'
+	return 1
+}
+
+# wait_gone TEXT: until TEXT has left the screen
+wait_gone() {
+	i=0
+	while [ $i -lt $((TIMEOUT * 10)) ]; do
+		screen | grep -qF -- "$1" || { wait_for ""; return 0; }
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -n "$current" ] && fail "'$1' still on the screen after ${TIMEOUT}s"
+	return 1
+}
+
+type_line() {
+	$T send-keys -t mm -l -- "$1"
+	$T send-keys -t mm Enter
+}
+
+keys() {
+	$T send-keys -t mm "$@"
+}
+
+# settle: until the screen has not changed for 2 seconds (longer than the
+# 1.5 s a changed free_area cell stays highlighted)
+settle() {
+	i=0
+	still=0
+	last=$(screen)
+	while [ $i -lt $((TIMEOUT * 10)) ] && [ $still -lt 20 ]; do
+		sleep 0.1
+		now=$(screen)
+		if [ "$now" = "$last" ]; then
+			still=$((still + 1))
+		else
+			still=0
+		fi
+		last=$now
+		i=$((i + 1))
+	done
+}
+
+# expect_screen NAME: the screen as tests/tui/NAME.screen has it, once it
+# settled
+expect_screen() {
+	[ -n "$current" ] || return 1
+	golden=$HERE/$1.screen
+	settle
+	screen > "$WORK/$1.actual"
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$WORK/$1.actual" "$golden"
+		echo "  updated $golden"
+		return 0
+	fi
+	if [ ! -f "$golden" ]; then
+		fail "no golden screen $golden (UPDATE=1 writes it)"
+		return 1
+	fi
+	if ! diff -u "$golden" "$WORK/$1.actual" > "$WORK/$1.diff"; then
+		fail "screen differs from $1.screen:"
+		sed 's/^/    /' "$WORK/$1.diff"
+		return 1
+	fi
+}
+
+# expect TEXT: the screen shows TEXT now (after it settled)
+expect() {
+	[ -n "$current" ] || return 1
+	wait_for "$1"
+}
+
+expect_not() {
+	[ -n "$current" ] || return 1
+	if screen | grep -qF -- "$1"; then
+		fail "'$1' should not be on the screen"
+		return 1
+	fi
+}
+
+# quit_and_check: leave with `quit`; the shell gets the terminal back as
+# it was before
+quit_and_check() {
+	[ -n "$current" ] || return 1
+	type_line quit
+	wait_for "EXITED rc=0" || return 1
+	i=0
+	while [ ! -s "$WORK/after" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	if ! cmp -s "$WORK/before" "$WORK/after"; then
+		fail "terminal settings changed:"
+		diff "$WORK/before" "$WORK/after" | sed 's/^/    /'
+		return 1
+	fi
+}
+
+begin() {
+	current=$1
+}
+
+end() {
+	if [ -n "$current" ]; then
+		echo "ok   $current"
+		passed=$((passed + 1))
+	fi
+	current=""
+	$T kill-server 2>/dev/null
+}
+
+# ---- the tests ----------------------------------------------------------------
+
+test_start() {
+	begin start-80x24
+	start 80 24 &&
+	expect "Linux 3.10" &&
+	expect "?:help" &&
+	expect "Zones" && expect "free_area" && expect "memory map" && expect "log" &&
+	expect_screen start-80x24
+	end
+}
+
+test_alloc() {
+	begin alloc
+	start 80 24 &&
+	type_line "alloc_pages GFP_KERNEL 5" &&
+	expect "> alloc_pages GFP_KERNEL 5" &&
+	expect "pfn 0x13fc40 order 5 zone Normal" &&
+	expect_screen alloc-80x24
+	end
+}
+
+test_step() {
+	begin step
+	start 80 24 &&
+	type_line "layout step" &&
+	type_line "alloc_pages GFP_KERNEL 3 --step" &&
+	expect "stepping" &&
+	keys F6 &&
+	expect "cpu0: stopped at -> get_page_from_freelist" &&
+	expect "get_page_from_freelist(" &&
+	expect_screen step-80x24 &&
+	keys F5 &&
+	expect "pfn 0x13fc40 order 3 zone Normal" &&
+	expect "paused"
+	end
+}
+
+test_help() {
+	begin help
+	start 80 24 &&
+	keys F1 &&
+	expect "Help" &&
+	expect "F6             step into" &&
+	expect_screen help-80x24 &&
+	keys End &&
+	expect "help [CMD]" &&
+	keys Escape &&
+	wait_gone "─ Help ─" &&
+	keys '?' &&
+	expect "─ Help ─" &&
+	keys q &&
+	wait_gone "─ Help ─"
+	end
+}
+
+test_complete() {
+	begin complete
+	start 80 24 &&
+	$T send-keys -t mm -l "alloc_p" && keys Tab &&
+	expect "mmscope> alloc_pages" &&
+	keys C-u && $T send-keys -t mm -l "kmem_cache_" && keys Tab Tab &&
+	expect "kmem_cache_alloc  kmem_cache_create" &&
+	keys C-u && type_line "tick 7" && expect "jiffies 7" &&
+	keys C-r && $T send-keys -t mm -l "tic" &&
+	expect "(reverse-i-search)\`tic': tick 7" &&
+	keys Escape && expect "mmscope> tick 7" &&
+	keys C-c && wait_gone "mmscope> tick 7"
+	end
+}
+
+test_wide() {
+	begin wide-200x60
+	start 200 60 &&
+	expect "per-cpu" && expect "slab" && expect "call stack" &&
+	expect "narration" &&
+	expect_screen wide-200x60 &&
+	type_line "layout default" &&
+	wait_gone "narration" &&
+	type_line "layout wide" &&
+	expect "narration"
+	end
+}
+
+test_theme() {
+	begin theme
+	start 80 24 &&
+	type_line "theme high-contrast" &&
+	type_line "theme" &&
+	expect "* high-contrast" &&
+	type_line "theme no-such-theme" &&
+	expect "theme: " &&
+	type_line "layout nope" &&
+	expect "layout: unknown layout 'nope'"
+	end
+}
+
+test_resize() {
+	begin resize
+	start 200 60 &&
+	expect "narration" &&
+	$T resize-window -t mm -x 80 -y 24 &&
+	wait_gone "narration" && expect "?:help" &&
+	$T resize-window -t mm -x 60 -y 20 &&
+	expect "mmscope needs at least 80x24 (this terminal is 60x20)" &&
+	expect_screen small-60x20 &&
+	$T resize-window -t mm -x 80 -y 24 &&
+	wait_gone "mmscope needs" &&
+	expect_screen start-80x24
+	end
+}
+
+test_quit() {
+	begin quit
+	start 80 24 &&
+	type_line "alloc_pages GFP_KERNEL 2" &&
+	expect "order 2" &&
+	quit_and_check
+	end
+	begin ctrl-d
+	start 80 24 &&
+	keys C-d &&
+	wait_for "EXITED rc=0"
+	end
+}
+
+# a walkthrough in the screen: narration, ui.pause's prompt, a key to go
+# on, q to stop
+test_script() {
+	begin script
+	cat > "$WORK/walk.lua" <<'LUA'
+-- description: screen test walkthrough
+ui.layout("lesson")
+ui.say("Step one: an order-5 block.")
+local p = mm.alloc_pages("GFP_KERNEL", 5)
+ui.highlight(p.pfn, p.pfn + 31)
+ui.pause("look at free_area")
+ui.say(string.format("Step two: free pfn 0x%x.", p.pfn))
+p:free()
+ui.pause("freed")
+ui.say("never reached")
+LUA
+	start 80 24 "$WORK/walk.lua" &&
+	expect "Step one: an order-5 block." &&
+	expect "▶ look at free_area" &&
+	expect_screen script-80x24 &&
+	keys Space &&
+	expect "Step two: free pfn 0x13fc40." &&
+	expect "▶ freed" &&
+	keys q &&
+	expect "script stopped" &&
+	wait_gone "▶ freed" &&
+	expect_not "never reached"
+	end
+}
+
+# a `lua` block typed over several lines, with the second prompt
+test_lua() {
+	begin lua
+	start 80 24 &&
+	type_line "lua for i = 1, 3 do" &&
+	expect "..>" &&
+	type_line "  print(i * 111)" &&
+	type_line "end" &&
+	expect "333" &&
+	expect "mmscope>" &&
+	type_line "lua while true do end" &&
+	expect "> lua while true do end" &&
+	keys C-c &&
+	expect "interrupted" &&
+	type_line "lua print(6 * 7)" &&
+	expect "42"
+	end
+}
+
+ALL="start alloc step help complete wide theme resize script lua quit"
+for t in ${*:-$ALL}; do
+	"test_$t"
+done
+echo "tui-test: $passed passed, $failed failed"
+[ $failed -eq 0 ]
