@@ -118,12 +118,17 @@ RUN_CMD = MMSCOPE=$(MMSCOPE) tests/cmd/run.sh
 RUN_LUA = MMSCOPE=$(MMSCOPE) tests/lua/run.sh && \
 	MMSCOPE=$(MMSCOPE) tests/lua/walkthroughs.sh
 RUN_TUI = MMSCOPE=$(MMSCOPE) tests/tui/run.sh
+# the README's key table is the program's own (mmscope --keys)
+RUN_DOCS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
+	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
+	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
 
 # the tiers run one after the other (even under -j), all of them always
 test: all $(UNIT_BINS)
 	@status=0; { $(RUN_UNIT); } || status=1; $(RUN_CMD) || status=1; \
 	$(RUN_LUA) || status=1; \
 	$(RUN_TUI) || status=1; \
+	$(RUN_DOCS) || status=1; \
 	exit $$status
 
 unit-test: $(UNIT_BINS)

@@ -9,16 +9,8 @@
 -- against the model, so the script doubles as a test.
 
 -- a claim that must hold; the message says what was claimed
-local function check(cond, fmt, ...)
-	if not cond then
-		error("claim failed: " .. string.format(fmt, ...), 2)
-	end
-end
-
-local function step(text)
-	ui.say(text)
-	ui.pause()
-end
+local walk = require("lib.walk")
+local check, step, hex = walk.check, walk.step, walk.hex
 
 local function zone(name)
 	for _, z in ipairs(mm.zones()) do
@@ -39,12 +31,7 @@ local function unmovable_counts()
 	return counts
 end
 
-local function hex(n)
-	return string.format("0x%x", n)
-end
-
-check(mm.api_version == 1, "written for mm.api_version 1 (this mmscope has %s)",
-	tostring(mm.api_version))
+walk.require_api(1)
 mm.exec("machine tiny")
 ui.layout("lesson")
 ui.focus("free_area")

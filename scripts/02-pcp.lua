@@ -9,20 +9,8 @@
 -- (rmqueue_bulk); free_hot_cold_page gives `batch` pages back once the
 -- list reaches `high` (free_pcppages_bulk).  Every claim is checked.
 
-local function check(cond, fmt, ...)
-	if not cond then
-		error("claim failed: " .. string.format(fmt, ...), 2)
-	end
-end
-
-local function step(text)
-	ui.say(text)
-	ui.pause()
-end
-
-local function hex(n)
-	return string.format("0x%x", n)
-end
+local walk = require("lib.walk")
+local check, step, hex = walk.check, walk.step, walk.hex
 
 local function hexlist(pfns)
 	local out = {}
@@ -66,8 +54,7 @@ local function collect(ev, fn, filter)
 	return seen, r
 end
 
-check(mm.api_version == 1, "written for mm.api_version 1 (this mmscope has %s)",
-	tostring(mm.api_version))
+walk.require_api(1)
 mm.exec("machine tiny")
 ui.layout("pcp") -- the narration goes to the log panel
 ui.focus("pcp")

@@ -9,16 +9,8 @@
 -- everyone else must reclaim first.  kswapd reclaims in the background
 -- until the zone is above high again.  Every claim is checked.
 
-local function check(cond, fmt, ...)
-	if not cond then
-		error("claim failed: " .. string.format(fmt, ...), 2)
-	end
-end
-
-local function step(text)
-	ui.say(text)
-	ui.pause()
-end
+local walk = require("lib.walk")
+local check, step = walk.check, walk.step
 
 -- run fn; also return the exit reasons of func's stage points it passed
 local function exits(func, fn)
@@ -37,8 +29,7 @@ local function normal()
 	return mm.zone("Normal")
 end
 
-check(mm.api_version == 1, "written for mm.api_version 1 (this mmscope has %s)",
-	tostring(mm.api_version))
+walk.require_api(1)
 mm.exec("machine tiny")
 ui.layout("lesson")
 ui.focus("zones")

@@ -10,24 +10,11 @@
 -- movable pages together so that free pages merge into large blocks.
 -- Runs on scripts/machines/frag.machine: one small zone away from pfn 0.
 
-local function check(cond, fmt, ...)
-	if not cond then
-		error("claim failed: " .. string.format(fmt, ...), 2)
-	end
-end
-
-local function step(text)
-	ui.say(text)
-	ui.pause()
-end
-
-local function hex(n)
-	return string.format("0x%x", n)
-end
+local walk = require("lib.walk")
+local check, step, hex = walk.check, walk.step, walk.hex
 
 -- the machine file sits next to this script
-check(mm.api_version == 1, "written for mm.api_version 1 (this mmscope has %s)",
-	tostring(mm.api_version))
+walk.require_api(1)
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
 mm.exec("machine " .. here .. "/machines/frag.machine")
 ui.layout("lesson")

@@ -9,16 +9,8 @@
 -- __alloc_pages_may_oom, which kills the task with the largest badness.
 -- Every claim is checked against the model.
 
-local function check(cond, fmt, ...)
-	if not cond then
-		error("claim failed: " .. string.format(fmt, ...), 2)
-	end
-end
-
-local function step(text)
-	ui.say(text)
-	ui.pause()
-end
+local walk = require("lib.walk")
+local check, step = walk.check, walk.step
 
 local function normal()
 	return mm.zone("Normal")
@@ -60,8 +52,7 @@ local function check_stack(st, func)
 	return text
 end
 
-check(mm.api_version == 1, "written for mm.api_version 1 (this mmscope has %s)",
-	tostring(mm.api_version))
+walk.require_api(1)
 mm.exec("machine tiny")
 ui.layout("step")
 ui.focus("stack")

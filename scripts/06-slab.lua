@@ -8,21 +8,12 @@
 -- neither the slabs nor a lock.  Colouring starts successive slabs at
 -- different cache-line offsets.  Every claim is checked against the model.
 
-local function check(cond, fmt, ...)
-	if not cond then
-		error("claim failed: " .. string.format(fmt, ...), 2)
-	end
-end
-
-local function step(text)
-	ui.say(text)
-	ui.pause()
-end
+local walk = require("lib.walk")
+local check, step = walk.check, walk.step
 
 local BATCHREFILL_LIMIT = 16 -- mm/slab.c: a cold array refills at most this many
 
-check(mm.api_version == 1, "written for mm.api_version 1 (this mmscope has %s)",
-	tostring(mm.api_version))
+walk.require_api(1)
 mm.exec("machine tiny")
 ui.layout("slab")
 ui.focus("slab")

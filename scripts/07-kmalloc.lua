@@ -7,16 +7,8 @@
 -- how much it may really use; the rest of the slot is internal
 -- fragmentation.  Every claim is checked against the model.
 
-local function check(cond, fmt, ...)
-	if not cond then
-		error("claim failed: " .. string.format(fmt, ...), 2)
-	end
-end
-
-local function step(text)
-	ui.say(text)
-	ui.pause()
-end
+local walk = require("lib.walk")
+local check, step = walk.check, walk.step
 
 -- the kmalloc cache 3.10 picks for size (kmalloc_index with
 -- KMALLOC_MIN_SIZE 32: the 96 and 192 classes exist)
@@ -35,8 +27,7 @@ local function expected_class(size)
 	return c
 end
 
-check(mm.api_version == 1, "written for mm.api_version 1 (this mmscope has %s)",
-	tostring(mm.api_version))
+walk.require_api(1)
 mm.exec("machine tiny")
 ui.layout("slab")
 ui.focus("slab")

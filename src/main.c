@@ -60,6 +60,7 @@ static void usage(void)
 	       "  --layout NAME        the screen's first layout (auto, default, wide,\n"
 	       "                       step, slab, memmap, pcp, lesson)\n"
 	       "  --no-screen          a plain command line instead of the screen\n"
+	       "  --keys               print the screen's keys (a Markdown table)\n"
 	       "  --help, --version\n\n"
 	       "Without -e or --batch, mmscope opens its screen on a terminal (type\n"
 	       "'help', press ? for the keys); FILE.lua runs that walkthrough in the\n"
@@ -142,6 +143,9 @@ static void parse_args(int argc, char **argv, struct options *o)
 
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage();
+			exit(0);
+		} else if (strcmp(a, "--keys") == 0) {
+			tui_print_keys(stdout);
 			exit(0);
 		} else if (strcmp(a, "--version") == 0) {
 			printf("mmscope %s (model: linux-3.10)\n", MM_VERSION);

@@ -81,6 +81,26 @@ static int refuse(lua_State *L, const char *what)
 	return luaL_error(L, "%s is not allowed in the sandbox ('trust on' lifts it)", what);
 }
 
+/* what the sandbox took away still answers, with a message that says why
+ * instead of "attempt to call a nil value"; upvalue 1 is its name */
+static int refused(lua_State *L)
+{
+	return refuse(L, lua_tostring(L, lua_upvalueindex(1)));
+}
+
+static void refusals(lua_State *L, const char *lib, const char *const *names)
+{
+	char what[64];
+	int i;
+
+	for (i = 0; names[i]; i++) {
+		snprintf(what, sizeof(what), "%s.%s", lib, names[i]);
+		lua_pushstring(L, what);
+		lua_pushcclosure(L, refused, 1);
+		lua_setfield(L, -2, names[i]);
+	}
+}
+
 /* io.open(name [, "r"|"rb"]): the full io.open is upvalue 1 */
 static int safe_open(lua_State *L)
 {
@@ -172,6 +192,9 @@ static void safe_os(lua_State *L, int set)
 		lua_setfield(L, -3, keep[i]);
 	}
 	lua_pop(L, 1);
+	refusals(L, "os", (const char *const[]){ "execute", "exit", "remove",
+						  "rename", "tmpname", "getenv",
+						  "setlocale", NULL });
 	lua_setfield(L, set, "os");
 }
 
@@ -189,6 +212,8 @@ static void safe_io(lua_State *L, int set, struct lhost *h)
 	lua_pushcclosure(L, safe_lines, 1);
 	lua_setfield(L, -3, "lines");
 	lua_pop(L, 1);
+	refusals(L, "io", (const char *const[]){ "popen", "output", "input",
+						  "tmpfile", NULL });
 	lua_setfield(L, set, "io");
 }
 

@@ -21,11 +21,13 @@
  * terminal is restored on the way out; a crash restores it before the
  * default action.
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lua/lhost.h"
 #include "repl.h"
@@ -40,6 +42,8 @@
  * argument); set while tui_run runs. */
 static struct tui *volatile sig_tui;
 static struct term *volatile crash_term;
+/* the real stderr while the screen sends it to the log (-1: not captured) */
+static volatile int crash_err_fd = -1;
 
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 #define NR_FATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
@@ -91,6 +95,8 @@ static void on_fatal(int sig)
 
 	if (crash_term)
 		term_close(crash_term);
+	if (crash_err_fd >= 0) /* the report goes to the real stderr */
+		dup2(crash_err_fd, STDERR_FILENO);
 	crash_term = NULL;
 	for (i = 0; i < NR_FATAL; i++)
 		if (fatal_signals[i] == sig)
@@ -135,6 +141,8 @@ static void restore_at_exit(void)
 {
 	if (crash_term)
 		term_close(crash_term);
+	if (crash_err_fd >= 0)
+		dup2(crash_err_fd, STDERR_FILENO);
 }
 
 /* ---- layout and focus ---------------------------------------------------- */
@@ -305,6 +313,7 @@ void tui_after_command(struct tui *t)
 }
 
 static void redraw(struct tui *t);
+static void stderr_drain(struct tui *t);
 
 /* run a line through the command language; log_it echoes it in the log */
 int tui_run_line(struct tui *t, const char *line, int log_it)
@@ -777,6 +786,7 @@ static void loop(struct tui *t)
 		key = term_getkey(t->term, KEY_TIMEOUT_MS);
 		if (key != TK_NONE)
 			handle_key(t, key);
+		stderr_drain(t);
 		live_tick(t);
 		expire_highlight(t);
 	}
@@ -880,6 +890,66 @@ static void log_error(struct tui *t, const char *name, const char *msg)
 	tui_log_add(&t->v, LOG_ERROR, -1, line);
 }
 
+/*
+ * While the screen is up, curses owns the terminal: anything written to
+ * stderr (a library's warning, a sanitizer's note) would scroll it into
+ * garbage.  stderr goes into a pipe instead, and the loop moves what
+ * arrives there into the log.
+ */
+static void stderr_capture(struct tui *t)
+{
+	int fds[2];
+
+	t->err_rd = t->err_saved = -1;
+	if (pipe(fds) < 0)
+		return;
+	fflush(stderr);
+	t->err_saved = dup(STDERR_FILENO);
+	if (t->err_saved < 0 || dup2(fds[1], STDERR_FILENO) < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		if (t->err_saved >= 0)
+			close(t->err_saved);
+		t->err_saved = -1;
+		return;
+	}
+	close(fds[1]);
+	crash_err_fd = t->err_saved;
+	fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	t->err_rd = fds[0];
+}
+
+static void stderr_drain(struct tui *t)
+{
+	char buf[1024];
+	ssize_t n;
+
+	if (t->err_rd < 0)
+		return;
+	fflush(stderr);
+	while ((n = read(t->err_rd, buf, sizeof(buf) - 1)) > 0) {
+		buf[n] = '\0';
+		if (n && buf[n - 1] == '\n')
+			buf[n - 1] = '\0';
+		tui_log_add(&t->v, LOG_ERROR, -1, buf);
+		t->dirty = 1;
+	}
+}
+
+static void stderr_release(struct tui *t)
+{
+	if (t->err_saved < 0)
+		return;
+	stderr_drain(t);
+	fflush(stderr);
+	dup2(t->err_saved, STDERR_FILENO);
+	crash_err_fd = -1;
+	close(t->err_saved);
+	close(t->err_rd);
+	t->err_saved = t->err_rd = -1;
+}
+
 static int setup(struct tui *t, struct cmd_ctx *c, const struct tui_opts *o)
 {
 	struct repl_cb_hooks rh = { .ud = t, .line = on_line, .matches = on_matches };
@@ -906,6 +976,7 @@ static int setup(struct tui *t, struct cmd_ctx *c, const struct tui_opts *o)
 	}
 	signals_install(t);
 	atexit(restore_at_exit);
+	stderr_capture(t);
 	tui_sinks_install(t);
 	theme_builtin(&t->theme);
 	if (o->theme && tui_load_theme(t, o->theme, err, sizeof(err)) < 0)
@@ -923,6 +994,7 @@ static int setup(struct tui *t, struct cmd_ctx *c, const struct tui_opts *o)
 static void teardown(struct tui *t)
 {
 	repl_cb_fini(); /* before the terminal goes */
+	stderr_release(t);
 	if (t->L)
 		lhost_free(t->L);
 	t->L = NULL;

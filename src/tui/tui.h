@@ -5,6 +5,8 @@
 #ifndef MMSCOPE_TUI_H
 #define MMSCOPE_TUI_H
 
+#include <stdio.h>
+
 #include "cmd/cmd.h"
 
 struct tui_opts {
@@ -23,5 +25,7 @@ struct tui_opts {
  * up (the reason printed on stderr).
  */
 int tui_run(struct cmd_ctx *c, const struct tui_opts *o);
+/* the screen's global keys as a Markdown table (mmscope --keys) */
+void tui_print_keys(FILE *f);
 
 #endif

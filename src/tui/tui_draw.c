@@ -284,6 +284,29 @@ static void help_actions(struct help *h)
 	}
 }
 
+/* The same keys as a Markdown table, for the README (mmscope --keys):
+ * the README's list comes from the action table like the overlay does. */
+void tui_print_keys(FILE *f)
+{
+	int i, j, n;
+	const struct action *a = tui_actions(&n);
+	char keys[64];
+
+	fprintf(f, "| key | what it does |\n| --- | --- |\n");
+	for (i = 0; i < n; i = j) {
+		size_t len = (size_t)snprintf(keys, sizeof(keys), "`%s`", a[i].keyname);
+		const char *text = a[i].help;
+
+		for (j = i + 1; j < n && strcmp(a[j].name, a[i].name) == 0; j++) {
+			len += (size_t)snprintf(keys + len, sizeof(keys) - len, ", `%s`",
+						a[j].keyname);
+			if (!text)
+				text = a[j].help;
+		}
+		fprintf(f, "| %s | %s |\n", keys, text ? text : "");
+	}
+}
+
 /* readline's own keys on the command line (not actions of ours) */
 static const struct panel_key cmdline_keys[] = {
 	{ "Tab", "complete a command, gfp flag, cache, /proc path, file" },

@@ -232,14 +232,44 @@ static void place_selection(struct slab_panel *p)
 
 /* ---- the table --------------------------------------------------------------- */
 
-static int name_width(int w)
+/* columns [COL_OBJSIZE, ncols) and the selection marker */
+static int cols_width(int ncols)
 {
-	int used = 1; /* the selection marker */
+	int used = 1;
 
-	for (int c = COL_OBJSIZE; c < NR_SLAB_COLS; c++)
+	for (int c = COL_OBJSIZE; c < ncols; c++)
 		used += slab_cols[c].w;
-	w -= used;
-	return w < NAME_W_MIN ? NAME_W_MIN : w > NAME_W_MAX ? NAME_W_MAX : w;
+	return used;
+}
+
+/*
+ * How many columns fit with names of want columns: a narrow panel drops
+ * its right-hand columns (shared, array, ...) before it cuts names short,
+ * since "kmalloc-" alone names no cache.
+ */
+static int fit_columns(int w, int want, int *name_w)
+{
+	int ncols = NR_SLAB_COLS;
+
+	while (ncols > COL_USE + 1 && w - cols_width(ncols) < want)
+		ncols--;
+	w -= cols_width(ncols);
+	*name_w = w < NAME_W_MIN ? NAME_W_MIN : w > NAME_W_MAX ? NAME_W_MAX : w;
+	return ncols;
+}
+
+/* the longest name shown, plus its gap, at most NAME_W_MAX */
+static int wanted_name_width(const struct slab_panel *p)
+{
+	int want = NAME_W_MIN;
+
+	for (int i = 0; i < p->nrows; i++) {
+		int len = (int)strlen(p->rows[i].c->name) + 1;
+
+		if (len > want)
+			want = len;
+	}
+	return want > NAME_W_MAX ? NAME_W_MAX : want;
 }
 
 /* put text in a column that starts at x, never past the panel's right edge */
@@ -254,11 +284,11 @@ static void put_cell(struct canvas *cv, struct rect r, int x, int y, int w,
 }
 
 static void draw_header(const struct slab_panel *p, struct canvas *cv,
-			struct rect r, int name_w)
+			struct rect r, int name_w, int ncols)
 {
 	int x = r.x + 1;
 
-	for (int c = 0; c < NR_SLAB_COLS; c++) {
+	for (int c = 0; c < ncols; c++) {
 		int w = c == COL_NAME ? name_w : slab_cols[c].w;
 		unsigned int attr = c == (int)p->sort ? CELL_BOLD | CELL_UNDERLINE : 0;
 		const char *arrow = c != (int)p->sort ? "" :
@@ -278,7 +308,7 @@ static void draw_header(const struct slab_panel *p, struct canvas *cv,
 }
 
 static void draw_row(const struct slab_row *row, struct canvas *cv, struct rect r,
-		     int y, int name_w)
+		     int y, int name_w, int ncols)
 {
 	int empty = row->num_objs == 0;
 	int x = r.x + 1;
@@ -286,7 +316,7 @@ static void draw_row(const struct slab_row *row, struct canvas *cv, struct rect 
 
 	put_cell(cv, r, x, y, name_w - 1, empty ? ROLE_DIM : ROLE_DEFAULT, 0, row->c->name);
 	x += name_w;
-	for (int c = COL_OBJSIZE; c < NR_SLAB_COLS; c++) {
+	for (int c = COL_OBJSIZE; c < ncols; c++) {
 		int w = slab_cols[c].w, role = empty ? ROLE_DIM : ROLE_DEFAULT;
 
 		if (c == COL_ARRAY)
@@ -310,7 +340,8 @@ static void draw_row(const struct slab_row *row, struct canvas *cv, struct rect 
 static void draw_table(struct slab_panel *p, struct tui_view *v, struct canvas *cv,
 		       struct rect r, int focused)
 {
-	int name_w = name_width(r.w), shown = r.h - 2;
+	int name_w, shown = r.h - 2;
+	int ncols = fit_columns(r.w, wanted_name_width(p), &name_w);
 	const char *dir = (p->sort == COL_NAME) != !!p->reverse ? "\u2191" : "\u2193";
 
 	place_selection(p);
@@ -319,13 +350,13 @@ static void draw_table(struct slab_panel *p, struct tui_view *v, struct canvas *
 		      p->nrows, slab_cols[p->sort].what, dir, v->cpu);
 	if (r.h < 2)
 		return;
-	draw_header(p, cv, r, name_w);
+	draw_header(p, cv, r, name_w, ncols);
 	p->rows_shown = shown > 0 ? shown : 1;
 	p->top = scroll_to_show(p->top, p->sel, shown, p->nrows);
 	for (int i = 0; i < shown && p->top + i < p->nrows; i++) {
 		int y = r.y + 2 + i, idx = p->top + i;
 
-		draw_row(&p->rows[idx], cv, r, y, name_w);
+		draw_row(&p->rows[idx], cv, r, y, name_w, ncols);
 		if (idx == p->sel) {
 			canvas_recolor(cv, (struct rect){ r.x, y, r.w, 1 }, ROLE_SELECTED,
 				       focused ? CELL_BOLD : 0);
