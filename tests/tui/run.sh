@@ -21,6 +21,9 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/mmscope-tui.XXXXXX") || exit 1
 T="tmux -u -L $SOCK -f /dev/null"
 failed=0
 passed=0
+# a sanitizer build (make asan) writes its notes and reports to files here:
+# on stderr they would land in the screen (the swapcontext warning does)
+ASAN_LOG="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$WORK/asan"
 current=""
 
 cleanup() {
@@ -67,6 +70,7 @@ start() {
 	$T new-session -d -s mm -x "$w" -y "$h" \
 		"cd '$(pwd)' && stty -a > '$WORK/before' && \
 		 env XDG_STATE_HOME='$WORK/state' XDG_CONFIG_HOME='$WORK/config' \
+		     ASAN_OPTIONS='$ASAN_LOG' \
 		     LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= \
 		     '$MMSCOPE' $* ; echo \"EXITED rc=\$?\"; \
 		 stty -a > '$WORK/after'; sleep 600" || {
@@ -378,6 +382,16 @@ test_lua() {
 ALL="start alloc step help complete wide theme resize script lua quit"
 for t in ${*:-$ALL}; do
 	"test_$t"
+done
+# a sanitizer build's reports went to files (not over the screen): any
+# error among them fails the run
+for f in "$WORK"/asan.*; do
+	[ -f "$f" ] || continue
+	if grep -q 'ERROR:' "$f"; then
+		echo "FAIL sanitizer report ($f):"
+		sed 's/^/    /' "$f"
+		failed=$((failed + 1))
+	fi
 done
 echo "tui-test: $passed passed, $failed failed"
 [ $failed -eq 0 ]
