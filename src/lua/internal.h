@@ -100,6 +100,8 @@ struct lhost {
 	struct mm_machine *m_seen; /* c->m when handles were last checked */
 	unsigned long machine_gen; /* bumped when c->m was replaced */
 	struct lh_pending pending[MM_MAX_CPUS];
+	struct lpage **live;      /* handles of live allocations (freed on __gc) */
+	int nlive, caplive;
 	int want_cpu;             /* the cpu whose finished request a step waits for */
 	int have_done;
 	struct cmd_outcome done;  /* that request's outcome (req_done) */
@@ -164,7 +166,14 @@ struct lpage *lh_new_pending(lua_State *L, struct lhost *h, int cpu);
 void lh_fill_page(struct lhost *h, struct lpage *p, const struct cmd_outcome *o);
 /* a page handle at arg (NULL if it is not one); raises if it is stale */
 struct lpage *lh_topage(lua_State *L, int arg, const char *fname, unsigned long *pfn, int *order);
-void lh_page_freed(struct lpage *p);
+void lh_page_freed(struct lhost *h, struct lpage *p);
+/* the model freed the allocation headed by pfn (an mm_page_free event):
+ * a live handle naming it becomes "freed", so a later allocation of the
+ * same pfn and order is not mistaken for it */
+void lh_live_freed(struct lhost *h, unsigned long pfn);
+/* the events the handles need from the listener (levents.c adds them) */
+unsigned int lh_handles_mask(const struct lhost *h);
+void lh_events_update(struct lhost *h);
 void lh_push_cache(lua_State *L, struct lhost *h, const struct kmem_cache *k);
 int lh_cache_info(lua_State *L, struct lhost *h, const struct kmem_cache *k);
 /* drop finished pending slots; notice a replaced machine */

@@ -38,7 +38,7 @@ static void listener(struct mm_machine *m, const struct mm_event *ev, void *ud);
 
 static void update_mask(struct lhost *h)
 {
-	unsigned int mask = 0;
+	unsigned int mask = lh_handles_mask(h);
 	int i;
 
 	for (i = 0; i < LH_MAX_HANDLERS; i++)
@@ -48,6 +48,11 @@ static void update_mask(struct lhost *h)
 		h->listen_id = cmd_listen(h->c, listener, h, mask);
 	else if (h->listen_id >= 0)
 		cmd_listen_mask(h->c, h->listen_id, mask);
+}
+
+void lh_events_update(struct lhost *h)
+{
+	update_mask(h);
 }
 
 /* ---- matching -------------------------------------------------------------------------- */
@@ -311,6 +316,8 @@ static void listener(struct mm_machine *m, const struct mm_event *ev, void *ud)
 	lua_State *L = h->active ? h->active : h->L;
 	int i;
 
+	if (ev->type == MM_EV_PAGE_FREE)
+		lh_live_freed(h, ev->pfn);
 	if (ev->type == MM_EV_STAGE_ENTER && ev->func == FN_wakeup_kswapd && ev->text)
 		snprintf(h->kswapd_enter, sizeof(h->kswapd_enter), "%s", ev->text);
 	/* a callback's own events, or Lua busy where we cannot reach it */

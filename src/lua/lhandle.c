@@ -16,6 +16,7 @@
  * typed `continue` or a `tick` moved it on.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -40,6 +41,70 @@ struct lcache {
 	char name[48];
 };
 
+/* ---- live handles -------------------------------------------------------------------
+ *
+ * pfn and order alone cannot tell an allocation from a later one that got
+ * the same pfn (free_pages typed at the prompt, then a new alloc_pages): a
+ * handle would then free somebody else's page.  So the host keeps the
+ * handles of live allocations and its listener marks them freed when the
+ * model frees their pfn (mm_page_free).  The set is small (the handles a
+ * script holds); a handle leaves it when freed or collected.
+ */
+static void live_del(struct lhost *h, struct lpage *p)
+{
+	int i;
+
+	for (i = 0; i < h->nlive; i++)
+		if (h->live[i] == p) {
+			h->live[i] = h->live[--h->nlive];
+			if (!h->nlive)
+				lh_events_update(h);
+			return;
+		}
+}
+
+static void live_add(struct lhost *h, struct lpage *p)
+{
+	if (h->nlive == h->caplive) {
+		int cap = h->caplive ? 2 * h->caplive : 16;
+		struct lpage **live = realloc(h->live, (size_t)cap * sizeof(*live));
+
+		if (!live) /* without tracking, page_alive's check still holds */
+			return;
+		h->live = live;
+		h->caplive = cap;
+	}
+	h->live[h->nlive++] = p;
+	if (h->nlive == 1)
+		lh_events_update(h);
+}
+
+void lh_live_freed(struct lhost *h, unsigned long pfn)
+{
+	int i;
+
+	for (i = 0; i < h->nlive; i++)
+		if (h->live[i]->pfn == pfn) {
+			h->live[i]->state = LP_FREED;
+			live_del(h, h->live[i]);
+			return;
+		}
+}
+
+unsigned int lh_handles_mask(const struct lhost *h)
+{
+	return h->nlive ? MM_EV_BIT(MM_EV_PAGE_FREE) : 0;
+}
+
+static int page_gc(lua_State *L)
+{
+	struct lpage *p = luaL_checkudata(L, 1, PAGE_MT);
+
+	if (p->state == LP_LIVE)
+		live_del(lh_host(L), p);
+	return 0;
+}
+
 /* ---- pages ----------------------------------------------------------------------- */
 
 static struct lpage *new_page(lua_State *L, struct lhost *h, int cpu)
@@ -55,7 +120,6 @@ static struct lpage *new_page(lua_State *L, struct lhost *h, int cpu)
 
 void lh_fill_page(struct lhost *h, struct lpage *p, const struct cmd_outcome *o)
 {
-	(void)h;
 	if (o->status == CMD_REQ_FAILED) {
 		p->state = LP_FAILED;
 		snprintf(p->why, sizeof(p->why), "%s",
@@ -68,6 +132,7 @@ void lh_fill_page(struct lhost *h, struct lpage *p, const struct cmd_outcome *o)
 	p->zone_idx = o->res.zone_idx;
 	p->mt = o->res.migratetype;
 	p->cpu = o->cpu;
+	live_add(h, p);
 }
 
 void lh_push_page(lua_State *L, struct lhost *h, const struct cmd_outcome *o)
@@ -89,8 +154,10 @@ struct lpage *lh_new_pending(lua_State *L, struct lhost *h, int cpu)
 	return p;
 }
 
-void lh_page_freed(struct lpage *p)
+void lh_page_freed(struct lhost *h, struct lpage *p)
 {
+	if (p->state == LP_LIVE)
+		live_del(h, p);
 	p->state = LP_FREED;
 }
 
@@ -113,7 +180,7 @@ static void page_check(lua_State *L, struct lhost *h, struct lpage *p)
 	if (p->gen != h->machine_gen)
 		luaL_error(L, "invalid reference (the machine was replaced)");
 	if (p->state == LP_LIVE && !page_alive(h, p))
-		p->state = LP_FREED;
+		lh_page_freed(h, p);
 	if (p->state == LP_FREED) {
 		char pfn[32];
 
@@ -350,6 +417,8 @@ void lh_handles_sync(lua_State *L, struct lhost *h)
 	if (replaced) {
 		h->machine_gen++;
 		h->m_seen = h->c->m;
+		h->nlive = 0; /* their gen says they are gone */
+		lh_events_update(h);
 	}
 	for (i = 0; i < MM_MAX_CPUS; i++) {
 		struct lh_pending *pd = &h->pending[i];
@@ -385,6 +454,9 @@ void lh_open_handles(lua_State *L, struct lhost *h)
 	new_mt(L, h, PAGE_MT, page_index, page_tostring);
 	lua_pushcfunction(L, page_eq);
 	lua_setfield(L, -2, "__eq");
+	lua_pushlightuserdata(L, h);
+	lua_pushcclosure(L, page_gc, 1);
+	lua_setfield(L, -2, "__gc");
 	lua_pop(L, 1);
 	new_mt(L, h, CACHE_MT, cache_index, cache_tostring);
 	lua_pop(L, 1);

@@ -763,6 +763,8 @@ void lhost_free(struct lhost *h)
 	hooks_set(h, 0);
 	lh_events_fini(h);
 	drop_co(h);
+	h->nlive = 0; /* lua_close collects the handles: no listener again */
 	lua_close(h->L);
+	free(h->live);
 	free(h);
 }

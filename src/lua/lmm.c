@@ -309,7 +309,7 @@ int lh_free_pages(lua_State *L)
 	if (o.status == CMD_REQ_FAILED)
 		return luaL_error(L, "%s", o.text);
 	if (p)
-		lh_page_freed(p);
+		lh_page_freed(h, p);
 	lua_pushboolean(L, 1);
 	return 1;
 }
