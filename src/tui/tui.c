@@ -286,6 +286,8 @@ static void pick_up_changes(struct tui *t, int add)
 		t->v.changed_until = now + HIGHLIGHT_SECONDS;
 }
 
+static void listen_for_stages(struct tui *t);
+
 void tui_after_command(struct tui *t)
 {
 	struct mm_machine *m = t->c->m;
@@ -301,6 +303,7 @@ void tui_after_command(struct tui *t)
 		t->seen_cpu = m->cur_cpu;
 	}
 	tui_printk_clear(t);
+	listen_for_stages(t);
 	if (t->L && lhost_busy(t->L)) {
 		if (t->lua_wait != LUA_KEY)
 			t->lua_wait = LUA_RESUME;
@@ -838,7 +841,32 @@ static void panels_create(struct tui *t)
 		if (ops->event)
 			mask |= ops->event_mask;
 	}
-	t->listener = cmd_listen(t->c, tui_event, t, mask);
+	t->listen_mask = mask;
+	t->listen_cur = mask & ~MM_EV_STAGES;
+	t->listener = cmd_listen(t->c, tui_event, t, t->listen_cur);
+}
+
+/*
+ * Stage points cost the core a line of text each (about 1 us more per
+ * allocation): the panels hear them only while some cpu has a request
+ * (stepping, sleeping, waiting).  What a request did before it first
+ * stopped is its call chain, which the stack panel reads from its frames.
+ */
+static void listen_for_stages(struct tui *t)
+{
+	struct mm_machine *m = t->c->m;
+	unsigned int mask = t->listen_mask & ~MM_EV_STAGES;
+	int cpu;
+
+	for (cpu = 0; m && cpu < m->nr_cpus; cpu++)
+		if (mm_request_of(m, cpu)) {
+			mask = t->listen_mask;
+			break;
+		}
+	if (t->listener >= 0 && mask != t->listen_cur) {
+		cmd_listen_mask(t->c, t->listener, mask);
+		t->listen_cur = mask;
+	}
 }
 
 static void panels_destroy(struct tui *t)

@@ -142,6 +142,33 @@ static void trail_close(struct trail *t, int depth, int fn)
 	t->open[depth] = -1;
 }
 
+/*
+ * A trail that starts in the middle of a request (the screen listens to
+ * stage points only once some request exists) begins with the functions
+ * the request is already inside: its frames, outermost first.  An enter
+ * at depth d has d of them; an exit or note at depth d is inside the
+ * frame at d as well.
+ */
+static void seed_ancestors(struct trail *t, const struct mm_request *r,
+			   const struct mm_event *ev)
+{
+	int d, n = ev->depth + (ev->type != MM_EV_STAGE_ENTER);
+
+	for (d = 0; d < n && d < r->depth; d++) {
+		struct stage_rec *rec = trail_push(t);
+
+		if (!rec)
+			return;
+		rec->type = MM_EV_STAGE_ENTER;
+		rec->done = 0;
+		rec->depth = (int16_t)d;
+		rec->fn = (uint16_t)r->frames[d].fn;
+		snprintf(rec->text, sizeof(rec->text), "%s", r->frames[d].args);
+		if (d < OPEN_MAX)
+			t->open[d] = t->n - 1;
+	}
+}
+
 static void stack_event(void *self, struct tui_view *v, const struct mm_event *ev)
 {
 	struct stack_panel *s = self;
@@ -154,8 +181,10 @@ static void stack_event(void *self, struct tui_view *v, const struct mm_event *e
 		return;
 	notice_machine(s, m);
 	t = &s->trail[ev->cpu];
-	if (t->req != m->running || (ev->type == MM_EV_STAGE_ENTER && ev->depth == 0))
+	if (t->req != m->running || (ev->type == MM_EV_STAGE_ENTER && ev->depth == 0)) {
 		trail_reset(t);
+		seed_ancestors(t, m->running, ev);
+	}
 	t->req = m->running;
 	s->last_cpu = ev->cpu;
 	s->follow = 1;
