@@ -379,7 +379,41 @@ test_lua() {
 	end
 }
 
-ALL="start alloc step help complete wide theme resize script lua quit"
+# fuzz: 400 keys and commands picked at random (fixed seed) - panels,
+# layouts, themes, stepping, help, history search - then quit: the
+# program must survive all of it and give the terminal back as it was
+test_fuzz() {
+	begin fuzz
+	start 100 30 --machine tiny || { end; return; }
+	awk 'BEGIN {
+		srand(7)
+		ns = split("F1 F2 F3 F4 F5 F6 F7 F8 F9 F12 Tab BTab Up Down Left Right PPage NPage Home End Enter Escape BSpace DC C-r C-a C-e C-k C-u C-w C-l", sp, " ")
+		nw = split("alloc_pages GFP_KERNEL 3 --step|step|next|finish|continue|s|n|f|c|q|?|+|-|g|z|p|r|:|layout wide|layout slab|theme mono|kmem_cache_create x 100|kmalloc 64|free_pages 0x3c00|lua print(1)|task spawn a 100|tick 50|focus memmap|focus slab|break expand|cpu 1", w, "|")
+		for (i = 0; i < 400; i++)
+			if (rand() < 0.5) print "K " sp[int(rand() * ns) + 1]
+			else print "L " w[int(rand() * nw) + 1]
+	}' > "$WORK/fuzz-keys"
+	while read -r kind arg; do
+		if [ "$kind" = K ]; then keys "$arg"; else $T send-keys -t mm -l -- "$arg"; fi
+	done < "$WORK/fuzz-keys"
+	# out of whatever it is in: help, a panel, a search, a half-typed line
+	for i in 1 2 3; do
+		keys Escape C-g
+		sleep 0.2
+		keys C-e C-u
+	done
+	sleep 0.5 # (live mode may be on: the screen need not hold still)
+	if ! screen | tail -1 | grep -q '^mmscope> *$'; then
+		fail "the command line did not clear:"
+		screen | tail -3 | sed 's/^/    |/'
+		end
+		return
+	fi
+	quit_and_check
+	end
+}
+
+ALL="start alloc step help complete wide theme resize script lua quit fuzz"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done
