@@ -287,6 +287,26 @@ static void pick_up_changes(struct tui *t, int add)
 }
 
 static void listen_for_stages(struct tui *t);
+static int any_request(struct mm_machine *m);
+static int layout_showing(const struct tui *t, int panel);
+
+/*
+ * A request appeared (stopped, sleeping, waiting for a lock) where its
+ * call stack is not on screen: switch to a layout that shows it.  Only
+ * when it appears - a person who then picks another layout keeps it -
+ * and the layout stays when the request ends, its trail on view.
+ */
+static void follow_requests(struct tui *t)
+{
+	int stack = tui_panel_index("stack"), any = any_request(t->c->m), l;
+
+	if (any && !t->had_request && tui_slot_of(t, stack) < 0) {
+		l = layout_showing(t, stack);
+		if (l >= 0)
+			tui_set_layout(t, l, 0);
+	}
+	t->had_request = any;
+}
 
 void tui_after_command(struct tui *t)
 {
@@ -304,6 +324,7 @@ void tui_after_command(struct tui *t)
 	}
 	tui_printk_clear(t);
 	listen_for_stages(t);
+	follow_requests(t);
 	if (t->L && lhost_busy(t->L)) {
 		if (t->lua_wait != LUA_KEY)
 			t->lua_wait = LUA_RESUME;
@@ -852,17 +873,22 @@ static void panels_create(struct tui *t)
  * (stepping, sleeping, waiting).  What a request did before it first
  * stopped is its call chain, which the stack panel reads from its frames.
  */
-static void listen_for_stages(struct tui *t)
+static int any_request(struct mm_machine *m)
 {
-	struct mm_machine *m = t->c->m;
-	unsigned int mask = t->listen_mask & ~MM_EV_STAGES;
 	int cpu;
 
 	for (cpu = 0; m && cpu < m->nr_cpus; cpu++)
-		if (mm_request_of(m, cpu)) {
-			mask = t->listen_mask;
-			break;
-		}
+		if (mm_request_of(m, cpu))
+			return 1;
+	return 0;
+}
+
+static void listen_for_stages(struct tui *t)
+{
+	unsigned int mask = t->listen_mask;
+
+	if (!any_request(t->c->m))
+		mask &= ~MM_EV_STAGES;
 	if (t->listener >= 0 && mask != t->listen_cur) {
 		cmd_listen_mask(t->c, t->listener, mask);
 		t->listen_cur = mask;

@@ -79,6 +79,7 @@ struct tui {
 	/* Lua */
 	enum lua_wait lua_wait;
 	double last_frame; /* when the loop last drew */
+	int had_request; /* some cpu had a request after the last command */
 	unsigned int listen_mask, listen_cur; /* what the panels want, what is on */
 	int err_rd, err_saved; /* stderr's pipe into the log, and the real one */
 	int typing; /* ':' while a script waits: the next line is a command */

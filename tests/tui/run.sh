@@ -413,7 +413,24 @@ test_fuzz() {
 	end
 }
 
-ALL="start alloc step help complete wide theme resize script lua quit fuzz"
+# a request that stops brings its call stack on screen (default layout
+# has none at 80x24); another layout picked meanwhile is kept
+test_autostep() {
+	begin autostep
+	start 80 24 &&
+	expect_not "call stack" &&
+	type_line "alloc_pages GFP_KERNEL 3 --step" &&
+	expect "call stack" &&
+	expect "__alloc_pages_nodemask(order 3" &&
+	type_line "layout slab" &&
+	keys F6 &&
+	expect "cpu0: stopped at -> get_page_from_freelist" &&
+	expect_not "call stack" &&
+	expect "slab"
+	end
+}
+
+ALL="start alloc step help complete wide theme resize script lua quit fuzz autostep"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done
