@@ -12,14 +12,7 @@
 local walk = require("lib.walk")
 local check, step, hex = walk.check, walk.step, walk.hex
 
-local function zone(name)
-	for _, z in ipairs(mm.zones()) do
-		if z.name == name then
-			return z
-		end
-	end
-	error("no zone " .. name)
-end
+local zone = mm.zone
 
 -- free Unmovable blocks of each order in zone Normal
 local function unmovable_counts()

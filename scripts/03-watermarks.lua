@@ -164,17 +164,7 @@ Call stack:
 
 mm.delete(bp)
 mm.continue()
-for _ = 1, 200 do
-	st = mm.stage()
-	if not st then
-		break
-	end
-	if st.state == "sleeping" then
-		mm.tick(1)
-	else
-		mm.continue()
-	end
-end
+walk.run_to_end()
 check(mm.stage() == nil, "the GFP_KERNEL request finished")
 check(req.state == "allocated", "after direct reclaim it got a page (%s)", req.state)
 vm = mm.vmstat()

@@ -201,17 +201,7 @@ Call stack:
 for _, id in ipairs(breakpoints) do
 	mm.delete(id)
 end
-for _ = 1, 200 do
-	st = mm.stage()
-	if not st then
-		break
-	end
-	if st.state == "sleeping" then
-		mm.tick(1)
-	else
-		mm.continue()
-	end
-end
+walk.run_to_end()
 mm.off(oom_id)
 mm.off(exits_id)
 check(mm.stage() == nil, "the request finished")

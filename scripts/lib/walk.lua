@@ -28,4 +28,20 @@ function walk.require_api(version)
 		tostring(mm.api_version))
 end
 
+-- let the stopped request run to its end: continue it, and tick the
+-- clock while it sleeps (at most 200 rounds)
+function walk.run_to_end()
+	for _ = 1, 200 do
+		local st = mm.stage()
+		if not st then
+			return
+		end
+		if st.state == "sleeping" then
+			mm.tick(1)
+		else
+			mm.continue()
+		end
+	end
+end
+
 return walk

@@ -206,10 +206,8 @@ static int pcp_key(void *self, struct tui_view *v, int key)
 		v->cpu = (detail_cpu(v) + 1) % n;
 		return PANEL_HANDLED | PANEL_REDRAW;
 	case 'z':
-		view_step_zone(v, 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
 	case 'Z':
-		view_step_zone(v, -1);
+		view_step_zone(v, key == 'z' ? 1 : -1);
 		return PANEL_HANDLED | PANEL_REDRAW;
 	default:
 		return PANEL_IGNORED;
