@@ -1003,6 +1003,8 @@ int mm_compact_memory(struct mm_machine *m)
 {
 	struct compact_control cc;
 
+	if (mm_busy(m))
+		return MM_EBUSY;
 	m->this_cpu = m->cur_cpu;
 	compact_control_init(&cc, m, -1, MIGRATE_UNMOVABLE, 1, 0);
 	if (STAGES(m))

@@ -55,7 +55,11 @@ int mm_pagecache_add(struct mm_machine *m, unsigned long pages, int dirty, unsig
 	struct address_space *as = &m->work.file;
 
 	*added = 0;
-	if (pages > (1UL << 28) || grow_mapping(as, as->nr + pages))
+	if (pages > (1UL << 28))
+		return mm_error(m, MM_EINVAL, "%lu pages is more than the page cache can index here", pages);
+	if (mm_busy(m))
+		return MM_EBUSY;
+	if (grow_mapping(as, as->nr + pages))
 		return mm_error(m, MM_EINVAL, "%lu pages is more than the page cache can index here", pages);
 	for (unsigned long i = 0; i < pages; i++) {
 		struct mm_alloc_result r;
@@ -85,11 +89,14 @@ void delete_from_page_cache(struct mm_machine *m, unsigned long pfn)
 }
 
 /* drop_caches 1: invalidate every clean page not under writeback */
-unsigned long mm_pagecache_drop(struct mm_machine *m)
+int mm_pagecache_drop(struct mm_machine *m, unsigned long *dropped)
 {
 	struct address_space *as = &m->work.file;
 	unsigned long freed = 0;
 
+	*dropped = 0;
+	if (mm_busy(m))
+		return MM_EBUSY;
 	for (unsigned long i = 0; i < as->nr; i++) {
 		unsigned long pfn;
 
@@ -102,5 +109,6 @@ unsigned long mm_pagecache_drop(struct mm_machine *m)
 		put_page_free(m, pfn);
 		freed++;
 	}
-	return freed;
+	*dropped = freed;
+	return MM_OK;
 }

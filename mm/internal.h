@@ -204,8 +204,19 @@ void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 #define STAGES(m) unlikely((m)->watch)
 void step_point(struct mm_machine *m, const struct mm_event *ev);
+/* what a stopped request holds (step.c); no-ops outside a request */
 void zone_lock(struct mm_machine *m, struct zone *z);
 void zone_unlock(struct mm_machine *m, struct zone *z);
+void spin_lock_list(struct mm_machine *m, struct kmem_cache *c);
+void spin_unlock_list(struct mm_machine *m, struct kmem_cache *c);
+void local_irq_save(struct mm_machine *m);
+void local_irq_restore(struct mm_machine *m);
+int local_irq_enable(struct mm_machine *m);
+void local_irq_disable(struct mm_machine *m, int depth);
+void ipi_start(struct mm_machine *m, int cpu);
+void ipi_done(struct mm_machine *m, int cpu);
+/* a stopped request (not the running one) holds a lock or has interrupts off */
+int mm_locks_held(struct mm_machine *m);
 void mm_step_destroy(struct mm_machine *m);
 
 /* ---- page_alloc.c internals used by machine.c ------------------------------ */

@@ -107,6 +107,8 @@ int mm_task_touch(struct mm_machine *m, struct task *t, unsigned long pages)
 
 	if (pages > (1UL << 28))
 		return mm_error(m, MM_EINVAL, "%lu pages is more than a task can map here", pages);
+	if (mm_busy(m))
+		return MM_EBUSY;
 	if (grow_ptes(t, pages))
 		return mm_error(m, MM_ENOMEM, "out of memory for page tables");
 	if (pages > t->nr_pte)
@@ -141,6 +143,10 @@ int mm_task_spawn(struct mm_machine *m, const char *name, unsigned long pages, g
 		return rc;
 	if (gfp & ~__GFP_BITS_MASK || gfp_zone_kind(gfp) < 0)
 		return mm_error(m, MM_EINVAL, "gfp 0x%x is not a valid page fault mask", gfp);
+	if (pages > (1UL << 28))
+		return mm_error(m, MM_EINVAL, "%lu pages is more than a task can map here", pages);
+	if (mm_busy(m))
+		return MM_EBUSY;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return mm_error(m, MM_ENOMEM, "out of memory");
@@ -177,6 +183,8 @@ void mm_task_release_memory(struct mm_machine *m, struct task *t)
 
 int mm_task_exit(struct mm_machine *m, struct task *t)
 {
+	if (mm_busy(m))
+		return MM_EBUSY;
 	mm_task_release_memory(m, t);
 	t->flags |= PF_EXITING;
 	mm_reap_tasks(m);

@@ -126,6 +126,7 @@ enum {
 	MM_EBADPAGE = -3, /* Bad page state: double free, reserved, ... */
 	MM_ENOENT = -4,   /* no such object */
 	MM_EIO = -5,      /* file could not be read */
+	MM_EBUSY = -6,    /* a stopped request holds what this needs */
 };
 
 /* ---- output buffer ------------------------------------------------------ */
@@ -629,7 +630,8 @@ int mm_out_of_memory(struct mm_machine *m, gfp_t gfp, int order, int force_kill)
 void mm_show_mem(struct mm_machine *m);
 /* page cache (filemap.c) */
 int mm_pagecache_add(struct mm_machine *m, unsigned long pages, int dirty, unsigned long *added);
-unsigned long mm_pagecache_drop(struct mm_machine *m); /* drop_caches 1: clean pages */
+/* drop_caches 1: the clean pages go (*dropped of them); MM_EBUSY as mm_busy */
+int mm_pagecache_drop(struct mm_machine *m, unsigned long *dropped);
 /* move an allocated movable page's contents and owner to new_pfn (migrate.c) */
 int mm_migrate_page(struct mm_machine *m, unsigned long old_pfn, unsigned long new_pfn);
 /* sysctl vm.compact_memory: compact every zone of the node (compaction.c) */
@@ -689,6 +691,8 @@ int mm_free_pages_list(struct mm_machine *m, int cpu, const unsigned long *pfns,
 		       int n, int cold);
 void drain_all_pages(struct mm_machine *m);
 void drain_pages(struct mm_machine *m, int cpu);
+/* drain_all_pages for a command: MM_EBUSY while a stopped request holds a lock */
+int mm_drain_all_pages(struct mm_machine *m);
 int mm_set_min_free_kbytes(struct mm_machine *m, long kbytes);
 
 int __zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
@@ -892,6 +896,7 @@ struct kmem_cache_node {
 	unsigned long next_reap;
 	int free_touched;
 	unsigned long addr; /* the kmalloc'ed node struct; 0 while static */
+	int list_lock;      /* spinlock_t list_lock: cpu + 1 of the request holding it, 0 = free */
 };
 
 struct kmem_cache {
@@ -918,6 +923,7 @@ struct kmem_cache {
 	unsigned long nr_ctor_calls, nr_grown, nr_reaped;
 	struct shrinker *shrinker; /* SLAB_RECLAIM_ACCOUNT cache with a shrinker (vmscan.c) */
 	unsigned int inflight;     /* objects out of every array, on their way back to a slab */
+	unsigned int users;        /* requests inside an operation on it: a stopped one keeps it alive */
 };
 
 /* Create a cache; flags beyond CACHE_CREATE_MASK are dropped as 3.10 does. */
@@ -925,6 +931,7 @@ int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size,
 			 size_t align, unsigned long flags, int ctor,
 			 struct kmem_cache **out);
 struct kmem_cache *mm_kmem_cache_find(struct mm_machine *m, const char *name);
+struct kmem_cache *mm_kmem_cache_by_id(struct mm_machine *m, int id); /* NULL if gone */
 /* the caches, newest first (slab_caches order) */
 struct kmem_cache *mm_slab_caches(struct mm_machine *m);
 int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c,
@@ -963,7 +970,7 @@ int mm_drop_caches(struct mm_machine *m, int mode);
 /* sysctl vm.swappiness, 0..100 */
 int mm_set_swappiness(struct mm_machine *m, int v);
 /* try_to_free_pages on cpu, as the slow path calls it */
-unsigned long mm_try_to_free_pages(struct mm_machine *m, int cpu, int order, gfp_t gfp);
+int mm_try_to_free_pages(struct mm_machine *m, int cpu, int order, gfp_t gfp, unsigned long *nr);
 /* wakeup_kswapd for zone z, or for every zone (z NULL) as wake_all_kswapd does */
 void mm_wakeup_kswapd(struct mm_machine *m, struct zone *z, int order);
 
@@ -998,6 +1005,25 @@ enum mm_req_kind { REQ_ALLOC_PAGES, REQ_FREE_PAGES, REQ_KMEM_CACHE_ALLOC, REQ_KM
 enum mm_req_state { RQ_RUNNING, RQ_PAUSED, RQ_SLEEPING, RQ_WAITING, RQ_DONE };
 enum mm_step_mode { STEP_CONTINUE, STEP_INTO, STEP_OVER, STEP_OUT };
 
+/*
+ * What a request can hold while it is stopped, and wait for: a zone's
+ * lock, a slab cache node's list_lock, or its cpu with interrupts off
+ * (the cpu's pcp lists and array caches are then its own, and another
+ * cpu's IPI - drain_all_pages - waits until it turns them back on).
+ */
+enum mm_lock_kind { MM_LOCK_NONE, MM_LOCK_ZONE, MM_LOCK_IRQ, MM_LOCK_LIST };
+struct mm_lock_ref {
+	enum mm_lock_kind kind;
+	int id;                     /* zone_idx, cpu, or the cache's id */
+	struct kmem_cache_node *n;  /* MM_LOCK_LIST: the node (its cache is pinned) */
+};
+/* the cpu whose request holds it, or -1 */
+int mm_lock_holder(struct mm_machine *m, const struct mm_lock_ref *l);
+/* "zone Normal lock", "cpu0 (interrupts off)", "kmalloc-64 list_lock" */
+void mm_lock_name(struct mm_machine *m, const struct mm_lock_ref *l, char *buf, size_t len);
+/* what the request on cpu holds, at most max entries; the count */
+int mm_request_holds(struct mm_machine *m, int cpu, struct mm_lock_ref *out, int max);
+
 #define MM_MAX_FRAMES 48
 struct mm_frame {
 	enum mm_func fn;
@@ -1021,7 +1047,7 @@ struct mm_request {
 	/* where it is */
 	enum mm_req_state state;
 	unsigned long long wake_at;
-	struct zone *waiting_for; /* RQ_WAITING: the zone whose lock it wants */
+	struct mm_lock_ref waiting_for; /* RQ_WAITING: what it waits for */
 	enum mm_step_mode mode;
 	int target_depth;
 	int stepping;          /* started with --step */
@@ -1055,6 +1081,10 @@ int mm_break_add(struct mm_machine *m, const char *func, int min_order, int *id)
 int mm_break_delete(struct mm_machine *m, int id);
 int mm_break_list(struct mm_machine *m, const struct mm_breakpoint **bps);
 int mm_func_by_name(const char *name); /* -1 if unknown */
+/* MM_OK, or MM_EBUSY with the reason in m->err when a stopped request
+ * holds a lock or has interrupts off: what a command that cannot wait
+ * asks before it changes anything (every mutating mm_* entry point does) */
+int mm_busy(struct mm_machine *m);
 /* requests that finished while the caller was not looking (woken by tick) */
 struct mm_request *mm_request_reap_done(struct mm_machine *m);
 

@@ -274,6 +274,8 @@ int mm_out_of_memory(struct mm_machine *m, gfp_t gfp, int order, int force_kill)
 	if (order < 0 || order >= MAX_ORDER)
 		return mm_error(m, MM_EINVAL, "order %d is not between 0 and %d", order,
 				MAX_ORDER - 1);
+	if (mm_busy(m))
+		return MM_EBUSY;
 	__out_of_memory(m, gfp, order, force_kill);
 	mm_reap_tasks(m);
 	return MM_OK;

@@ -532,6 +532,8 @@ static unsigned long buffered_rmqueue(struct mm_machine *m, struct zone *z,
 	if (STAGES(m))
 		stage_enter(m, FN_buffered_rmqueue, "zone %s order %d%s", z->name,
 			    order, order == 0 ? (cold ? " via cpu pcp (cold: tail)" : " via cpu pcp (hot: head)") : "");
+	if (unlikely(m->running))
+		local_irq_save(m);
 	if (likely(order == 0)) {
 		struct per_cpu_pages *pcp = zone_pcp(z, cpu);
 		uint32_t list = pcp->lists[mt];
@@ -556,10 +558,14 @@ static unsigned long buffered_rmqueue(struct mm_machine *m, struct zone *z,
 			goto failed;
 	}
 	count_vm_events(m, PGALLOC + z->idx, 1UL << order);
+	if (unlikely(m->running))
+		local_irq_restore(m);
 	if (STAGES(m))
 		stage_exit(m, FN_buffered_rmqueue, "page 0x%lx", pfn);
 	return pfn;
 failed:
+	if (unlikely(m->running))
+		local_irq_restore(m);
 	if (STAGES(m))
 		stage_exit(m, FN_buffered_rmqueue, "no page");
 	return MM_NOPFN;
@@ -973,7 +979,7 @@ int mm_alloc_pages(struct mm_machine *m, int cpu, gfp_t gfp, unsigned int order,
 	res->pfn = MM_NOPFN;
 	res->why[0] = '\0';
 	rc = check_alloc_args(m, cpu, gfp, order);
-	if (rc)
+	if (rc || (rc = mm_busy(m)))
 		return rc;
 	m->work.sync_waits = 0;
 	ac.high_zoneidx = gfp_zone(m, gfp);
@@ -1103,7 +1109,7 @@ static void trace_pcpu_drain(struct mm_machine *m, int cpu, unsigned long pfn, i
 static void free_pcppages_bulk(struct mm_machine *m, struct zone *z, int count,
 			       struct per_cpu_pages *pcp, int cpu)
 {
-	int mt = 0, batch_free = 0, to_free = count;
+	int mt = 0, batch_free = 0, to_free = count < pcp->count ? count : pcp->count;
 
 	if (unlikely(m->running))
 		zone_lock(m, z);
@@ -1178,6 +1184,8 @@ static void free_hot_cold_page(struct mm_machine *m, int cpu, unsigned long pfn,
 	free_pages_prepare(m, cpu, pfn, 0);
 	mt = get_pageblock_migratetype(m, pfn);
 	m->mem_map[pfn].index = (uint8_t)mt;
+	if (unlikely(m->running))
+		local_irq_save(m);
 	count_vm_events(m, PGFREE, 1);
 	if (STAGES(m))
 		stage_enter(m, FN_free_hot_cold_page, "0x%lx to cpu%d %s pcp list %s", pfn, cpu,
@@ -1205,6 +1213,8 @@ static void free_hot_cold_page(struct mm_machine *m, int cpu, unsigned long pfn,
 out:
 	if (STAGES(m))
 		stage_exit(m, FN_free_hot_cold_page, "pcp count %d", zone_pcp(z, cpu)->count);
+	if (unlikely(m->running))
+		local_irq_restore(m);
 }
 
 static void __free_pages_ok(struct mm_machine *m, int cpu, unsigned long pfn, int order)
@@ -1212,10 +1222,14 @@ static void __free_pages_ok(struct mm_machine *m, int cpu, unsigned long pfn, in
 	int mt;
 
 	free_pages_prepare(m, cpu, pfn, order);
+	if (unlikely(m->running))
+		local_irq_save(m);
 	count_vm_events(m, PGFREE, 1UL << order);
 	mt = get_pageblock_migratetype(m, pfn);
 	m->mem_map[pfn].index = (uint8_t)mt;
 	free_one_page(m, page_zone(m, pfn), pfn, order, mt);
+	if (unlikely(m->running))
+		local_irq_restore(m);
 }
 
 static void __free_pages(struct mm_machine *m, int cpu, unsigned long pfn, int order)
@@ -1346,7 +1360,7 @@ int mm_free_pages(struct mm_machine *m, int cpu, unsigned long pfn, int order)
 	if (order >= MAX_ORDER)
 		return mm_error(m, MM_EINVAL, "order %d >= MAX_ORDER (%d)", order, MAX_ORDER);
 	rc = free_pages_check(m, cpu, pfn, &order);
-	if (rc)
+	if (rc || (rc = mm_busy(m)))
 		return rc;
 	m->this_cpu = cpu;
 	if (STAGES(m))
@@ -1376,6 +1390,8 @@ int mm_free_pages_list(struct mm_machine *m, int cpu, const unsigned long *pfns,
 			if (pfns[j] == pfns[i])
 				return bad_page(m, cpu, pfns[i], "page is on the list twice");
 	}
+	if (mm_busy(m))
+		return MM_EBUSY;
 	for (int i = 0; i < n; i++) {
 		if (tracing(m, MM_EV_PAGE_FREE_BATCHED)) {
 			struct mm_event ev = { .type = MM_EV_PAGE_FREE_BATCHED, .cpu = cpu,
@@ -1387,8 +1403,11 @@ int mm_free_pages_list(struct mm_machine *m, int cpu, const unsigned long *pfns,
 	return MM_OK;
 }
 
+/* drain_pages runs on cpu itself (an IPI from drain_all_pages), interrupts off */
 void drain_pages(struct mm_machine *m, int cpu)
 {
+	if (unlikely(m->running))
+		ipi_start(m, cpu);
 	for (int i = 0; i < m->node.nr_zones; i++) {
 		struct zone *z = &m->node.node_zones[i];
 		struct per_cpu_pages *pcp;
@@ -1400,6 +1419,17 @@ void drain_pages(struct mm_machine *m, int cpu)
 			free_pcppages_bulk(m, z, pcp->count, pcp, cpu);
 		}
 	}
+	if (unlikely(m->running))
+		ipi_done(m, cpu);
+}
+
+int mm_drain_all_pages(struct mm_machine *m)
+{
+	int rc = mm_busy(m);
+
+	if (!rc)
+		drain_all_pages(m);
+	return rc;
 }
 
 void drain_all_pages(struct mm_machine *m)
@@ -1694,6 +1724,8 @@ int mm_set_min_free_kbytes(struct mm_machine *m, long kbytes)
 {
 	if (kbytes < 0 || kbytes > 0x7fffffff)
 		return mm_error(m, MM_EINVAL, "vm.min_free_kbytes: invalid value %ld", kbytes);
+	if (mm_busy(m))
+		return MM_EBUSY;
 	m->min_free_kbytes = (int)kbytes;
 	setup_per_zone_wmarks(m);
 	return MM_OK;

@@ -409,14 +409,20 @@ static int cache_grow(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
 	unsigned long offset, pfn, base, desc = 0;
 	struct slab *sl;
 
+	int irqs = 0;
+
+	spin_lock_list(m, c);
 	offset = n->colour_next;
 	n->colour_next++;
 	if (n->colour_next >= c->colour)
 		n->colour_next = 0;
+	spin_unlock_list(m, c);
 	offset *= c->colour_off;
 	if (STAGES(m))
 		stage_enter(m, FN_cache_grow, "%s: colour offset %lu, %u page(s) from the buddy allocator",
 			    c->name, offset, 1u << c->gfporder);
+	if (local_flags & __GFP_WAIT) /* a sleeping allocation turns interrupts back on */
+		irqs = local_irq_enable(m);
 	pfn = kmem_getpages(m, c, local_flags);
 	if (pfn == MM_NOPFN)
 		goto failed;
@@ -450,8 +456,11 @@ static int cache_grow(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
 	sl->bufctl[c->num - 1] = BUFCTL_END;
 	if (c->ctor)
 		c->nr_ctor_calls += c->num;
+	local_irq_disable(m, irqs);
+	spin_lock_list(m, c);
 	slab_list_add_tail(m, n, sl, SLABS_FREE);
 	n->free_objects += c->num;
+	spin_unlock_list(m, c);
 	c->nr_grown++;
 	if (STAGES(m))
 		stage_exit(m, FN_cache_grow, "slab at pfn 0x%lx, s_mem 0x%lx, %u objects%s -> tail of slabs_free",
@@ -460,6 +469,7 @@ static int cache_grow(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
 opps:
 	kmem_freepages(m, c, pfn);
 failed:
+	local_irq_disable(m, irqs);
 	if (STAGES(m))
 		stage_exit(m, FN_cache_grow, "no pages: %s", m->err);
 	return 0;
@@ -522,9 +532,12 @@ static unsigned long cache_alloc_refill(struct mm_machine *m, struct kmem_cache 
 		stage_enter(m, FN_cache_alloc_refill, "%s: cpu%d array empty", c->name, cpu);
 retry:
 	ac = cpu_cache_get(c, cpu);
+	if (ac->avail) /* filled while interrupts were on in cache_grow */
+		goto done;
 	batchcount = (int)ac->batchcount;
 	if (!ac->touched && batchcount > BATCHREFILL_LIMIT)
 		batchcount = BATCHREFILL_LIMIT; /* not used lately: take few */
+	spin_lock_list(m, c);
 	if (c->node->shared && transfer_objects(ac, c->node->shared, (unsigned)batchcount)) {
 		c->node->shared->touched = 1;
 		if (STAGES(m))
@@ -532,6 +545,7 @@ retry:
 	} else {
 		refill_from_slabs(m, c, ac, batchcount);
 	}
+	spin_unlock_list(m, c);
 	if (ac->avail == 0) {
 		int x = cache_grow(m, c, flags);
 
@@ -544,6 +558,7 @@ retry:
 		if (ac->avail == 0)
 			goto retry;
 	}
+done:
 	ac->touched = 1;
 	if (STAGES(m))
 		stage_exit(m, FN_cache_alloc_refill, "%u objects in the array, hand out the top one", ac->avail);
@@ -618,11 +633,14 @@ int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp
 {
 	int rc = check_cpu(m, cpu);
 
-	if (rc || (rc = check_alloc_gfp(m, c, gfp)))
+	if (rc || (rc = check_alloc_gfp(m, c, gfp)) || (rc = mm_busy(m)))
 		return rc;
+	c->users++;
 	if (STAGES(m))
 		stage_enter(m, FN_kmem_cache_alloc, "%s, gfp 0x%x, cpu%d", c->name, gfp, cpu);
+	local_irq_save(m);
 	*addr = ____cache_alloc(m, c, gfp & S(m)->gfp_allowed_mask);
+	local_irq_restore(m);
 	if (*addr && (gfp & __GFP_ZERO) && STAGES(m))
 		stage_note(m, FN_kmem_cache_alloc, "__GFP_ZERO: memset(0x%lx, 0, %d)", *addr, c->object_size);
 	trace_alloc(m, MM_EV_KMEM_CACHE_ALLOC, CALLER_USER, *addr, (size_t)c->object_size, c->size, gfp);
@@ -630,6 +648,7 @@ int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp
 		shrinker_note_alloc(m, c, *addr);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_alloc, *addr ? "object 0x%lx" : "NULL", *addr);
+	c->users--;
 	if (!*addr)
 		return oom_error(m, c->name);
 	return MM_OK;
@@ -642,7 +661,11 @@ static unsigned long __kmalloc(struct mm_machine *m, size_t size, gfp_t gfp, uns
 
 	if (!c)
 		return 0;
+	c->users++;
+	local_irq_save(m);
 	obj = ____cache_alloc(m, c, gfp & S(m)->gfp_allowed_mask);
+	local_irq_restore(m);
+	c->users--;
 	trace_alloc(m, MM_EV_KMALLOC, caller, obj, size, c->size, gfp);
 	return obj;
 }
@@ -661,6 +684,8 @@ int mm_kmalloc(struct mm_machine *m, int cpu, size_t size, gfp_t gfp, unsigned l
 	if (size > KMALLOC_MAX_SIZE)
 		return mm_error(m, MM_EINVAL, "size %zu > KMALLOC_MAX_SIZE (%lu): WARN_ON_ONCE, NULL", size,
 				KMALLOC_MAX_SIZE);
+	if ((rc = mm_busy(m)))
+		return rc;
 	if (STAGES(m))
 		stage_enter(m, FN_kmem_cache_alloc, "kmalloc(%zu) -> %s", size, kmalloc_slab(m, size, gfp)->name);
 	*addr = __kmalloc(m, size, gfp, CALLER_USER);
@@ -758,6 +783,7 @@ static void cache_flusharray(struct mm_machine *m, struct kmem_cache *c, struct 
 
 	if (STAGES(m))
 		stage_enter(m, FN_cache_flusharray, "%s: cpu%d array full (%u)", c->name, m->this_cpu, ac->avail);
+	spin_lock_list(m, c);
 	if (shared && shared->limit > shared->avail) {
 		unsigned max = shared->limit - shared->avail;
 
@@ -772,6 +798,7 @@ static void cache_flusharray(struct mm_machine *m, struct kmem_cache *c, struct 
 	} else {
 		free_block_array(m, c, ac, batchcount);
 	}
+	spin_unlock_list(m, c);
 	if (STAGES(m))
 		stage_exit(m, FN_cache_flusharray, "array %u/%u", ac->avail, ac->limit);
 }
@@ -821,15 +848,19 @@ int mm_kmem_cache_free(struct mm_machine *m, int cpu, struct kmem_cache *c, unsi
 	struct kmem_cache *oc;
 	int rc = check_cpu(m, cpu);
 
-	if (rc || (rc = check_free(m, addr, c, &oc)))
+	if (rc || (rc = check_free(m, addr, c, &oc)) || (rc = mm_busy(m)))
 		return rc;
+	c->users++;
 	if (STAGES(m))
 		stage_enter(m, FN_kmem_cache_free, "%s: 0x%lx on cpu%d", c->name, addr, cpu);
+	local_irq_save(m);
 	__cache_free(m, c, addr);
+	local_irq_restore(m);
 	if (c->shrinker)
 		shrinker_note_free(m, c, addr);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_free, "done");
+	c->users--;
 	trace_free(m, MM_EV_KMEM_CACHE_FREE, CALLER_USER, addr);
 	return MM_OK;
 }
@@ -854,15 +885,19 @@ int mm_kfree(struct mm_machine *m, int cpu, unsigned long addr)
 		return MM_OK;
 	}
 	rc = check_free(m, addr, NULL, &c);
-	if (rc)
+	if (rc || (rc = mm_busy(m)))
 		return rc;
+	c->users++;
 	if (STAGES(m))
 		stage_enter(m, FN_kmem_cache_free, "kfree(0x%lx): virt_to_cache -> %s", addr, c->name);
+	local_irq_save(m);
 	__kfree(m, addr, CALLER_USER);
+	local_irq_restore(m);
 	if (c->shrinker)
 		shrinker_note_free(m, c, addr);
 	if (STAGES(m))
 		stage_exit(m, FN_kmem_cache_free, "done");
+	c->users--;
 	return MM_OK;
 }
 
@@ -1582,6 +1617,8 @@ int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size, si
 	if (align & (align - 1) || align > PAGE_SIZE)
 		return mm_error(m, MM_EINVAL, "kmem_cache_create(%s): align %zu is not a power of two up to %lu",
 				name, align, PAGE_SIZE);
+	if ((rc = mm_busy(m)))
+		return rc;
 	m->this_cpu = m->cur_cpu;
 	flags &= CACHE_CREATE_MASK;
 	c = cache_new(m);
@@ -1620,6 +1657,11 @@ struct kmem_cache *mm_kmem_cache_find(struct mm_machine *m, const char *name)
 	return NULL;
 }
 
+struct kmem_cache *mm_kmem_cache_by_id(struct mm_machine *m, int id)
+{
+	return m->slab && id >= 0 && id < S(m)->nr_ids ? S(m)->by_id[id] : NULL;
+}
+
 struct kmem_cache *mm_slab_caches(struct mm_machine *m)
 {
 	return m->slab ? S(m)->slab_caches : NULL;
@@ -1641,7 +1683,9 @@ static void drain_array(struct mm_machine *m, struct kmem_cache *c, struct array
 		tofree = (ac->avail + 1) / 2;
 	if (STAGES(m))
 		stage_note(m, FN_drain_array, "%s: %u of %u objects back to the slabs", c->name, tofree, ac->avail);
+	spin_lock_list(m, c);
 	free_block_array(m, c, ac, tofree);
+	spin_unlock_list(m, c);
 }
 
 /* drain_freelist: destroy up to tofree slabs from the tail of slabs_free */
@@ -1684,6 +1728,8 @@ int mm_kmem_cache_shrink(struct mm_machine *m, struct kmem_cache *c)
 
 	if (!m->slab)
 		return mm_error(m, MM_EINVAL, "the slab allocator is off on this machine (slab none)");
+	if ((rc = mm_busy(m)))
+		return rc;
 	rc = __cache_shrink(m, c);
 	m->this_cpu = cpu;
 	return rc;
@@ -1707,8 +1753,13 @@ int mm_kmem_cache_destroy(struct mm_machine *m, struct kmem_cache *c)
 	    !strncmp(c->name, "kmalloc-", 8) || !strncmp(c->name, "dma-kmalloc-", 12))
 		return mm_error(m, MM_EINVAL, "kmem_cache_destroy %s: a boot cache cannot be destroyed", c->name);
 	/* decided before draining, so a refusal leaves everything in place */
+	if (c->users)
+		return mm_error(m, MM_EBUSY, "kmem_cache_destroy %s: Slab cache still has objects (a stopped request is inside it)",
+				c->name);
 	if (cache_has_allocated_objects(m, c))
 		return mm_error(m, MM_EINVAL, "kmem_cache_destroy %s: Slab cache still has objects", c->name);
+	if (mm_busy(m))
+		return MM_EBUSY;
 	m->this_cpu = m->cur_cpu;
 	slab_caches_del(m, c);
 	__cache_shrink(m, c);

@@ -1,24 +1,42 @@
 /*
  * step.c - simulated time, and requests that can stop part-way.
  *
- * A request (an allocation on one simulated cpu) runs on a coroutine of its
- * own (ucontext).  At every stage point the core reports (stage_enter,
- * stage_note, stage_exit) step_point() decides whether it stops: stepping
- * into, over, out of the current function, or at a breakpoint.  It also
- * stops when the slow path sleeps (wait_iff_congested, the OOM lock: it
- * wakes when the clock reaches its time) and when it needs a zone lock that
- * another cpu's stopped request holds (it wakes when that one unlocks).
- * Stage points are consistent states (debug.c counts the blocks a stopped
- * request holds), so anything may be inspected or run meanwhile.
+ * A request (an allocation or free on one simulated cpu) runs on a
+ * coroutine of its own (ucontext).  At every stage point the core reports
+ * (stage_enter, stage_note, stage_exit) step_point() decides whether it
+ * stops: stepping into, over, out of the current function, or at a
+ * breakpoint.  It also stops when the slow path sleeps (wait_iff_congested,
+ * the OOM lock: it wakes when the clock reaches its time) and when it needs
+ * something another cpu's stopped request holds (it wakes when that one
+ * lets go).  Everything is single-threaded and deterministic: the same
+ * commands give the same switches.
  *
- * Only requests wait for locks: the rest of the machine (kswapd, the
- * reaper, commands that are not allocations) is let through, since every
- * stage point leaves the lists whole.  Everything is single-threaded and
- * deterministic: the same commands give the same switches.
+ * A stopped request is a paused kernel thread.  The rules that keep the
+ * rest of the machine honest with it:
+ *
+ *  - What it holds is recorded where the kernel holds it: a zone's lock
+ *    (zone_lock), a cache node's list_lock (spin_lock_list), its cpu with
+ *    interrupts off (local_irq_save: the cpu's pcp lists and array caches
+ *    are then its alone), a cache it is inside (kmem_cache->users).
+ *  - Other requests wait for what they need (RQ_WAITING): a lock, or for a
+ *    cpu with interrupts off to take their IPI (drain_all_pages).
+ *  - Paths that cannot wait - a command run directly, the clock - ask
+ *    first: mm_busy() refuses a command with one line before it changes
+ *    anything while any stopped request holds a lock or has interrupts
+ *    off, and the clock's background work (kswapd, writeback completion,
+ *    cache_reap) is put off to a later jiffy, as a spinning kernel thread
+ *    would be.  kmem_cache_destroy refuses a cache a request is inside.
+ *  - No pointer into model memory is kept across a stage point unless its
+ *    target cannot be freed meanwhile: zones, pagesets and struct pages
+ *    live as long as the machine, a cache and its node and arrays as long
+ *    as a request is inside it (users), a struct slab only while its
+ *    node's list_lock is held.  Everything else is found again by pfn or
+ *    id after the stage point (cache_alloc_refill re-reads its array).
  *
  * Without a request to suspend, a sleep lets simulated time pass instead
  * and gives up after a bounded number of waits rather than loop where the
- * kernel would retry forever (__GFP_NOFAIL, small orders).
+ * kernel would retry forever (__GFP_NOFAIL, small orders); that time does
+ * not wake requests, which never run inside a direct operation.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +71,18 @@ struct step_state_s {
 	struct mm_request *done[MAX_DONE]; /* finished while nobody waited for them */
 	int ndone;
 	int zone_lock_owner[MAX_NR_ZONES]; /* cpu + 1, 0 = free */
+	/* a cpu's interrupts-off section: whose request runs in it (cpu + 1:
+	 * its own, or another cpu's running the IPI handler), how deep */
+	int irq_owner[MM_MAX_CPUS], irq_depth[MM_MAX_CPUS];
 };
+
+/* nobody but r (NULL: nobody at all) holds l */
+static int lock_free(struct mm_machine *m, const struct mm_lock_ref *l, const struct mm_request *r)
+{
+	int holder = mm_lock_holder(m, l);
+
+	return holder < 0 || (r && holder == r->cpu);
+}
 
 static struct step_state_s *step_state(struct mm_machine *m)
 {
@@ -76,6 +105,8 @@ void mm_step_destroy(struct mm_machine *m)
 	free(s);
 	m->step = NULL;
 }
+
+static void clock_advance(struct mm_machine *m, unsigned long n, int wake);
 
 /* ---- switching ---------------------------------------------------------------- */
 
@@ -229,10 +260,10 @@ static void schedule_pending(struct mm_machine *m)
 			if (!r)
 				continue;
 			runnable = (r->state == RQ_SLEEPING && r->wake_at <= m->clock) ||
-				   (r->state == RQ_WAITING && !s->zone_lock_owner[r->waiting_for->idx]);
+				   (r->state == RQ_WAITING && lock_free(m, &r->waiting_for, r));
 			if (!runnable)
 				continue;
-			r->waiting_for = NULL;
+			r->waiting_for.kind = MM_LOCK_NONE;
 			switch_in(m, r);
 			if (r->state == RQ_DONE)
 				finished(m, r, 0);
@@ -305,9 +336,13 @@ int mm_request_resume(struct mm_machine *m, int cpu, enum mm_step_mode mode)
 	if (r->state == RQ_SLEEPING)
 		return mm_error(m, MM_EINVAL, "cpu%d's request sleeps until jiffy %llu (%s): tick to wake it",
 				cpu, r->wake_at, r->where);
-	if (r->state == RQ_WAITING)
-		return mm_error(m, MM_EINVAL, "cpu%d's request waits for zone %s lock held by cpu%d",
-				cpu, r->waiting_for->name, m->step->zone_lock_owner[r->waiting_for->idx] - 1);
+	if (r->state == RQ_WAITING) {
+		char what[80];
+
+		mm_lock_name(m, &r->waiting_for, what, sizeof(what));
+		return mm_error(m, MM_EINVAL, "cpu%d's request waits for %s held by cpu%d", cpu, what,
+				mm_lock_holder(m, &r->waiting_for));
+	}
 	r->mode = mode;
 	r->target_depth = r->depth;
 	r->hit_breakpoint = 0;
@@ -386,7 +421,7 @@ void mm_sleep(struct mm_machine *m, unsigned long jiffies, const char *why)
 		return;
 	}
 	m->work.sync_waits++;
-	mm_tick(m, jiffies ? jiffies : 1);
+	clock_advance(m, jiffies ? jiffies : 1, 0);
 	m->this_cpu = cpu;
 }
 
@@ -395,21 +430,35 @@ int mm_give_up(struct mm_machine *m)
 	return !m->running && m->work.sync_waits > MAX_SYNC_WAITS;
 }
 
+/* the request stops until l is free; what it waits for is in r->where */
+static void wait_for(struct mm_machine *m, struct mm_request *r, const struct mm_lock_ref *l)
+{
+	char what[80];
+
+	while (!lock_free(m, l, r)) {
+		r->state = RQ_WAITING;
+		r->waiting_for = *l;
+		mm_lock_name(m, l, what, sizeof(what));
+		if (l->kind == MM_LOCK_IRQ)
+			snprintf(r->where, sizeof(r->where), ".. waits for %s: cpu%d has them off", what,
+				 mm_lock_holder(m, l));
+		else
+			snprintf(r->where, sizeof(r->where), ".. waits for %s held by cpu%d", what,
+				 mm_lock_holder(m, l));
+		switch_out(m, r);
+	}
+}
+
 /* spin_lock(&zone->lock) for a request: wait while another cpu's stopped request holds it */
 void zone_lock(struct mm_machine *m, struct zone *z)
 {
 	struct step_state_s *s = m->step;
 	struct mm_request *r = m->running;
+	struct mm_lock_ref l = { MM_LOCK_ZONE, z->idx, NULL };
 
 	if (!s || !r)
 		return;
-	while (s->zone_lock_owner[z->idx] && s->zone_lock_owner[z->idx] != r->cpu + 1) {
-		r->state = RQ_WAITING;
-		r->waiting_for = z;
-		snprintf(r->where, sizeof(r->where), ".. waits for zone %s lock held by cpu%d",
-			 z->name, s->zone_lock_owner[z->idx] - 1);
-		switch_out(m, r);
-	}
+	wait_for(m, r, &l);
 	s->zone_lock_owner[z->idx] = r->cpu + 1;
 }
 
@@ -419,6 +468,196 @@ void zone_unlock(struct mm_machine *m, struct zone *z)
 
 	if (s && m->running && s->zone_lock_owner[z->idx] == m->running->cpu + 1)
 		s->zone_lock_owner[z->idx] = 0;
+}
+
+/* spin_lock(&n->list_lock) of a cache node, likewise */
+void spin_lock_list(struct mm_machine *m, struct kmem_cache *c)
+{
+	struct mm_request *r = m->running;
+	struct mm_lock_ref l = { MM_LOCK_LIST, c->id, c->node };
+
+	if (!r)
+		return;
+	wait_for(m, r, &l);
+	c->node->list_lock = r->cpu + 1;
+}
+
+void spin_unlock_list(struct mm_machine *m, struct kmem_cache *c)
+{
+	if (m->running && c->node->list_lock == m->running->cpu + 1)
+		c->node->list_lock = 0;
+}
+
+static void irq_take(struct mm_machine *m, struct mm_request *r, int cpu)
+{
+	struct step_state_s *s = m->step;
+	struct mm_lock_ref l = { MM_LOCK_IRQ, cpu, NULL };
+
+	wait_for(m, r, &l);
+	s->irq_owner[cpu] = r->cpu + 1;
+	s->irq_depth[cpu]++;
+}
+
+static void irq_give(struct mm_machine *m, struct mm_request *r, int cpu)
+{
+	struct step_state_s *s = m->step;
+
+	if (s->irq_owner[cpu] == r->cpu + 1 && s->irq_depth[cpu] > 0 && !--s->irq_depth[cpu])
+		s->irq_owner[cpu] = 0;
+}
+
+/* local_irq_save / local_irq_restore on the running request's cpu */
+void local_irq_save(struct mm_machine *m)
+{
+	if (m->running && m->step)
+		irq_take(m, m->running, m->running->cpu);
+}
+
+void local_irq_restore(struct mm_machine *m)
+{
+	if (m->running && m->step)
+		irq_give(m, m->running, m->running->cpu);
+}
+
+/* local_irq_enable inside a section (a sleeping allocation): the depth given up */
+int local_irq_enable(struct mm_machine *m)
+{
+	struct step_state_s *s = m->step;
+	struct mm_request *r = m->running;
+	int depth;
+
+	if (!r || !s || s->irq_owner[r->cpu] != r->cpu + 1)
+		return 0;
+	depth = s->irq_depth[r->cpu];
+	s->irq_depth[r->cpu] = 0;
+	s->irq_owner[r->cpu] = 0;
+	return depth;
+}
+
+/* local_irq_disable again, back to the depth local_irq_enable gave up */
+void local_irq_disable(struct mm_machine *m, int depth)
+{
+	struct step_state_s *s = m->step;
+	struct mm_request *r = m->running;
+
+	if (!r || !s || depth <= 0)
+		return;
+	irq_take(m, r, r->cpu);
+	s->irq_depth[r->cpu] = depth;
+}
+
+/* an IPI to cpu (on_each_cpu): its handler runs once that cpu has
+ * interrupts on, and with them off; ipi_done ends it */
+void ipi_start(struct mm_machine *m, int cpu)
+{
+	if (m->running && m->step && cpu != m->running->cpu)
+		irq_take(m, m->running, cpu);
+}
+
+void ipi_done(struct mm_machine *m, int cpu)
+{
+	if (m->running && m->step && cpu != m->running->cpu)
+		irq_give(m, m->running, cpu);
+}
+
+int mm_lock_holder(struct mm_machine *m, const struct mm_lock_ref *l)
+{
+	struct step_state_s *s = m->step;
+
+	if (!s)
+		return -1;
+	switch (l->kind) {
+	case MM_LOCK_ZONE:
+		return l->id >= 0 && l->id < MAX_NR_ZONES ? s->zone_lock_owner[l->id] - 1 : -1;
+	case MM_LOCK_LIST:
+		return l->n ? l->n->list_lock - 1 : -1;
+	case MM_LOCK_IRQ:
+		return l->id >= 0 && l->id < MM_MAX_CPUS ? s->irq_owner[l->id] - 1 : -1;
+	default:
+		return -1;
+	}
+}
+
+void mm_lock_name(struct mm_machine *m, const struct mm_lock_ref *l, char *buf, size_t len)
+{
+	struct kmem_cache *c;
+
+	switch (l->kind) {
+	case MM_LOCK_ZONE:
+		snprintf(buf, len, "zone %s lock", l->id >= 0 && l->id < m->node.nr_zones ?
+			 m->node.node_zones[l->id].name : "?");
+		break;
+	case MM_LOCK_LIST:
+		c = mm_kmem_cache_by_id(m, l->id);
+		snprintf(buf, len, "%s list_lock", c ? c->name : "?");
+		break;
+	case MM_LOCK_IRQ:
+		snprintf(buf, len, "cpu%d's interrupts", l->id);
+		break;
+	default:
+		snprintf(buf, len, "nothing");
+		break;
+	}
+}
+
+int mm_request_holds(struct mm_machine *m, int cpu, struct mm_lock_ref *out, int max)
+{
+	struct step_state_s *s = m->step;
+	struct mm_request *r = mm_request_of(m, cpu);
+	int n = 0;
+
+	if (!r)
+		return 0;
+	for (int i = 0; i < m->nr_cpus; i++)
+		if (s->irq_owner[i] == cpu + 1 && n < max)
+			out[n++] = (struct mm_lock_ref){ MM_LOCK_IRQ, i, NULL };
+	for (int i = 0; i < m->node.nr_zones; i++)
+		if (s->zone_lock_owner[i] == cpu + 1 && n < max)
+			out[n++] = (struct mm_lock_ref){ MM_LOCK_ZONE, i, NULL };
+	for (struct kmem_cache *c = mm_slab_caches(m); c; c = c->next)
+		if (c->node && c->node->list_lock == cpu + 1 && n < max)
+			out[n++] = (struct mm_lock_ref){ MM_LOCK_LIST, c->id, c->node };
+	return n;
+}
+
+/* the first stopped request (not the running one) that holds anything */
+static struct mm_request *first_holder(struct mm_machine *m, struct mm_lock_ref *what)
+{
+	struct step_state_s *s = m->step;
+
+	if (!s)
+		return NULL;
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
+		struct mm_request *r = s->req[cpu];
+
+		if (r && r != m->running && mm_request_holds(m, cpu, what, 1))
+			return r;
+	}
+	return NULL;
+}
+
+int mm_locks_held(struct mm_machine *m)
+{
+	struct mm_lock_ref l;
+
+	return first_holder(m, &l) != NULL;
+}
+
+int mm_busy(struct mm_machine *m)
+{
+	struct mm_lock_ref l;
+	struct mm_request *r;
+	char what[80];
+
+	if (m->running || !(r = first_holder(m, &l)))
+		return MM_OK;
+	if (l.kind == MM_LOCK_IRQ)
+		snprintf(what, sizeof(what), "cpu%d's interrupts off", l.id);
+	else
+		mm_lock_name(m, &l, what, sizeof(what));
+	return mm_error(m, MM_EBUSY, "cpu%d's stopped request holds %s (in %s): move it on first (step, finish or continue on cpu%d)",
+			r->cpu, what, r->depth ? mm_func_names[r->frames[r->depth - 1].fn] : "its first stage",
+			r->cpu);
 }
 
 /* ---- breakpoints ---------------------------------------------------------------------------- */
@@ -468,17 +707,29 @@ int mm_break_list(struct mm_machine *m, const struct mm_breakpoint **bps)
 
 /* ---- the clock -------------------------------------------------------------------------------- */
 
-/* one jiffy at a time: writeback completes, kswapd runs, caches are reaped, sleepers wake */
-void mm_tick(struct mm_machine *m, unsigned long n)
+/*
+ * One jiffy at a time: writeback completes, kswapd runs, caches are
+ * reaped, sleepers wake.  The background work waits (is put off to a
+ * later jiffy) while a stopped request holds a lock or has interrupts off.
+ */
+static void clock_advance(struct mm_machine *m, unsigned long n, int wake)
 {
 	int cpu0 = m->this_cpu;
 
 	while (n--) {
 		m->clock++;
-		writeback_tick(m);
-		kswapd_tick(m);
-		cache_reap_tick(m);
-		schedule_pending(m);
+		if (!mm_locks_held(m)) {
+			writeback_tick(m);
+			kswapd_tick(m);
+			cache_reap_tick(m);
+		}
+		if (wake)
+			schedule_pending(m);
 	}
 	m->this_cpu = cpu0;
+}
+
+void mm_tick(struct mm_machine *m, unsigned long n)
+{
+	clock_advance(m, n, !m->running);
 }

@@ -1052,9 +1052,14 @@ int mm_drop_caches(struct mm_machine *m, int mode)
 	if (mode < 1 || mode > 3)
 		return mm_error(m, MM_EINVAL, "drop_caches: %d is not 1 (page cache), 2 (slab) or 3 (both)",
 				mode);
+	if (mm_busy(m))
+		return MM_EBUSY;
 	m->work.sysctl_drop_caches = mode;
-	if (mode & 1)
-		mm_pagecache_drop(m);
+	if (mode & 1) {
+		unsigned long dropped;
+
+		mm_pagecache_drop(m, &dropped);
+	}
 	if (mode & 2)
 		mm_drop_slab(m);
 	return MM_OK;
@@ -1205,15 +1210,17 @@ unsigned long try_to_free_pages(struct mm_machine *m, int order, gfp_t gfp)
 	return nr;
 }
 
-unsigned long mm_try_to_free_pages(struct mm_machine *m, int cpu, int order, gfp_t gfp)
+int mm_try_to_free_pages(struct mm_machine *m, int cpu, int order, gfp_t gfp, unsigned long *nr)
 {
 	int cpu0 = m->this_cpu;
-	unsigned long nr;
 
+	*nr = 0;
+	if (mm_busy(m))
+		return MM_EBUSY;
 	m->this_cpu = cpu;
-	nr = try_to_free_pages(m, order, gfp);
+	*nr = try_to_free_pages(m, order, gfp);
 	m->this_cpu = cpu0;
-	return nr;
+	return MM_OK;
 }
 
 /* ---- kswapd ------------------------------------------------------------------------------ */

@@ -84,7 +84,8 @@ int cmd_drain_all_pages(struct cmd_ctx *c, int argc, char **argv)
 	(void)argv;
 	if (cmd_nargs(c, argc, 0, 0))
 		return 1;
-	drain_all_pages(c->m);
+	if (mm_drain_all_pages(c->m))
+		return cmd_error(c, "%s", c->m->err);
 	return 0;
 }
 

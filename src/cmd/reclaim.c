@@ -98,7 +98,8 @@ int cmd_pagecache(struct cmd_ctx *c, int argc, char **argv)
 		if (cmd_nargs(c, argc, 1, 1))
 			return 1;
 		first = m->work.file.nrpages;
-		pages = mm_pagecache_drop(m);
+		if (mm_pagecache_drop(m, &pages))
+			return cmd_error(c, "%s", m->err);
 		cmd_printf(c, "dropped %lu clean page%s, %lu left\n", pages, pages == 1 ? "" : "s",
 			   first - pages);
 		return 0;
@@ -161,7 +162,8 @@ int cmd_try_to_free_pages(struct cmd_ctx *c, int argc, char **argv)
 	scanned = zone_events(m, PGSCAN_DIRECT);
 	stolen = zone_events(m, PGSTEAL_DIRECT);
 	written = node_state(m, NR_VMSCAN_WRITE);
-	nr = mm_try_to_free_pages(m, cpu, order, gfp);
+	if (mm_try_to_free_pages(m, cpu, order, gfp, &nr))
+		return cmd_error(c, "%s", m->err);
 	cmd_printf(c, "returned %lu: scanned %lu, reclaimed %lu, writeback started %lu\n", nr,
 		   zone_events(m, PGSCAN_DIRECT) - scanned, zone_events(m, PGSTEAL_DIRECT) - stolen,
 		   node_state(m, NR_VMSCAN_WRITE) - written);

@@ -571,8 +571,13 @@ static int l_pagecache_add(lua_State *L)
 static int l_pagecache_drop(lua_State *L)
 {
 	struct lhost *h = lh_enter(L);
-	unsigned long n = mm_pagecache_drop(h->c->m);
+	unsigned long n;
 
+	if (mm_pagecache_drop(h->c->m, &n)) {
+		lua_pushnil(L);
+		lua_pushstring(L, h->c->m->err);
+		return 2;
+	}
 	cmd_sync(h->c);
 	lua_pushinteger(L, (lua_Integer)n);
 	return 1;

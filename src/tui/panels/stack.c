@@ -312,7 +312,7 @@ static void describe(const struct mm_request *r, char *buf, size_t len)
 static void state_text(struct mm_machine *m, const struct mm_request *r, char *buf,
 		       size_t len, int *role)
 {
-	const char *held = strstr(r->where, " held by cpu");
+	char what[80];
 
 	*role = ROLE_WARNING;
 	switch (r->state) {
@@ -328,8 +328,9 @@ static void state_text(struct mm_machine *m, const struct mm_request *r, char *b
 			 r->where);
 		break;
 	case RQ_WAITING:
-		snprintf(buf, len, "waiting for zone %s lock%s", r->waiting_for ?
-			 r->waiting_for->name : "?", held ? held : "");
+		mm_lock_name(m, &r->waiting_for, what, sizeof(what));
+		snprintf(buf, len, "waiting for %s held by cpu%d", what,
+			 mm_lock_holder(m, &r->waiting_for));
 		break;
 	case RQ_RUNNING:
 		snprintf(buf, len, "running");
