@@ -156,6 +156,25 @@ asan:
 screenshots: $(MMSCOPE)
 	MMSCOPE=$(MMSCOPE) screenshots/make.sh
 
+# ---- random step-mode streams (tests/stress) ---------------------------------------
+STRESS := $(BUILD)/tests/stress/stress
+$(STRESS): tests/stress/stress.c $(LIBCMD) $(LIBMM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Imm -Isrc $(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBCMD) $(LIBMM) $(LDLIBS)
+
+# CI: 300 streams of 400 commands over three machines; soak: 10M commands
+STRESS_STREAMS ?= 100
+RUN_STRESS = for mach in tiny tests/cmd/machines/frag.machine x86_64-4g; do \
+		$(STRESS) --quiet --machine $$mach --streams $(STRESS_STREAMS) --commands 400 \
+			--log $(BUILD)/stress-failure.cmd || exit 1; done
+SOAK_STREAMS ?= 8400
+
+stress-test: $(STRESS)
+	@$(RUN_STRESS)
+
+soak: $(STRESS)
+	@$(MAKE) --no-print-directory STRESS_STREAMS=$(SOAK_STREAMS) stress-test
+
 # ---- benchmark ----------------------------------------------------------------
 $(BENCH): tests/bench/bench.c $(LIBMM)
 	@mkdir -p $(@D)

@@ -371,6 +371,188 @@ static int check_workload(struct mm_machine *m)
 	return check_tasks(m) || check_page_cache(m) ? MM_EINVAL : MM_OK;
 }
 
+/* ---- the stage checker: counters, and the blocks that changed ----------------- */
+
+/* the list's neighbours point back at pfn, or the list's ends do */
+static int check_links(struct mm_machine *m, unsigned long pfn)
+{
+	struct page *p = &m->mem_map[pfn];
+	struct mm_list *l;
+
+	if (p->list >= m->nr_lists)
+		return mm_error(m, MM_EINVAL, "pfn 0x%lx names list %u of %u", pfn, p->list, m->nr_lists);
+	l = &m->lists[p->list];
+	if (p->prev == MM_NIL ? l->head != pfn : (p->prev >= m->max_pfn || m->mem_map[p->prev].next != pfn))
+		return mm_error(m, MM_EINVAL, "pfn 0x%lx: its prev link is broken", pfn);
+	if (p->next == MM_NIL ? l->tail != pfn : (p->next >= m->max_pfn || m->mem_map[p->next].prev != pfn))
+		return mm_error(m, MM_EINVAL, "pfn 0x%lx: its next link is broken", pfn);
+	return MM_OK;
+}
+
+static int inflight_order(const struct mm_machine *m, unsigned long pfn)
+{
+	for (int i = 0; i < m->nr_inflight; i++)
+		if (m->inflight[i].pfn == pfn)
+			return m->inflight[i].order;
+	return -1;
+}
+
+/* an anonymous or page cache page is where its owner says it is */
+static int check_owner(struct mm_machine *m, unsigned long pfn)
+{
+	const struct page *p = &m->mem_map[pfn];
+	const struct address_space *as = &m->work.file;
+	struct task *t;
+
+	switch (MM_OWNER_KIND(p->owner)) {
+	case OWNER_ANON:
+		t = mm_task_find(m, (int)MM_OWNER_ID(p->owner));
+		if (!t || p->private >= t->nr_pte || t->pte[p->private] != (PTE_PRESENT | (uint32_t)pfn))
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx: anonymous page of task %u index %u, whose pte does not map it",
+					pfn, MM_OWNER_ID(p->owner), p->private);
+		break;
+	case OWNER_PAGECACHE:
+		if (p->private >= as->nr || as->pages[p->private] != pfn + 1)
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx: page cache page of index %u, which maps another",
+					pfn, p->private);
+		break;
+	}
+	return MM_OK;
+}
+
+/* every page of one MAX_ORDER block accounted once: free, pcp, allocated,
+ * reserved, a hole, or in flight */
+static int check_block(struct mm_machine *m, unsigned long start)
+{
+	unsigned long end = start + MAX_ORDER_NR_PAGES, pfn = start;
+
+	if (end > m->max_pfn)
+		end = m->max_pfn;
+	while (pfn < end) {
+		struct page *p = &m->mem_map[pfn];
+		struct zone *z;
+		unsigned long n = 1, base;
+		int o;
+
+		if (!pfn_valid(m, pfn) || (p->flags & PG_nomem)) {
+			pfn++;
+			continue;
+		}
+		z = page_zone(m, pfn);
+		base = z ? z->free_area[0].free_list[0] : 0;
+		if (p->flags & PG_reserved) {
+			if (p->flags & (PG_buddy | PG_pcp | PG_head) || p->list != MM_NOLIST)
+				return mm_error(m, MM_EINVAL, "reserved pfn 0x%lx is in use (flags 0x%x)", pfn, p->flags);
+		} else if (p->flags & PG_buddy) {
+			o = (int)p->private;
+			n = 1UL << o;
+			if (!z || o >= MAX_ORDER || (pfn & (n - 1)) || p->list < base ||
+			    p->list >= base + MAX_ORDER * MIGRATE_TYPES || (int)((p->list - base) / MIGRATE_TYPES) != o ||
+			    !zone_spans_pfn(z, pfn + n - 1) || (p->flags & (PG_pcp | PG_head | PG_tail)))
+				return mm_error(m, MM_EINVAL, "free block 0x%lx order %d sits on list %u (flags 0x%x)",
+						pfn, o, p->list, p->flags);
+			if (check_links(m, pfn))
+				return MM_EINVAL;
+			for (unsigned long i = 1; i < n; i++)
+				if (m->mem_map[pfn + i].flags & (PG_buddy | PG_head | PG_tail | PG_pcp | PG_reserved))
+					return mm_error(m, MM_EINVAL, "pfn 0x%lx inside free block 0x%lx has flags 0x%x",
+							pfn + i, pfn, m->mem_map[pfn + i].flags);
+			if (o < MAX_ORDER - 1 && zone_spans_pfn(z, pfn ^ n) && pfn_valid(m, pfn ^ n) &&
+			    (m->mem_map[pfn ^ n].flags & PG_buddy) && (int)m->mem_map[pfn ^ n].private == o)
+				return mm_error(m, MM_EINVAL, "zone %s: free buddies 0x%lx and 0x%lx of order %d are not merged",
+						z->name, pfn, pfn ^ n, o);
+		} else if (p->flags & PG_pcp) {
+			uint32_t pcp = base + MAX_ORDER * MIGRATE_TYPES + NR_LRU_LISTS;
+
+			if (!z || p->list < pcp || p->list >= pcp + (uint32_t)m->nr_cpus * MIGRATE_PCPTYPES ||
+			    (p->flags & (PG_head | PG_tail)))
+				return mm_error(m, MM_EINVAL, "pcp page 0x%lx sits on list %u (flags 0x%x)", pfn, p->list,
+						p->flags);
+			if (check_links(m, pfn))
+				return MM_EINVAL;
+		} else if (p->flags & PG_head) {
+			n = 1UL << p->alloc_order;
+			if (pfn + n > end || (p->list != MM_NOLIST && !(p->flags & PG_lru)) || (p->flags & PG_tail))
+				return mm_error(m, MM_EINVAL, "allocation at 0x%lx has flags 0x%x", pfn, p->flags);
+			if (p->list != MM_NOLIST && check_links(m, pfn))
+				return MM_EINVAL;
+			for (unsigned long i = 1; i < n; i++)
+				if ((m->mem_map[pfn + i].flags & (PG_buddy | PG_pcp | PG_head | PG_reserved)) ||
+				    !(m->mem_map[pfn + i].flags & PG_tail))
+					return mm_error(m, MM_EINVAL, "pfn 0x%lx inside allocation 0x%lx has flags 0x%x",
+							pfn + i, pfn, m->mem_map[pfn + i].flags);
+			if (check_owner(m, pfn))
+				return MM_EINVAL;
+		} else if ((o = inflight_order(m, pfn)) >= 0) {
+			n = 1UL << o;
+		} else {
+			return mm_error(m, MM_EINVAL, "pfn 0x%lx is neither free, on a pcp list, allocated nor reserved (flags 0x%x)",
+					pfn, p->flags);
+		}
+		pfn += n;
+	}
+	for (unsigned long b = start >> m->pageblock_order; b <= (end - 1) >> m->pageblock_order; b++)
+		if ((m->pageblock_flags[b] & 7) >= MIGRATE_TYPES)
+			return mm_error(m, MM_EINVAL, "pageblock %lu has migratetype %d", b, m->pageblock_flags[b] & 7);
+	return MM_OK;
+}
+
+/* nr_free, NR_FREE_PAGES and pcp counts against the lists' counts */
+static int check_counters(struct mm_machine *m, struct zone *z)
+{
+	long free = 0;
+
+	for (int o = 0; o < MAX_ORDER; o++) {
+		unsigned long blocks = 0;
+
+		for (int t = 0; t < MIGRATE_TYPES; t++) {
+			blocks += m->lists[z->free_area[o].free_list[t]].nr;
+			if (t != MIGRATE_ISOLATE)
+				free += (long)m->lists[z->free_area[o].free_list[t]].nr << o;
+		}
+		if (blocks != z->free_area[o].nr_free)
+			return mm_error(m, MM_EINVAL, "zone %s: free_area[%d].nr_free %lu but %lu blocks on its lists",
+					z->name, o, z->free_area[o].nr_free, blocks);
+	}
+	if (free != z->vm_stat[NR_FREE_PAGES])
+		return mm_error(m, MM_EINVAL, "zone %s: NR_FREE_PAGES %ld but %ld pages on the free lists",
+				z->name, z->vm_stat[NR_FREE_PAGES], free);
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
+		long n = 0;
+
+		for (int t = 0; t < MIGRATE_PCPTYPES; t++)
+			n += m->lists[z->pageset[cpu].pcp.lists[t]].nr;
+		if (n != z->pageset[cpu].pcp.count)
+			return mm_error(m, MM_EINVAL, "cpu%d zone %s: pcp count %d but %ld pages on its lists",
+					cpu, z->name, z->pageset[cpu].pcp.count, n);
+	}
+	return MM_OK;
+}
+
+int mm_check_stage(struct mm_machine *m)
+{
+	unsigned long nbytes;
+
+	if (!m->check_dirty)
+		return mm_check(m);
+	for (int i = 0; i < m->node.nr_zones; i++)
+		if (populated_zone(&m->node.node_zones[i]) && check_counters(m, &m->node.node_zones[i]))
+			return MM_EINVAL;
+	nbytes = (m->max_pfn >> (MAX_ORDER - 1 + 3)) + 1;
+	for (unsigned long i = 0; i < nbytes; i++) {
+		if (!m->check_dirty[i])
+			continue;
+		for (int bit = 0; bit < 8; bit++) {
+			unsigned long start = ((i << 3) + (unsigned long)bit) << (MAX_ORDER - 1);
+
+			if ((m->check_dirty[i] & (1u << bit)) && start < m->max_pfn && check_block(m, start))
+				return MM_EINVAL;
+		}
+		m->check_dirty[i] = 0;
+	}
+	return mm_slab_check_stage(m);
+}
+
 int mm_check(struct mm_machine *m)
 {
 	struct checker c = { m, calloc((m->max_pfn >> 3) + 1, 1) };

@@ -29,12 +29,20 @@ static inline int list_empty_id(const struct mm_machine *m, uint32_t id)
 	return m->lists[id].head == MM_NIL;
 }
 
+/* check_stages: the MAX_ORDER block of pfn changed (debug.c checks it) */
+static inline void check_dirty(struct mm_machine *m, unsigned long pfn)
+{
+	if (unlikely(m->check_dirty))
+		m->check_dirty[pfn >> (MAX_ORDER - 1 + 3)] |= (uint8_t)(1u << ((pfn >> (MAX_ORDER - 1)) & 7));
+}
+
 /* list_add: at the head (the next page the allocator takes) */
 static inline void list_add_id(struct mm_machine *m, unsigned long pfn, uint32_t id)
 {
 	struct mm_list *l = &m->lists[id];
 	struct page *p = &m->mem_map[pfn];
 
+	check_dirty(m, pfn);
 	p->prev = MM_NIL;
 	p->next = l->head;
 	if (l->head != MM_NIL)
@@ -52,6 +60,7 @@ static inline void list_add_tail_id(struct mm_machine *m, unsigned long pfn, uin
 	struct mm_list *l = &m->lists[id];
 	struct page *p = &m->mem_map[pfn];
 
+	check_dirty(m, pfn);
 	p->next = MM_NIL;
 	p->prev = l->tail;
 	if (l->tail != MM_NIL)
@@ -69,6 +78,7 @@ static inline void list_add_after(struct mm_machine *m, unsigned long pfn, unsig
 	struct page *p = &m->mem_map[pfn], *q = &m->mem_map[pos];
 	struct mm_list *l = &m->lists[q->list];
 
+	check_dirty(m, pfn);
 	p->prev = (uint32_t)pos;
 	p->next = q->next;
 	if (q->next != MM_NIL)
@@ -86,6 +96,7 @@ static inline void list_add_before(struct mm_machine *m, unsigned long pfn, unsi
 	struct page *p = &m->mem_map[pfn], *q = &m->mem_map[pos];
 	struct mm_list *l = &m->lists[q->list];
 
+	check_dirty(m, pfn);
 	p->next = (uint32_t)pos;
 	p->prev = q->prev;
 	if (q->prev != MM_NIL)
@@ -102,6 +113,7 @@ static inline void list_del_page(struct mm_machine *m, unsigned long pfn)
 	struct page *p = &m->mem_map[pfn];
 	struct mm_list *l = &m->lists[p->list];
 
+	check_dirty(m, pfn);
 	if (p->prev != MM_NIL)
 		m->mem_map[p->prev].next = p->next;
 	else
@@ -161,6 +173,7 @@ static inline int zone_spans_pfn(const struct zone *z, unsigned long pfn)
 
 static inline void inflight_add(struct mm_machine *m, unsigned long pfn, int order)
 {
+	check_dirty(m, pfn);
 	if (m->nr_inflight < 32) {
 		m->inflight[m->nr_inflight].pfn = pfn;
 		m->inflight[m->nr_inflight].order = order;
@@ -245,6 +258,7 @@ void swap_free(struct mm_machine *m, unsigned long slot);
 unsigned long get_nr_swap_pages(const struct mm_machine *m);
 void mm_slab_destroy(struct mm_machine *m);
 int mm_slab_check(struct mm_machine *m);
+int mm_slab_check_stage(struct mm_machine *m);
 int move_freepages_block(struct mm_machine *m, struct zone *z, unsigned long pfn, int mt);
 
 /* step.c: sleeping inside an allocation (wait_iff_congested, ...) */

@@ -899,6 +899,7 @@ void mm_machine_destroy(struct mm_machine *m)
 	free(m->pageblock_zone);
 	free(m->section_valid);
 	free(m->lists);
+	free(m->check_dirty);
 	free(m);
 }
 

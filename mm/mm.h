@@ -580,6 +580,9 @@ struct mm_machine {
 	unsigned int event_mask; /* which events the observer wants */
 	int stage_depth;
 	int check_stages; /* run mm_check at every stage point, printk a breach */
+	unsigned long nr_check_breaches; /* stage points where mm_check failed */
+	uint8_t *check_dirty; /* while check_stages: a bit per MAX_ORDER block changed since the last stage check */
+	char check_breach[320];          /* the first: "func: what is wrong" */
 	int watch;        /* someone looks at stage points: stages observed, a request
 			   * running, or check_stages (mm_update_watch keeps it) */
 
@@ -823,6 +826,11 @@ void mm_page_info(struct mm_machine *m, unsigned long pfn, struct mm_page_info *
 /* ---- invariant checker (debug.c) ------------------------------------------- */
 /* 0 if every invariant holds, else MM_EINVAL with the first violation in m->err. */
 int mm_check(struct mm_machine *m);
+/* what check_stages runs at a stage point: every counter, and every page
+ * of the MAX_ORDER blocks changed since the last stage check (pages are
+ * accounted per block: no free block or allocation crosses one); list
+ * walks, the LRU and the other blocks are left to mm_check */
+int mm_check_stage(struct mm_machine *m);
 
 /* set m->err; always returns code */
 int mm_error(struct mm_machine *m, int code, const char *fmt, ...)
@@ -924,6 +932,7 @@ struct kmem_cache {
 	struct shrinker *shrinker; /* SLAB_RECLAIM_ACCOUNT cache with a shrinker (vmscan.c) */
 	unsigned int inflight;     /* objects out of every array, on their way back to a slab */
 	unsigned int users;        /* requests inside an operation on it: a stopped one keeps it alive */
+	int changed;               /* touched since the last stage check (debug.c) */
 };
 
 /* Create a cache; flags beyond CACHE_CREATE_MASK are dropped as 3.10 does. */

@@ -7,6 +7,8 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -23,6 +25,17 @@ void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
 void mm_update_watch(struct mm_machine *m)
 {
 	m->watch = (m->event_mask & MM_EV_STAGES) || m->running || m->check_stages;
+	if (m->check_stages && !m->check_dirty) {
+		/* every block is new to the stage checker */
+		size_t n = (m->max_pfn >> (MAX_ORDER - 1 + 3)) + 1;
+
+		m->check_dirty = malloc(n);
+		if (m->check_dirty)
+			memset(m->check_dirty, 0xff, n);
+	} else if (!m->check_stages && m->check_dirty) {
+		free(m->check_dirty);
+		m->check_dirty = NULL;
+	}
 }
 
 void mm_emit(struct mm_machine *m, struct mm_event *ev)
@@ -54,8 +67,11 @@ static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
 
 	vsnprintf(text, sizeof(text), fmt, ap);
 	mm_emit(m, &ev);
-	if (unlikely(m->check_stages) && mm_check(m))
+	if (unlikely(m->check_stages) && mm_check_stage(m)) {
+		if (!m->nr_check_breaches++)
+			snprintf(m->check_breach, sizeof(m->check_breach), "%s: %s", mm_func_names[fn], m->err);
 		printk(m, "mmscope: invariant broken at %s: %s", mm_func_names[fn], m->err);
+	}
 	if (m->running)
 		step_point(m, &ev);
 }

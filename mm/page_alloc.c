@@ -79,6 +79,7 @@ void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt)
 	/* bits 0-2 the type (PB_migrate), bit 3 compaction's skip hint */
 	uint8_t *f = &m->pageblock_flags[pfn >> m->pageblock_order];
 
+	check_dirty(m, pfn);
 	/* with grouping off every block is stored as UNMOVABLE (3.10) */
 	if (unlikely(m->page_group_by_mobility_disabled))
 		mt = MIGRATE_UNMOVABLE;

@@ -409,6 +409,7 @@ static int cache_grow(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
 	unsigned long offset, pfn, base, desc = 0;
 	struct slab *sl;
 
+	c->changed = 1;
 	int irqs = 0;
 
 	spin_lock_list(m, c);
@@ -528,6 +529,7 @@ static unsigned long cache_alloc_refill(struct mm_machine *m, struct kmem_cache 
 	struct array_cache *ac;
 	int batchcount;
 
+	c->changed = 1;
 	if (STAGES(m))
 		stage_enter(m, FN_cache_alloc_refill, "%s: cpu%d array empty", c->name, cpu);
 retry:
@@ -570,6 +572,7 @@ static unsigned long ____cache_alloc(struct mm_machine *m, struct kmem_cache *c,
 	struct array_cache *ac = cpu_cache_get(c, m->this_cpu);
 	unsigned long obj;
 
+	c->changed = 1;
 	if (likely(ac->avail)) {
 		ac->touched = 1;
 		obj = ac->entry[--ac->avail];
@@ -706,6 +709,7 @@ static void slab_destroy(struct mm_machine *m, struct kmem_cache *c, struct slab
 {
 	unsigned long pfn = sl->pfn, desc = sl->desc;
 
+	c->changed = 1;
 	slab_release(m, sl);
 	kmem_freepages(m, c, pfn);
 	if (desc)
@@ -724,6 +728,7 @@ static void free_block(struct mm_machine *m, struct kmem_cache *c, unsigned long
 {
 	struct kmem_cache_node *n = c->node;
 
+	c->changed = 1;
 	if (STAGES(m))
 		stage_enter(m, FN_free_block, "%s: %u objects back to their slabs", c->name, nr);
 	for (unsigned i = 0; i < nr; i++) {
@@ -766,6 +771,7 @@ static void free_block_array(struct mm_machine *m, struct kmem_cache *c, struct 
 {
 	unsigned long stack[128], *objs = nr <= 128 ? stack : malloc(nr * sizeof(*objs));
 
+	c->changed = 1;
 	if (!objs)
 		return;
 	memcpy(objs, ac->entry, nr * sizeof(*objs));
@@ -781,6 +787,7 @@ static void cache_flusharray(struct mm_machine *m, struct kmem_cache *c, struct 
 	unsigned batchcount = ac->batchcount;
 	struct array_cache *shared = c->node->shared;
 
+	c->changed = 1;
 	if (STAGES(m))
 		stage_enter(m, FN_cache_flusharray, "%s: cpu%d array full (%u)", c->name, m->this_cpu, ac->avail);
 	spin_lock_list(m, c);
@@ -807,6 +814,7 @@ static void __cache_free(struct mm_machine *m, struct kmem_cache *c, unsigned lo
 {
 	struct array_cache *ac = cpu_cache_get(c, m->this_cpu);
 
+	c->changed = 1;
 	if (ac->avail >= ac->limit)
 		cache_flusharray(m, c, ac);
 	ac->entry[ac->avail++] = obj;
@@ -817,13 +825,50 @@ static void __cache_free(struct mm_machine *m, struct kmem_cache *c, unsigned lo
 }
 
 /*
+ * The allocator's own structures live in its caches too: cache
+ * descriptors, names, array caches, node structs, off-slab slab
+ * descriptors.  The kernel would let a caller free one and crash later;
+ * the model refuses, naming what it is.  0 if addr is none of them.
+ */
+static int internal_object(struct mm_machine *m, struct kmem_cache *oc, unsigned long addr,
+			   char *what, size_t len)
+{
+	if (oc == S(m)->kmem_cache) {
+		for (struct kmem_cache *c = S(m)->slab_caches; c; c = c->next)
+			if (c->addr == addr) {
+				snprintf(what, len, "the kmem_cache of %s", c->name);
+				return 1;
+			}
+	}
+	for (struct kmem_cache *c = S(m)->slab_caches; c; c = c->next) {
+		if (c->name_addr == addr)
+			return snprintf(what, len, "the name of %s", c->name), 1;
+		if (c->node && c->node->addr == addr)
+			return snprintf(what, len, "the kmem_cache_node of %s", c->name), 1;
+		if (c->node && c->node->shared && c->node->shared->addr == addr)
+			return snprintf(what, len, "the shared array_cache of %s", c->name), 1;
+		for (int cpu = 0; c->array && cpu < m->nr_cpus; cpu++)
+			if (c->array[cpu] && c->array[cpu]->addr == addr)
+				return snprintf(what, len, "the cpu%d array_cache of %s", cpu, c->name), 1;
+		if ((c->flags & CFLGS_OFF_SLAB) && c->slabp_cache == oc)
+			for (int l = SLABS_PARTIAL; l <= SLABS_FREE; l++)
+				for (uint32_t id = c->node->slabs[l].head; id; id = S(m)->slabs[id]->next)
+					if (S(m)->slabs[id]->desc == addr)
+						return snprintf(what, len, "an off-slab struct slab of %s", c->name), 1;
+	}
+	return 0;
+}
+
+/*
  * Catch what DEBUG_SLAB and cache_from_obj would: an address that is no
- * object, a double free, the wrong cache.
+ * object, a double free, the wrong cache - and, beyond the kernel, the
+ * allocator's own structures.
  */
 static int check_free(struct mm_machine *m, unsigned long addr, struct kmem_cache *want,
 		      struct kmem_cache **out)
 {
 	struct mm_obj_info oi;
+	char what[128];
 
 	if (mm_obj_info(m, addr, &oi) || !oi.cache)
 		return mm_error(m, MM_EINVAL, "0x%lx: not a slab object", addr);
@@ -839,6 +884,9 @@ static int check_free(struct mm_machine *m, unsigned long addr, struct kmem_cach
 	if (oi.state == OBJ_CACHED)
 		return mm_error(m, MM_EBADPAGE, "slab error in cache_free_debugcheck(): cache `%s': double free of 0x%lx (already in %s array cache)",
 				oi.cache->name, addr, oi.where_cpu < 0 ? "the shared" : "a cpu");
+	if (internal_object(m, oi.cache, addr, what, sizeof(what)))
+		return mm_error(m, MM_EINVAL, "0x%lx is %s: the slab allocator's own, not freed (the kernel would corrupt itself)",
+				addr, what);
 	*out = oi.cache;
 	return MM_OK;
 }
@@ -1278,6 +1326,7 @@ static int __kmem_cache_create(struct mm_machine *m, struct kmem_cache *c, unsig
 
 static void slab_caches_add(struct mm_machine *m, struct kmem_cache *c)
 {
+	c->changed = 1;
 	c->prev = NULL;
 	c->next = S(m)->slab_caches;
 	if (c->next)
@@ -1672,6 +1721,7 @@ static void drain_array(struct mm_machine *m, struct kmem_cache *c, struct array
 {
 	unsigned tofree;
 
+	c->changed = 1;
 	if (!ac || !ac->avail)
 		return;
 	if (ac->touched && !force) {
@@ -1694,6 +1744,7 @@ static int drain_freelist(struct mm_machine *m, struct kmem_cache *c, unsigned l
 	struct kmem_cache_node *n = c->node;
 	unsigned long freed = 0;
 
+	c->changed = 1;
 	while (freed < tofree && n->slabs[SLABS_FREE].tail) {
 		struct slab *sl = S(m)->slabs[n->slabs[SLABS_FREE].tail];
 
@@ -1971,13 +2022,15 @@ static int check_array(struct mm_machine *m, struct kmem_cache *c, struct array_
 	return MM_OK;
 }
 
-int mm_slab_check(struct mm_machine *m)
+static int check_caches(struct mm_machine *m, int changed_only)
 {
 	if (!m->slab)
 		return MM_OK;
 	for (struct kmem_cache *c = S(m)->slab_caches; c; c = c->next) {
 		unsigned long cached = 0, in_arrays = 0;
 
+		if (changed_only && !c->changed)
+			continue;
 		if (check_node_lists(m, c, &cached))
 			return MM_EINVAL;
 		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
@@ -1989,9 +2042,24 @@ int mm_slab_check(struct mm_machine *m)
 		if (cached != in_arrays + c->inflight)
 			return mm_error(m, MM_EINVAL, "%s: %lu objects marked cached but %lu in the arrays",
 					c->name, cached, in_arrays);
+		if (changed_only)
+			c->changed = 0;
 	}
+	if (changed_only)
+		return MM_OK;
 	for (uint32_t id = 1; id < S(m)->nr_slabs; id++)
 		if (S(m)->slabs[id] && S(m)->slabs[id]->list == SLABS_NONE)
 			return mm_error(m, MM_EINVAL, "slab %u is on no list", id);
 	return MM_OK;
+}
+
+int mm_slab_check(struct mm_machine *m)
+{
+	return check_caches(m, 0);
+}
+
+/* the stage checker's part: only the caches touched since it last looked */
+int mm_slab_check_stage(struct mm_machine *m)
+{
+	return check_caches(m, 1);
 }
