@@ -443,6 +443,19 @@ static int source_setup(lua_State *L)
 	return 0;
 }
 
+/* require looks in the directory of the script that runs */
+static void set_script_dir(struct lhost *h, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(h->script_dir, sizeof(h->script_dir), ".");
+	else if (slash == path)
+		snprintf(h->script_dir, sizeof(h->script_dir), "/");
+	else
+		snprintf(h->script_dir, sizeof(h->script_dir), "%.*s", (int)(slash - path), path);
+}
+
 int lhost_source(struct lhost *h, int argc, char **argv)
 {
 	char path[PATH_MAX];
@@ -458,6 +471,7 @@ int lhost_source(struct lhost *h, int argc, char **argv)
 	h->interrupt = 0;
 	if (lh_script_find(argv[0], path, sizeof(path)) < 0)
 		snprintf(path, sizeof(path), "%s", argv[0]);
+	set_script_dir(h, path);
 	if (protect(h, source_setup, &j, 0, "source") < 0)
 		return LH_ERROR;
 	return run_co(h, argc - 1);
@@ -513,6 +527,8 @@ int lhost_chunk(struct lhost *h, const char *chunk, const char *chunkname)
 		return LH_ERROR;
 	}
 	h->interrupt = 0;
+	if (!h->co) /* a typed chunk's directory is the current one */
+		set_script_dir(h, "./chunk");
 	if (protect(h, chunk_setup, &j, 0, "lua") < 0)
 		return LH_ERROR;
 	if (j.status >= 0) /* ran beside a paused script */

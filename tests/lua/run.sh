@@ -16,6 +16,8 @@ dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$dir/../.." && pwd)
 mmscope=${MMSCOPE:-./mmscope}
 case $mmscope in /*) ;; *) mmscope=$root/$mmscope ;; esac
+# tests that run mmscope themselves (require.lua) find it here
+export MMSCOPE=$mmscope
 cd "$root" || exit 2
 
 if [[ ! -x $mmscope ]]; then

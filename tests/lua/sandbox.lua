@@ -1,6 +1,6 @@
 -- The sandbox: no processes, no native code, no debug, no file writes,
 -- text chunks only.  Reading files and the pure libraries stay.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 -- what was taken away answers with the reason, not "call a nil value"
 for _, f in ipairs({ "execute", "exit", "remove", "rename", "tmpname", "getenv" }) do
@@ -42,7 +42,7 @@ t.eq(load("return 1 + 1")(), 2, "text chunks load")
 t.eq(load("return x", "=env", "b", {x = 5})(), 5, "mode is forced to t, env kept")
 t.raises("bad argument #1 to 'loadfile' (string expected, got no value)", loadfile)
 t.raises("bad argument #1 to 'dofile' (string expected, got no value)", dofile)
-t.eq(require("tests.lua.testlib"), t, "require finds Lua modules")
+t.eq(require("testlib"), t, "require finds Lua modules")
 
 -- print and io.write go to the output
 io.write("io.write", " works\n")

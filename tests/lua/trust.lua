@@ -1,6 +1,6 @@
 -- flags: --trust
 -- --trust opens the whole standard library.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 t.eq(type(os.execute), "function", "os.execute")
 t.eq(type(io.popen), "function", "io.popen")
