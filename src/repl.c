@@ -13,7 +13,8 @@
  *
  * A line that leaves a `lua` block open is held and the next one read with
  * the second prompt, until cmd_line_continues() says the chunk is whole.
- * Ctrl-C clears the line being typed: the signal handler only sets a flag.
+ * Ctrl-C clears the line being typed, or stops the command the plain REPL
+ * runs (a script, a long tick): the signal handler only sets flags.
  */
 #include <errno.h>
 #include <signal.h>
@@ -50,11 +51,15 @@ static struct repl {
 } R;
 
 static volatile sig_atomic_t got_sigint;
+/* the plain REPL runs a command: Ctrl-C stops it (a script, a long tick) */
+static volatile sig_atomic_t running;
 
 static void on_sigint(int sig)
 {
 	(void)sig;
 	got_sigint = 1;
+	if (running && R.c)
+		R.c->interrupted = 1;
 }
 
 /* ---- history ------------------------------------------------------------- */
@@ -254,8 +259,12 @@ static void on_line(char *line)
 		printf("\n");
 	} else if ((text = assemble(line))) {
 		history_add(text);
+		R.c->interrupted = 0;
+		running = 1;
 		if (cmd_exec(R.c, text))
 			R.failed = 1;
+		running = 0;
+		R.c->interrupted = 0;
 		R.done = R.c->quit;
 		free(text);
 	}
