@@ -11,14 +11,19 @@
 # until what it expects is there and the screen stopped changing, or a
 # timeout (TUI_TIMEOUT seconds, default 10) passes.  Without tmux the tests
 # are skipped, except under CI (CI=true), where that is a failure.
+#
+# Every tmux call goes to the test's own server: each start() makes a new
+# socket (-S) in this run's private directory, so no test ever talks to a
+# server another test (or another run, or the user's tmux) is killing.
 set -u
+unset TMUX TMUX_PANE # the tests' servers are not the user's
 
 MMSCOPE=${MMSCOPE:-./mmscope}
 HERE=$(cd "$(dirname "$0")" && pwd)
 TIMEOUT=${TUI_TIMEOUT:-10}
-SOCK=mmscope-test-$$
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mmscope-tui.XXXXXX") || exit 1
-T="tmux -u -L $SOCK -f /dev/null"
+nsock=0
+T="tmux -u -S $WORK/tmux-0.sock -f /dev/null"
 failed=0
 passed=0
 # a sanitizer build (make asan) writes its notes and reports to files here:
@@ -27,7 +32,9 @@ ASAN_LOG="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$WORK/asan"
 current=""
 
 cleanup() {
-	$T kill-server 2>/dev/null
+	for sock in "$WORK"/tmux-*.sock; do
+		[ -S "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
+	done
 	rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -58,22 +65,34 @@ screen() {
 	$T capture-pane -p -t mm 2>/dev/null
 }
 
-# start W H [ARGS...]: mmscope in a fresh session; the pane records the
-# terminal's settings before and after, and the exit status
+# $WORK/mmscope: mmscope as the pane runs it; it leaves its pid in
+# $WORK/pid (for the signal tests) and never dumps core
+cat > "$WORK/mmscope" <<WRAPPER
+#!/bin/sh
+ulimit -c 0
+echo \$\$ > '$WORK/pid'
+exec '$MMSCOPE' "\$@"
+WRAPPER
+chmod +x "$WORK/mmscope"
+
+# start W H [ARGS...]: mmscope in a fresh session on a fresh server; the
+# pane records the terminal's settings before and after, and the exit
+# status.  START_ASAN overrides ASAN_OPTIONS for this start.
 start() {
 	w=$1 h=$2
 	shift 2
-	$T kill-server 2>/dev/null
+	nsock=$((nsock + 1))
+	T="tmux -u -S $WORK/tmux-$nsock.sock -f /dev/null"
 	mkdir -p "$WORK/state" "$WORK/config"
-	rm -f "$WORK/before" "$WORK/after"
+	rm -f "$WORK/before" "$WORK/after" "$WORK/pid"
 	# the tests' own environment: no user history, init.lua or themes
 	$T new-session -d -s mm -x "$w" -y "$h" \
 		"cd '$(pwd)' && stty -a > '$WORK/before' && \
 		 env XDG_STATE_HOME='$WORK/state' XDG_CONFIG_HOME='$WORK/config' \
-		     ASAN_OPTIONS='$ASAN_LOG' \
+		     ASAN_OPTIONS='${START_ASAN:-$ASAN_LOG}' \
 		     LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= \
-		     '$MMSCOPE' $* ; echo \"EXITED rc=\$?\"; \
-		 stty -a > '$WORK/after'; sleep 600" || {
+		     '$WORK/mmscope' $* ; echo \"EXITED rc=\$?\"; \
+		 stty -a > '$WORK/after'; exec sleep 600" || {
 		fail "tmux could not start"
 		return 1
 	}
@@ -176,19 +195,38 @@ expect_not() {
 	fi
 }
 
-# quit_and_check: leave with `quit`; the shell gets the terminal back as
-# it was before
-quit_and_check() {
-	[ -n "$current" ] || return 1
-	type_line quit
-	wait_for "EXITED rc=0" || return 1
+# terminal_restored RC: mmscope ended with exit status RC and the shell
+# got the terminal back as it was before (stty -a the same)
+terminal_restored() {
+	wait_for "EXITED rc=$1" || return 1
 	i=0
-	while [ ! -s "$WORK/after" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	while [ ! -s "$WORK/after" ] && [ $i -lt $((TIMEOUT * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	if ! cmp -s "$WORK/before" "$WORK/after"; then
 		fail "terminal settings changed:"
 		diff "$WORK/before" "$WORK/after" | sed 's/^/    /'
 		return 1
 	fi
+}
+
+# quit_and_check: leave with `quit`; the shell gets the terminal back as
+# it was before
+quit_and_check() {
+	[ -n "$current" ] || return 1
+	type_line quit
+	terminal_restored 0
+}
+
+# mmscope's pid, once the pane's wrapper wrote it
+mm_pid() {
+	i=0
+	while [ ! -s "$WORK/pid" ] && [ $i -lt $((TIMEOUT * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	cat "$WORK/pid" 2>/dev/null
 }
 
 begin() {
@@ -396,19 +434,21 @@ test_fuzz() {
 	while read -r kind arg; do
 		if [ "$kind" = K ]; then keys "$arg"; else $T send-keys -t mm -l -- "$arg"; fi
 	done < "$WORK/fuzz-keys"
-	# out of whatever it is in: help, a panel, a search, a half-typed line
-	for i in 1 2 3; do
-		keys Escape C-g
-		sleep 0.2
-		keys C-e C-u
+	# out of whatever it is in (help, a panel, a search, a half-typed
+	# line): Esc, C-g, C-e C-u until the command line shows up empty
+	# (live mode may be on: the screen need not hold still)
+	i=0
+	while ! screen | tail -1 | grep -q '^mmscope> *$'; do
+		if [ $i -ge $((TIMEOUT * 10)) ]; then
+			fail "the command line did not clear:"
+			screen | tail -3 | sed 's/^/    |/'
+			end
+			return
+		fi
+		[ $((i % 10)) -eq 0 ] && keys Escape C-g C-e C-u
+		sleep 0.1
+		i=$((i + 1))
 	done
-	sleep 0.5 # (live mode may be on: the screen need not hold still)
-	if ! screen | tail -1 | grep -q '^mmscope> *$'; then
-		fail "the command line did not clear:"
-		screen | tail -3 | sed 's/^/    |/'
-		end
-		return
-	fi
 	quit_and_check
 	end
 }
