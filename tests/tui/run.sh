@@ -417,6 +417,55 @@ test_lua() {
 	end
 }
 
+# interrupt_until TEXT: Ctrl-C, then wait for TEXT; again (a Ctrl-C that
+# came before the command started only cleared the line) until TIMEOUT
+interrupt_until() {
+	[ -n "$current" ] || return 1
+	tries=0
+	while [ $tries -lt "$TIMEOUT" ]; do
+		keys C-c
+		if TIMEOUT=1 wait_quiet "$1"; then
+			return 0
+		fi
+		tries=$((tries + 1))
+	done
+	fail "no '$1' on the screen after Ctrl-C"
+	screen | tail -5 | sed 's/^/    |/'
+	return 1
+}
+
+# wait_quiet TEXT: wait_for without reporting a failure
+wait_quiet() {
+	saved=$current
+	current=""
+	wait_for "$1"
+	rc=$?
+	current=$saved
+	return $rc
+}
+
+# Ctrl-C stops a script that catches every error with pcall: in the
+# screen and at the plain prompt, the prompt comes back
+test_interrupt() {
+	begin interrupt
+	start 80 24 &&
+	type_line "lua while true do pcall(function() while true do end end) end" &&
+	expect "> lua while true do pcall" &&
+	interrupt_until "chunk:1: interrupted" &&
+	type_line "lua print(6 * 7)" &&
+	expect "42" &&
+	quit_and_check
+	end
+	begin interrupt-plain
+	start 80 24 --no-screen &&
+	type_line "lua while true do pcall(function() while true do end end) end" &&
+	interrupt_until "chunk:1: interrupted" &&
+	type_line "lua print(6 * 7)" &&
+	expect "42" &&
+	quit_and_check
+	end
+}
+
 # fuzz: 400 keys and commands picked at random (fixed seed) - panels,
 # layouts, themes, stepping, help, history search - then quit: the
 # program must survive all of it and give the terminal back as it was
@@ -470,7 +519,8 @@ test_autostep() {
 	end
 }
 
-ALL="start alloc step help complete wide theme resize script lua quit fuzz autostep"
+ALL="start alloc step help complete wide theme resize script lua quit fuzz autostep \
+	interrupt"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done
