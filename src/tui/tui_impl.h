@@ -103,7 +103,7 @@ struct tui {
 	/* set from the signal handler */
 	volatile sig_atomic_t busy;   /* a command or script runs */
 	volatile sig_atomic_t sigint;
-	volatile sig_atomic_t sigterm;
+	volatile sig_atomic_t sigterm; /* SIGTERM or SIGHUP asked us to leave: its number */
 };
 
 /* tui.c */

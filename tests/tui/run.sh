@@ -466,6 +466,40 @@ test_interrupt() {
 	end
 }
 
+# Every signal that ends the program gives the terminal back as it was:
+# Ctrl-\ (SIGQUIT) typed, the others sent with kill.  SIGTERM and SIGHUP
+# end the loop and then the program dies of them; the rest restore the
+# terminal in their handler and take the default action.  The exit
+# status is the shell's 128 + signal number (Linux numbering).
+signal_exits() {
+	case $1 in
+	QUIT) echo 131 ;; TERM) echo 143 ;; HUP) echo 129 ;; SEGV) echo 139 ;;
+	ABRT) echo 134 ;; BUS) echo 135 ;; FPE) echo 136 ;; ILL) echo 132 ;;
+	esac
+}
+
+test_signals() {
+	# a sanitizer build must not turn these into its own reports
+	START_ASAN="handle_segv=0:handle_sigbus=0:handle_abort=0:handle_sigfpe=0:handle_sigill=0:log_path=$WORK/signal-asan"
+	begin sigquit
+	start 80 24 &&
+	type_line "alloc_pages GFP_KERNEL 2" &&
+	expect "order 2" &&
+	keys 'C-\' &&
+	terminal_restored "$(signal_exits QUIT)"
+	end
+	for sig in TERM HUP SEGV ABRT BUS FPE ILL; do
+		begin "sig$sig"
+		start 80 24 &&
+		type_line "alloc_pages GFP_KERNEL 2" &&
+		expect "order 2" &&
+		kill -s "$sig" "$(mm_pid)" &&
+		terminal_restored "$(signal_exits "$sig")"
+		end
+	done
+	START_ASAN=
+}
+
 # fuzz: 400 keys and commands picked at random (fixed seed) - panels,
 # layouts, themes, stepping, help, history search - then quit: the
 # program must survive all of it and give the terminal back as it was
@@ -520,7 +554,7 @@ test_autostep() {
 }
 
 ALL="start alloc step help complete wide theme resize script lua quit fuzz autostep \
-	interrupt"
+	interrupt signals"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done
