@@ -62,6 +62,69 @@ static void on_sigint(int sig)
 		R.c->interrupted = 1;
 }
 
+/*
+ * The plain REPL's terminal (readline's mode: no echo, no canonical
+ * input) goes back as it was on every signal that ends the program:
+ * SIGTERM and SIGHUP end the loop (history saved) and then the program
+ * dies of them, a second one at once; the others restore the terminal
+ * and take their default action.
+ */
+static const int fatal_signals[] = { SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+#define NR_FATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+static struct sigaction old_fatal[NR_FATAL];
+static volatile sig_atomic_t got_sigterm;
+
+static void on_fatal(int sig)
+{
+	size_t i;
+
+	rl_deprep_terminal();
+	signal(sig, SIG_DFL);
+	for (i = 0; i < NR_FATAL; i++)
+		if (fatal_signals[i] == sig)
+			sigaction(sig, &old_fatal[i], NULL);
+	raise(sig);
+}
+
+static void on_sigterm(int sig)
+{
+	if (got_sigterm) {
+		on_fatal(sig);
+		return;
+	}
+	got_sigterm = sig;
+	if (R.c)
+		R.c->interrupted = 1;
+}
+
+static void signals_install(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < NR_FATAL; i++)
+		sigaction(fatal_signals[i], &sa, &old_fatal[i]);
+}
+
+static void signals_remove(void)
+{
+	size_t i;
+
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	for (i = 0; i < NR_FATAL; i++)
+		sigaction(fatal_signals[i], &old_fatal[i], NULL);
+}
+
 /* ---- history ------------------------------------------------------------- */
 
 /* mkdir -p of the directories above path */
@@ -295,24 +358,22 @@ static int wait_input(void)
 
 static void setup(struct cmd_ctx *c)
 {
-	struct sigaction sa;
-
 	memset(&R, 0, sizeof(R));
 	R.c = c;
 	rl_readline_name = "mmscope";
 	rl_catch_signals = 0;
 	setup_completion();
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigaction(SIGINT, &sa, NULL);
+	signals_install();
 	history_open();
 	rl_callback_handler_install(PROMPT, on_line);
 }
 
 int repl_run(struct cmd_ctx *c)
 {
+	int sig;
+
 	setup(c);
-	while (!R.done) {
+	while (!R.done && !got_sigterm) {
 		if (got_sigint)
 			clear_line();
 		else if (wait_input() > 0)
@@ -323,7 +384,12 @@ int repl_run(struct cmd_ctx *c)
 	rl_callback_handler_remove();
 	history_close();
 	drop_held();
-	signal(SIGINT, SIG_DFL);
+	sig = got_sigterm;
+	signals_remove();
+	if (sig) { /* the terminal is back: die of the signal that ended us */
+		fflush(NULL);
+		raise(sig);
+	}
 	return R.failed;
 }
 

@@ -497,6 +497,19 @@ test_signals() {
 		terminal_restored "$(signal_exits "$sig")"
 		end
 	done
+	# the plain prompt (readline's terminal mode) too
+	begin plain-sigquit
+	start 80 24 --no-screen &&
+	keys 'C-\' &&
+	terminal_restored "$(signal_exits QUIT)"
+	end
+	for sig in TERM SEGV; do
+		begin "plain-sig$sig"
+		start 80 24 --no-screen &&
+		kill -s "$sig" "$(mm_pid)" &&
+		terminal_restored "$(signal_exits "$sig")"
+		end
+	done
 	START_ASAN=
 }
 
