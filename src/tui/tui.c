@@ -786,6 +786,28 @@ static void redraw(struct tui *t)
 	t->dirty = 0;
 }
 
+/*
+ * key, then every key already waiting, for up to a frame, before the
+ * screen is drawn again: a paste arrives as thousands of keys at once,
+ * and drawing after each would make it take as many frames.  A command
+ * that runs, a script that wants the screen, Ctrl-C or quit end the
+ * batch.
+ */
+static void handle_keys(struct tui *t, int key)
+{
+	double until = tui_now() + FRAME_SECONDS;
+
+	for (;;) {
+		handle_key(t, key);
+		if (t->quit || t->sigint || t->sigterm || t->lua_wait != LUA_IDLE ||
+		    tui_now() >= until)
+			return;
+		key = term_getkey(t->term, 0);
+		if (key == TK_NONE)
+			return;
+	}
+}
+
 static void loop(struct tui *t)
 {
 	int key;
@@ -816,7 +838,7 @@ static void loop(struct tui *t)
 		}
 		key = term_getkey(t->term, KEY_TIMEOUT_MS);
 		if (key != TK_NONE)
-			handle_key(t, key);
+			handle_keys(t, key);
 		stderr_drain(t);
 		live_tick(t);
 		expire_highlight(t);

@@ -63,7 +63,7 @@ struct tui {
 	int quit;
 	struct help help;
 	char menu[1024]; /* completion candidates, shown until the next key */
-	int cl_scroll;   /* command line: first column of the text shown */
+	size_t cl_start; /* command line: the byte of the text shown first */
 	int in_line;     /* a line typed on the command line is running */
 
 	/* live mode */
