@@ -177,10 +177,27 @@ static void history_add(const char *line)
 		add_history(line);
 }
 
+/* the history, one entry a line (as write_history has it), oldest first */
+static int fill_history(FILE *f, void *arg)
+{
+	HIST_ENTRY **list = history_list();
+	int i;
+
+	(void)arg;
+	for (i = 0; list && list[i]; i++)
+		if (fprintf(f, "%s\n", list[i]->line) < 0)
+			return -1;
+	return 0;
+}
+
+/* written as every file is (cmd_write_file): a new private file renamed
+ * into place, the last HISTORY_MAX entries (the list is stifled) */
 static void history_close(void)
 {
-	if (R.history[0] && write_history(R.history) == 0)
-		history_truncate_file(R.history, HISTORY_MAX);
+	char err[256];
+
+	if (R.history[0])
+		cmd_write_file(R.history, 0600, fill_history, NULL, err, sizeof(err));
 }
 
 /* ---- completion ---------------------------------------------------------- */

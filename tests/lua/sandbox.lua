@@ -1,4 +1,5 @@
 -- The sandbox: no processes, no native code, no debug, no file writes,
+-- no commands that write files,
 -- text chunks only.  Reading files and the pure libraries stay.
 local t = require("testlib")
 
@@ -32,6 +33,15 @@ local n = 0
 for _ in io.lines("tests/lua/sandbox.lua") do n = n + 1 end
 t.ok(n > 10, "io.lines")
 t.raises("bad argument #1 to 'lines' (string expected, got no value)", io.lines)
+
+-- commands that write files are refused by the command layer, with the
+-- reason, before anything is written
+local out, err = mm.exec("screenshot tests/lua/should-not-exist.txt")
+t.eq(out, nil, "screenshot from a sandboxed script")
+t.eq(err, "screenshot: writing files is not allowed in the sandbox ('trust on' lifts it)",
+	"refused")
+t.eq(io.open("tests/lua/should-not-exist.txt", "r"), nil, "nothing written")
+t.ok(mm.exec("cpu"), "other commands still run")
 
 -- text chunks only
 local bin = string.dump(function() return 1 end)

@@ -541,6 +541,31 @@ test_paste() {
 	end
 }
 
+# files: a sandboxed script cannot make the screen write one (screenshot
+# is refused by the command layer); trusted it can; the history is
+# written private (0600)
+test_files() {
+	begin files
+	start 200 60 &&
+	type_line "lua print(select(2, mm.exec('screenshot $WORK/shot.txt')))" &&
+	expect "screenshot: writing files is not allowed in the sandbox" &&
+	if [ -e "$WORK/shot.txt" ]; then fail "a sandboxed script wrote $WORK/shot.txt"; fi &&
+	type_line "trust on" &&
+	expect "trust on (scripts have the full standard library)" &&
+	type_line "lua print(mm.exec('screenshot $WORK/shot.txt'))" &&
+	expect "screenshot: 200x60 written to" &&
+	if ! grep -q "mmscope>" "$WORK/shot.txt"; then fail "no screenshot in $WORK/shot.txt"; fi &&
+	type_line "tick 7" &&
+	expect "jiffies 7" &&
+	quit_and_check &&
+	if ! grep -qx "tick 7" "$WORK/state/mmscope/history"; then
+		fail "history not written"
+	elif [ "$(stat -c %a "$WORK/state/mmscope/history")" != 600 ]; then
+		fail "history is mode $(stat -c %a "$WORK/state/mmscope/history"), not 600"
+	fi
+	end
+}
+
 # fuzz: 400 keys and commands picked at random (fixed seed) - panels,
 # layouts, themes, stepping, help, history search - then quit: the
 # program must survive all of it and give the terminal back as it was
@@ -595,7 +620,7 @@ test_autostep() {
 }
 
 ALL="start alloc step help complete wide theme resize script lua quit fuzz autostep \
-	interrupt signals paste"
+	interrupt signals paste files"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done
