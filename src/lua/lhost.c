@@ -56,9 +56,9 @@ static struct lhost *hook_host(lua_State *L)
 	return *(struct lhost **)lua_getextraspace(L);
 }
 
-/* raise msg at the line the script is on (luaL_error would name the caller) */
 static void lh_hook(lua_State *L, lua_Debug *ar);
 
+/* raise msg at the line the script is on (luaL_error would name the caller) */
 static void hook_error(lua_State *L, lua_Debug *ar, const char *msg)
 {
 	if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
@@ -568,7 +568,7 @@ int lhost_chunk(struct lhost *h, const char *chunk, const char *chunkname)
 	}
 	h->interrupt = 0;
 	if (!h->co) /* a typed chunk's directory is the current one */
-		set_script_dir(h, "./chunk");
+		snprintf(h->script_dir, sizeof(h->script_dir), ".");
 	if (protect(h, chunk_setup, &j, 0, "lua") < 0)
 		return LH_ERROR;
 	if (j.status >= 0) /* ran beside a paused script */
