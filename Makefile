@@ -2,7 +2,8 @@
 #
 #   make            build ./mmscope (objects under $(BUILD)/)
 #   make run        install missing Debian packages, build, start
-#   make test       unit tests, golden transcripts, Lua tests, then screen tests
+#   make test       install missing Debian packages (make deps), then unit
+#                   tests, golden transcripts, Lua tests, screen tests
 #   make lua-test   the Lua API tests alone (tests/lua/*.lua, headless)
 #   make tui-test   the screen tests alone (tmux; UPDATE=1 rewrites goldens)
 #   make screenshots  regenerate screenshots/ (tmux; PNGs with rsvg-convert)
@@ -33,8 +34,14 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
+# every Debian package the build and the test tiers need: `make deps`
+# installs the missing ones (make run and make test first, and .ci/run)
+#   procps, valgrind      the fuzz and bench tiers' process and memory tools
+#   clang, libclang-rt-dev   libFuzzer (-fsanitize=fuzzer) for tests/fuzz;
+#                         libclang-rt-dev is Debian's runtime for its default
+#                         clang (libclang-rt-14-dev on Debian 12)
 DEBIAN_PACKAGES = build-essential pkg-config libncurses-dev libreadline-dev \
-	liblua5.4-dev libcmocka-dev tmux
+	liblua5.4-dev libcmocka-dev tmux procps valgrind clang libclang-rt-dev
 
 MM_SRCS := $(wildcard mm/*.c)
 SRC_SRCS := $(shell find src -name '*.c' 2>/dev/null | sort)
@@ -55,8 +62,8 @@ LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
 BENCH := $(BUILD)/tests/bench/bench
 
-.PHONY: all run test unit-test cmd-test lua-test tui-test screenshots bench asan deps clean check-layers \
-	check-pkgs
+.PHONY: all run test test-tiers unit-test cmd-test lua-test tui-test screenshots bench asan deps \
+	clean check-layers check-pkgs
 
 all: check-layers $(MMSCOPE)
 
@@ -91,7 +98,8 @@ $(LIBTUI): $(TUI_OBJS)
 
 check-pkgs:
 	@pkg-config --exists $(PKGS) || { \
-		echo "missing libraries ($(PKGS)): run 'make deps'" >&2; exit 1; }
+		echo "missing libraries ($(PKGS)): run 'make deps' (make test and make run do)" >&2; \
+		exit 1; }
 
 # ---- tests ----------------------------------------------------------------------
 # every tests/unit/test_*.c is one cmocka program linked with libmm.a
@@ -123,8 +131,13 @@ RUN_DOCS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' >
 	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
 	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
 
+# a fresh machine: install what is missing first (make deps), then run the
+# tiers in a new make, which asks pkg-config for the flags afresh
+test: deps
+	@$(MAKE) --no-print-directory test-tiers
+
 # the tiers run one after the other (even under -j), all of them always
-test: all $(UNIT_BINS)
+test-tiers: all $(UNIT_BINS)
 	@status=0; { $(RUN_UNIT); } || status=1; $(RUN_CMD) || status=1; \
 	$(RUN_LUA) || status=1; \
 	$(RUN_TUI) || status=1; \
@@ -201,7 +214,8 @@ deps:
 	@if ! command -v dpkg-query >/dev/null; then \
 		pkg-config --exists $(PKGS) cmocka && exit 0; \
 		echo "deps: not Debian; install pkg-config, ncursesw, readline," \
-			"Lua 5.4, cmocka and tmux yourself" >&2; exit 1; \
+			"Lua 5.4, cmocka and tmux yourself (clang with libFuzzer," \
+			"valgrind and procps for the fuzz and bench tiers)" >&2; exit 1; \
 	fi; \
 	missing=""; \
 	for p in $(DEBIAN_PACKAGES); do \
@@ -212,9 +226,11 @@ deps:
 	if [ "$$(id -u)" = 0 ]; then \
 		echo "deps: installing$$missing"; \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update -q && apt-get install -y -q$$missing; \
+		apt-get update -q && \
+		apt-get install -y -q --no-install-recommends$$missing </dev/null; \
 	else \
-		echo "deps: missing packages; run:" >&2; \
+		echo "deps: missing Debian packages:$$missing" >&2; \
+		echo "deps: install them as root, then run make again:" >&2; \
 		echo "  sudo apt-get install$$missing" >&2; \
 		exit 1; \
 	fi

@@ -13,7 +13,8 @@
  *
  * A line that leaves a `lua` block open is held and the next one read with
  * the second prompt, until cmd_line_continues() says the chunk is whole.
- * Ctrl-C clears the line being typed: the signal handler only sets a flag.
+ * Ctrl-C clears the line being typed, or stops the command the plain REPL
+ * runs (a script, a long tick): the signal handler only sets flags.
  */
 #include <errno.h>
 #include <signal.h>
@@ -50,11 +51,78 @@ static struct repl {
 } R;
 
 static volatile sig_atomic_t got_sigint;
+/* the plain REPL runs a command: Ctrl-C stops it (a script, a long tick) */
+static volatile sig_atomic_t running;
 
 static void on_sigint(int sig)
 {
 	(void)sig;
 	got_sigint = 1;
+	if (running && R.c)
+		R.c->interrupted = 1;
+}
+
+/*
+ * The plain REPL's terminal (readline's mode: no echo, no canonical
+ * input) goes back as it was on every signal that ends the program:
+ * SIGTERM and SIGHUP end the loop (history saved) and then the program
+ * dies of them, a second one at once; the others restore the terminal
+ * and take their default action.
+ */
+static const int fatal_signals[] = { SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+#define NR_FATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+static struct sigaction old_fatal[NR_FATAL];
+static volatile sig_atomic_t got_sigterm;
+
+static void on_fatal(int sig)
+{
+	size_t i;
+
+	rl_deprep_terminal();
+	signal(sig, SIG_DFL);
+	for (i = 0; i < NR_FATAL; i++)
+		if (fatal_signals[i] == sig)
+			sigaction(sig, &old_fatal[i], NULL);
+	raise(sig);
+}
+
+static void on_sigterm(int sig)
+{
+	if (got_sigterm) {
+		on_fatal(sig);
+		return;
+	}
+	got_sigterm = sig;
+	if (R.c)
+		R.c->interrupted = 1;
+}
+
+static void signals_install(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < NR_FATAL; i++)
+		sigaction(fatal_signals[i], &sa, &old_fatal[i]);
+}
+
+static void signals_remove(void)
+{
+	size_t i;
+
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	for (i = 0; i < NR_FATAL; i++)
+		sigaction(fatal_signals[i], &old_fatal[i], NULL);
 }
 
 /* ---- history ------------------------------------------------------------- */
@@ -109,10 +177,27 @@ static void history_add(const char *line)
 		add_history(line);
 }
 
+/* the history, one entry a line (as write_history has it), oldest first */
+static int fill_history(FILE *f, void *arg)
+{
+	HIST_ENTRY **list = history_list();
+	int i;
+
+	(void)arg;
+	for (i = 0; list && list[i]; i++)
+		if (fprintf(f, "%s\n", list[i]->line) < 0)
+			return -1;
+	return 0;
+}
+
+/* written as every file is (cmd_write_file): a new private file renamed
+ * into place, the last HISTORY_MAX entries (the list is stifled) */
 static void history_close(void)
 {
-	if (R.history[0] && write_history(R.history) == 0)
-		history_truncate_file(R.history, HISTORY_MAX);
+	char err[256];
+
+	if (R.history[0])
+		cmd_write_file(R.history, 0600, fill_history, NULL, err, sizeof(err));
 }
 
 /* ---- completion ---------------------------------------------------------- */
@@ -254,8 +339,12 @@ static void on_line(char *line)
 		printf("\n");
 	} else if ((text = assemble(line))) {
 		history_add(text);
+		R.c->interrupted = 0;
+		running = 1;
 		if (cmd_exec(R.c, text))
 			R.failed = 1;
+		running = 0;
+		R.c->interrupted = 0;
 		R.done = R.c->quit;
 		free(text);
 	}
@@ -286,24 +375,22 @@ static int wait_input(void)
 
 static void setup(struct cmd_ctx *c)
 {
-	struct sigaction sa;
-
 	memset(&R, 0, sizeof(R));
 	R.c = c;
 	rl_readline_name = "mmscope";
 	rl_catch_signals = 0;
 	setup_completion();
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigaction(SIGINT, &sa, NULL);
+	signals_install();
 	history_open();
 	rl_callback_handler_install(PROMPT, on_line);
 }
 
 int repl_run(struct cmd_ctx *c)
 {
+	int sig;
+
 	setup(c);
-	while (!R.done) {
+	while (!R.done && !got_sigterm) {
 		if (got_sigint)
 			clear_line();
 		else if (wait_input() > 0)
@@ -314,7 +401,12 @@ int repl_run(struct cmd_ctx *c)
 	rl_callback_handler_remove();
 	history_close();
 	drop_held();
-	signal(SIGINT, SIG_DFL);
+	sig = got_sigterm;
+	signals_remove();
+	if (sig) { /* the terminal is back: die of the signal that ended us */
+		fflush(NULL);
+		raise(sig);
+	}
 	return R.failed;
 }
 

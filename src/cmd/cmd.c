@@ -277,6 +277,10 @@ static int run_one(struct cmd_ctx *c, int argc, char **argv)
 		c->cur = d->name;
 		rc = cmd_lua_equivalent(c, argc - 1, argv) ? 1 : 0;
 		cmd_flush(c);
+	} else if ((d->flags & CMD_WRITES_FILE) && c->sandboxed) {
+		c->cur = d->name;
+		rc = cmd_error(c, "writing files is not allowed in the sandbox "
+			       "('trust on' lifts it)");
 	} else {
 		c->cur = d->name;
 		rc = d->run(c, argc, argv) ? 1 : 0;

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "file.h"
 #include "mm.h"
 
 /* ordinary output: len bytes of text, not NUL-terminated */
@@ -64,6 +65,9 @@ struct cmd_ctx {
 	/* set (from a signal handler too) to stop a long command, a script,
 	 * a `tick 100000`; cleared by the front end before the next command */
 	volatile int interrupted;
+	/* set while a sandboxed script's commands run (Lua's mm.exec): the
+	 * commands marked CMD_WRITES_FILE are refused */
+	int sandboxed;
 
 	/* private to src/cmd */
 	struct cmd_hook {
@@ -178,6 +182,13 @@ enum cmd_complete_kind {
 	CMPL_NAMES,   /* names the front end gave with cmd_set_hook_names */
 };
 
+/* what a command does besides driving the model (cmd_def.flags) */
+enum cmd_def_flags {
+	/* writes a file it is given: refused to a sandboxed script
+	 * ("CMD: writing files is not allowed in the sandbox ...") */
+	CMD_WRITES_FILE = 1u << 0,
+};
+
 struct cmd_ctx;
 struct cmd_def {
 	const char *name;
@@ -186,6 +197,7 @@ struct cmd_def {
 	const char *help;    /* longer text, lines end in '\n' */
 	int (*run)(struct cmd_ctx *c, int argc, char **argv);
 	enum cmd_complete_kind complete;
+	unsigned int flags;  /* enum cmd_def_flags */
 };
 
 /* The table, in the order `help` lists it; *n receives its length. */

@@ -17,6 +17,7 @@
 #ifndef MMSCOPE_LUA_INTERNAL_H
 #define MMSCOPE_LUA_INTERNAL_H
 
+#include <limits.h>
 #include <signal.h>
 
 #include "lua/lhost.h"
@@ -71,6 +72,9 @@ struct lhost {
 	const struct ui_host *ui;
 	lua_State *L;
 	int trusted;
+	/* where the running script lives ("." for a typed chunk): require
+	 * looks there (lsandbox.c) */
+	char script_dir[PATH_MAX];
 
 	/* memory: every allocation of the state is counted (lh_alloc) */
 	size_t mem, mem_limit;
@@ -204,7 +208,11 @@ void lh_sandbox(lua_State *L, int trusted);
  * in one of the scripts directories; path receives it */
 int lh_script_find(const char *name, char *path, size_t len);
 void lh_scripts_list(struct lhost *h);
-/* "dir1/?.lua;dir2/?.lua": where require looks */
+/* "dir1/?.lua;dir2/?.lua": where a trusted require looks */
 void lh_script_path(struct mm_buf *b);
+/* the scripts directories that exist (scripts/, scripts/ next to the
+ * executable, $XDG_CONFIG_HOME/mmscope/scripts), without repeats */
+#define LH_MAX_SCRIPT_DIRS 3
+int lh_script_dirs(char dirs[LH_MAX_SCRIPT_DIRS][PATH_MAX]);
 
 #endif

@@ -56,6 +56,8 @@ static struct lhost *hook_host(lua_State *L)
 	return *(struct lhost **)lua_getextraspace(L);
 }
 
+static void lh_hook(lua_State *L, lua_Debug *ar);
+
 /* raise msg at the line the script is on (luaL_error would name the caller) */
 static void hook_error(lua_State *L, lua_Debug *ar, const char *msg)
 {
@@ -66,18 +68,53 @@ static void hook_error(lua_State *L, lua_Debug *ar, const char *msg)
 	lua_error(L);
 }
 
+#define LIMIT_MSG "script stopped: instruction limit reached"
+
+/*
+ * A script being stopped (Ctrl-C, the second instruction limit) must not
+ * be able to catch the error for ever: `while true do pcall(f) end`
+ * would.  So from then on the hook runs before every instruction of the
+ * thread it fires in, and raises again each time: a pcall that caught
+ * the error gets it back at its caller's next instruction, and so on
+ * outwards until the script unwinds to the host, which then sets the
+ * count back (hooks_reset).  Threads the script made (coroutines) are
+ * set the same way when their hook fires, and the script's own thread
+ * and the main one at once, so a coroutine cannot shield its parent.
+ */
+static void stop_everywhere(struct lhost *h, lua_State *L)
+{
+	lua_sethook(L, lh_hook, LUA_MASKCOUNT, 1);
+	if (h->co && h->co != L)
+		lua_sethook(h->co, lh_hook, LUA_MASKCOUNT, 1);
+	if (h->L != L)
+		lua_sethook(h->L, lh_hook, LUA_MASKCOUNT, 1);
+}
+
 static void lh_hook(lua_State *L, lua_Debug *ar)
 {
 	struct lhost *h = hook_host(L);
+	const char *why = "interrupted";
 
-	if (h->interrupt || h->c->interrupted)
-		hook_error(L, ar, "interrupted");
-	if (++h->ticks > LH_INSN_LIMIT / LH_HOOK_EVERY) {
+	if (!h->interrupt && !h->c->interrupted) {
+		if (++h->ticks <= LH_INSN_LIMIT / LH_HOOK_EVERY)
+			return;
 		/* a script that catches the error gets one more round, no more */
-		if (++h->limit_hits < 2)
+		if (++h->limit_hits < 2) {
 			h->ticks = 0;
-		hook_error(L, ar, "script stopped: instruction limit reached");
+			hook_error(L, ar, LIMIT_MSG);
+		}
+		why = LIMIT_MSG;
 	}
+	stop_everywhere(h, L);
+	hook_error(L, ar, why);
+}
+
+/* the host has control again: the hook back to every LH_HOOK_EVERY */
+static void hooks_reset(struct lhost *h)
+{
+	lua_sethook(h->L, lh_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
+	if (h->co)
+		lua_sethook(h->co, lh_hook, LUA_MASKCOUNT, LH_HOOK_EVERY);
 }
 
 /* ---- helpers the other files use -------------------------------------------- */
@@ -170,6 +207,8 @@ int lh_pcall_n(struct lhost *h, lua_State *L, int nargs, int nres, const char *p
 	h->depth++;
 	rc = lua_pcall(L, nargs, nres, base);
 	h->depth--;
+	if (h->depth == 0) /* a key binding or a callback outside a script */
+		hooks_reset(h);
 	lua_remove(L, base);
 	if (rc == LUA_OK)
 		return lua_gettop(L) - (base - 1);
@@ -336,6 +375,7 @@ static void regain(struct lhost *h)
 	h->active = NULL;
 	h->ticks = 0;
 	h->limit_hits = 0;
+	hooks_reset(h);
 }
 
 /* `lua EXPR` shows what the expression gave, as lua.c's REPL does: the
@@ -443,6 +483,19 @@ static int source_setup(lua_State *L)
 	return 0;
 }
 
+/* require looks in the directory of the script that runs */
+static void set_script_dir(struct lhost *h, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(h->script_dir, sizeof(h->script_dir), ".");
+	else if (slash == path)
+		snprintf(h->script_dir, sizeof(h->script_dir), "/");
+	else
+		snprintf(h->script_dir, sizeof(h->script_dir), "%.*s", (int)(slash - path), path);
+}
+
 int lhost_source(struct lhost *h, int argc, char **argv)
 {
 	char path[PATH_MAX];
@@ -458,6 +511,7 @@ int lhost_source(struct lhost *h, int argc, char **argv)
 	h->interrupt = 0;
 	if (lh_script_find(argv[0], path, sizeof(path)) < 0)
 		snprintf(path, sizeof(path), "%s", argv[0]);
+	set_script_dir(h, path);
 	if (protect(h, source_setup, &j, 0, "source") < 0)
 		return LH_ERROR;
 	return run_co(h, argc - 1);
@@ -513,6 +567,8 @@ int lhost_chunk(struct lhost *h, const char *chunk, const char *chunkname)
 		return LH_ERROR;
 	}
 	h->interrupt = 0;
+	if (!h->co) /* a typed chunk's directory is the current one */
+		snprintf(h->script_dir, sizeof(h->script_dir), ".");
 	if (protect(h, chunk_setup, &j, 0, "lua") < 0)
 		return LH_ERROR;
 	if (j.status >= 0) /* ran beside a paused script */

@@ -10,7 +10,12 @@
  *   io       only write (to the output, like print), and open/lines for
  *            reading a named file
  *   debug    gone (it can break any invariant of the host)
- *   package  no loadlib, no C loaders: require finds .lua files only
+ *   package  no loadlib, no C loaders; require loads text only, in the
+ *            script's environment, from two places: the running script's
+ *            own directory and the walkthrough library (lib/ of the
+ *            scripts directories, as require("lib.NAME")).  package.path
+ *            and package.cpath are not consulted, so changing them widens
+ *            nothing.
  *   load, loadfile, dofile   text chunks only (binary chunks can crash Lua)
  *
  * Both sets live in the registry (FULL and SAFE, the same keys), so `trust`
@@ -19,6 +24,7 @@
  * script's output stays in order with the commands' in the screen's log
  * and in transcripts.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -217,8 +223,107 @@ static void safe_io(lua_State *L, int set, struct lhost *h)
 	lua_setfield(L, set, "io");
 }
 
-/* preload and the Lua searcher: require never loads native code */
-static void safe_package(lua_State *L, int set)
+/* ---- require ------------------------------------------------------------------- */
+
+#define LIB_PREFIX "lib."
+
+static int readable_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return 0;
+	fclose(f);
+	return 1;
+}
+
+/*
+ * Load the module file at path as text (binary too when trusted): the
+ * loader on the stack, or an error that says why.  A binary chunk can
+ * corrupt the VM, so the sandbox refuses it as load() does.
+ */
+static void load_module(lua_State *L, struct lhost *h, const char *name, const char *path)
+{
+	const char *msg;
+
+	if (luaL_loadfilex(L, path, h->trusted ? "bt" : "t") == LUA_OK)
+		return;
+	msg = lua_tostring(L, -1);
+	if (msg && strstr(msg, "attempt to load a binary chunk"))
+		luaL_error(L, "module '%s': %s is a binary chunk: require loads text only "
+			   "in the sandbox ('trust on' lifts it)", name, path);
+	luaL_error(L, "error loading module '%s' from file '%s': %s", name, path,
+		   msg ? msg : "(no message)");
+}
+
+/* try dir/NAME.lua and dir/NAME/init.lua; 1 with the loader and the file
+ * name pushed, else 0 with the files tried added to tried */
+static int try_dir(lua_State *L, struct lhost *h, const char *name, const char *dir,
+		   const char *file, luaL_Buffer *tried)
+{
+	static const char *const forms[] = { "%s/%s.lua", "%s/%s/init.lua" };
+	char path[PATH_MAX + 256];
+	size_t i;
+
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		if (snprintf(path, sizeof(path), forms[i], dir, file) >= (int)sizeof(path))
+			continue;
+		if (readable_file(path)) {
+			load_module(L, h, name, path);
+			lua_pushstring(L, path);
+			return 1;
+		}
+		luaL_addstring(tried, "\n\tno file '");
+		luaL_addstring(tried, path);
+		luaL_addstring(tried, "'");
+	}
+	return 0;
+}
+
+/*
+ * The searcher after package.preload: the running script's own directory
+ * (NAME with dots as slashes, .lua or /init.lua), then, for lib.NAME, the
+ * lib/ directory of each scripts directory.  Upvalue 1 is the host.
+ */
+static int module_searcher(lua_State *L)
+{
+	struct lhost *h = lh_host(L);
+	const char *name = luaL_checkstring(L, 1);
+	char dirs[LH_MAX_SCRIPT_DIRS][PATH_MAX], libdir[PATH_MAX + 8];
+	char *file, *p;
+	luaL_Buffer tried;
+	int i, n;
+
+	/* dots become slashes, so no ".." survives: NAME stays under dir */
+	file = (char *)lua_newuserdatauv(L, strlen(name) + 1, 0);
+	strcpy(file, name);
+	for (p = file; *p; p++)
+		if (*p == '.')
+			*p = '/';
+	luaL_buffinit(L, &tried);
+	if (*file && try_dir(L, h, name, h->script_dir[0] ? h->script_dir : ".", file, &tried))
+		return 2;
+	if (strncmp(name, LIB_PREFIX, strlen(LIB_PREFIX)) == 0 && name[strlen(LIB_PREFIX)]) {
+		n = lh_script_dirs(dirs);
+		for (i = 0; i < n; i++) {
+			snprintf(libdir, sizeof(libdir), "%.*s/lib", PATH_MAX - 1, dirs[i]);
+			if (try_dir(L, h, name, libdir, file + strlen(LIB_PREFIX), &tried))
+				return 2;
+		}
+	}
+	luaL_pushresult(&tried);
+	/* require adds "\n\t" before each searcher's message itself */
+	lua_pushstring(L, lua_tostring(L, -1) + (lua_rawlen(L, -1) ? 2 : 0));
+	return 1;
+}
+
+/*
+ * The sandbox's searchers: package.preload's, then module_searcher.  The
+ * standard Lua searcher (package.path, any chunk mode) and the C ones are
+ * not reachable.  Trusted scripts get module_searcher before the
+ * standard four, so their own directory works the same.
+ */
+static void safe_package(lua_State *L, int set, struct lhost *h)
 {
 	struct mm_buf path;
 
@@ -227,13 +332,15 @@ static void safe_package(lua_State *L, int set)
 	lua_createtable(L, 2, 0);
 	lua_rawgeti(L, -2, 1);
 	lua_rawseti(L, -2, 1);
-	lua_rawgeti(L, -2, 2);
+	lua_pushlightuserdata(L, h);
+	lua_pushcclosure(L, module_searcher, 1);
 	lua_rawseti(L, -2, 2);
 	lua_setfield(L, set, "package.searchers");
 	lua_pop(L, 1);
 	lua_pushliteral(L, "");
 	lua_setfield(L, set, "package.cpath");
-	/* require looks in the scripts directories and the current one */
+	/* trusted require (the standard searcher) looks in the scripts
+	 * directories and the current one; the sandbox ignores package.path */
 	mm_buf_init(&path);
 	lh_script_path(&path);
 	mm_buf_printf(&path, "%s./?.lua;./?/init.lua", path.len ? ";" : "");
@@ -251,7 +358,7 @@ static const char *package_key(char *buf, size_t len, const char *name)
 }
 
 /* the full set: what luaL_openlibs made */
-static void full_set(lua_State *L, int set)
+static void full_set(lua_State *L, int set, struct lhost *h)
 {
 	char key[64];
 	int i;
@@ -266,6 +373,20 @@ static void full_set(lua_State *L, int set)
 		lua_setfield(L, set, package_key(key, sizeof(key), swapped_package[i]));
 	}
 	lua_pop(L, 1);
+	/* the searchers: preload, the script's directory, then the standard
+	 * ones (package.path, C modules) */
+	lua_getfield(L, set, "package.searchers");
+	lua_createtable(L, 5, 0);
+	lua_rawgeti(L, -2, 1);
+	lua_rawseti(L, -2, 1);
+	lua_pushlightuserdata(L, h);
+	lua_pushcclosure(L, module_searcher, 1);
+	lua_rawseti(L, -2, 2);
+	for (i = 2; lua_rawgeti(L, -2, i) != LUA_TNIL; i++)
+		lua_rawseti(L, -2, i + 1);
+	lua_pop(L, 1);
+	lua_setfield(L, set, "package.searchers");
+	lua_pop(L, 1);
 }
 
 static void safe_set(lua_State *L, int set, struct lhost *h)
@@ -276,7 +397,7 @@ static void safe_set(lua_State *L, int set, struct lhost *h)
 	wrap(L, set, "loadfile", safe_loadfile);
 	lua_pushcfunction(L, safe_dofile);
 	lua_setfield(L, set, "dofile");
-	safe_package(L, set);
+	safe_package(L, set, h);
 }
 
 /* pretty-printing for `lua EXPR`: tables a level or two deep, keys sorted
@@ -343,7 +464,7 @@ void lh_open_base(lua_State *L, struct lhost *h)
 
 	lua_newtable(L);
 	set = lua_gettop(L);
-	full_set(L, set);
+	full_set(L, set, h);
 	lua_setfield(L, LUA_REGISTRYINDEX, FULL);
 	lua_newtable(L);
 	set = lua_gettop(L);

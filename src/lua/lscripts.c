@@ -24,11 +24,11 @@
 
 #include "internal.h"
 
-#define MAX_DIRS 3
+#define MAX_DIRS LH_MAX_SCRIPT_DIRS
 #define MAX_LISTED 256
 
 /* the scripts directories that exist, without repeats; returns how many */
-static int script_dirs(char dirs[MAX_DIRS][PATH_MAX])
+int lh_script_dirs(char dirs[LH_MAX_SCRIPT_DIRS][PATH_MAX])
 {
 	char cand[MAX_DIRS][PATH_MAX], exe[PATH_MAX], real[PATH_MAX];
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
@@ -82,7 +82,7 @@ int lh_script_find(const char *name, char *path, size_t len)
 		snprintf(path, len, "%s", name);
 		return readable(name) ? 0 : -1;
 	}
-	n = script_dirs(dirs);
+	n = lh_script_dirs(dirs);
 	for (i = 0; i < n; i++) {
 		snprintf(path, len, "%s/%s", dirs[i], name);
 		if (readable(path))
@@ -97,7 +97,7 @@ int lh_script_find(const char *name, char *path, size_t len)
 void lh_script_path(struct mm_buf *b)
 {
 	char dirs[MAX_DIRS][PATH_MAX];
-	int i, n = script_dirs(dirs);
+	int i, n = lh_script_dirs(dirs);
 
 	for (i = 0; i < n; i++)
 		mm_buf_printf(b, "%s%s/?.lua", i ? ";" : "", dirs[i]);
@@ -197,7 +197,7 @@ void lh_scripts_list(struct lhost *h)
 				   "mmscope and $XDG_CONFIG_HOME/mmscope/scripts)\n";
 	char dirs[MAX_DIRS][PATH_MAX];
 	struct script_desc *s = calloc(MAX_LISTED, sizeof(*s));
-	int i, n, total = 0, ndirs = script_dirs(dirs);
+	int i, n, total = 0, ndirs = lh_script_dirs(dirs);
 
 	if (!s)
 		return;

@@ -441,6 +441,19 @@ size_t canvas_row_text(const struct canvas *cv, int y, char *buf, size_t len)
 	return used;
 }
 
+int utf8_width_n(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	int width = 0;
+	uint32_t cp;
+
+	while (p && p < end && *p) {
+		p += utf8_decode(p, &cp);
+		width += cp_width(cp);
+	}
+	return width;
+}
+
 int utf8_width(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

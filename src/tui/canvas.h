@@ -74,6 +74,8 @@ struct rect rect_inner(struct rect r);
 size_t canvas_row_text(const struct canvas *cv, int y, char *buf, size_t len);
 /* display width of UTF-8 text (wcwidth rules) */
 int utf8_width(const char *s);
+/* the same for the first n bytes at most */
+int utf8_width_n(const char *s, size_t n);
 /* the cell at (x, y), NULL when outside the canvas (tests, term.c) */
 const struct cell *canvas_at(const struct canvas *cv, int x, int y);
 /* the UTF-8 bytes of a code point into out[4]; returns how many */

@@ -22,6 +22,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "cmd/file.h"
+
 #define CELL_W 9
 #define CELL_H 18
 #define FONT_PX 15
@@ -214,34 +216,28 @@ static int error(char *err, size_t errlen, const char *path, const char *what)
 	return -1;
 }
 
+struct shot {
+	const struct canvas *cv;
+	const struct theme *th;
+	int svg;
+};
+
+static int fill_shot(FILE *f, void *arg)
+{
+	const struct shot *s = arg;
+
+	return s->svg ? screenshot_svg(s->cv, s->th, f) : screenshot_txt(s->cv, f);
+}
+
 int screenshot_write(const struct canvas *cv, const struct theme *th,
 		     const char *path, char *err, size_t errlen)
 {
-	int svg = has_ext(path, ".svg"), fd, bad;
-	char tmp[4096];
-	FILE *f;
+	struct shot s = { cv, th, has_ext(path, ".svg") };
+	char why[256];
 
-	if (!svg && !has_ext(path, ".txt"))
+	if (!s.svg && !has_ext(path, ".txt"))
 		return error(err, errlen, path, "use .txt or .svg");
-	if (snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid()) >=
-	    (int)sizeof(tmp))
-		return error(err, errlen, path, strerror(ENAMETOOLONG));
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		int e = errno;
-
-		if (fd >= 0)
-			close(fd);
-		return error(err, errlen, path, strerror(e));
-	}
-	errno = 0;
-	bad = svg ? screenshot_svg(cv, th, f) : screenshot_txt(cv, f);
-	bad |= fclose(f);
-	if (bad || rename(tmp, path)) {
-		int e = errno ? errno : EIO;
-
-		unlink(tmp);
-		return error(err, errlen, path, strerror(e));
-	}
+	if (cmd_write_file(path, 0644, fill_shot, &s, why, sizeof(why)) < 0)
+		return error(err, errlen, path, why);
 	return 0;
 }

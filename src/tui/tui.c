@@ -18,8 +18,11 @@
  * Signals: Ctrl-C (the terminal keeps ISIG) interrupts whatever runs
  * (c->interrupted, lhost_interrupt: both only set flags) or, when nothing
  * runs, clears the command line.  SIGTERM and SIGHUP end the loop so the
- * terminal is restored on the way out; a crash restores it before the
- * default action.
+ * terminal is restored on the way out (history saved), then the program
+ * dies of the same signal; a second one before the loop heeded the first
+ * does what a crash does.  A crash or a signal that kills (SIGQUIT from
+ * Ctrl-\, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) restores the terminal
+ * before the default action (or a sanitizer's report).
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -45,7 +48,7 @@ static struct term *volatile crash_term;
 /* the real stderr while the screen sends it to the log (-1: not captured) */
 static volatile int crash_err_fd = -1;
 
-static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static const int fatal_signals[] = { SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 #define NR_FATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 static struct sigaction old_fatal[NR_FATAL];
 
@@ -74,19 +77,6 @@ static void on_sigint(int sig)
 	}
 }
 
-static void on_sigterm(int sig)
-{
-	struct tui *t = sig_tui;
-
-	(void)sig;
-	if (!t)
-		return;
-	t->sigterm = 1;
-	t->c->interrupted = 1;
-	if (t->busy && t->L)
-		lhost_interrupt(t->L);
-}
-
 /* give the terminal back, then let the previous handler (the default, or
  * a sanitizer's report) do its work */
 static void on_fatal(int sig)
@@ -98,10 +88,27 @@ static void on_fatal(int sig)
 	if (crash_err_fd >= 0) /* the report goes to the real stderr */
 		dup2(crash_err_fd, STDERR_FILENO);
 	crash_term = NULL;
+	signal(sig, SIG_DFL);
 	for (i = 0; i < NR_FATAL; i++)
 		if (fatal_signals[i] == sig)
 			sigaction(sig, &old_fatal[i], NULL);
 	raise(sig);
+}
+
+static void on_sigterm(int sig)
+{
+	struct tui *t = sig_tui;
+
+	if (!t)
+		return;
+	if (t->sigterm) { /* the first was not heeded (a command that hangs) */
+		on_fatal(sig);
+		return;
+	}
+	t->sigterm = sig;
+	t->c->interrupted = 1;
+	if (t->busy && t->L)
+		lhost_interrupt(t->L);
 }
 
 static void signals_install(struct tui *t)
@@ -779,6 +786,28 @@ static void redraw(struct tui *t)
 	t->dirty = 0;
 }
 
+/*
+ * key, then every key already waiting, for up to a frame, before the
+ * screen is drawn again: a paste arrives as thousands of keys at once,
+ * and drawing after each would make it take as many frames.  A command
+ * that runs, a script that wants the screen, Ctrl-C or quit end the
+ * batch.
+ */
+static void handle_keys(struct tui *t, int key)
+{
+	double until = tui_now() + FRAME_SECONDS;
+
+	for (;;) {
+		handle_key(t, key);
+		if (t->quit || t->sigint || t->sigterm || t->lua_wait != LUA_IDLE ||
+		    tui_now() >= until)
+			return;
+		key = term_getkey(t->term, 0);
+		if (key == TK_NONE)
+			return;
+	}
+}
+
 static void loop(struct tui *t)
 {
 	int key;
@@ -809,7 +838,7 @@ static void loop(struct tui *t)
 		}
 		key = term_getkey(t->term, KEY_TIMEOUT_MS);
 		if (key != TK_NONE)
-			handle_key(t, key);
+			handle_keys(t, key);
 		stderr_drain(t);
 		live_tick(t);
 		expire_highlight(t);
@@ -1083,6 +1112,7 @@ static void run_script(struct tui *t, const struct tui_opts *o)
 int tui_run(struct cmd_ctx *c, const struct tui_opts *o)
 {
 	struct tui *t = calloc(1, sizeof(*t));
+	int sig;
 
 	if (!t) {
 		fprintf(stderr, "mmscope: no memory for the screen\n");
@@ -1095,7 +1125,13 @@ int tui_run(struct cmd_ctx *c, const struct tui_opts *o)
 	tui_relayout(t);
 	run_script(t, o);
 	loop(t);
+	sig = t->sigterm;
 	teardown(t);
 	free(t);
+	if (sig) { /* the terminal is back: die of the signal that ended us */
+		fflush(NULL);
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	return 0;
 }

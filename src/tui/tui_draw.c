@@ -181,20 +181,47 @@ static void draw_status(struct tui *t, int y)
 
 /* ---- command line -------------------------------------------------------- */
 
-/* columns taken by the first n bytes of s */
-static int width_of(const char *s, size_t n)
+/* where the UTF-8 character that byte i of s is part of starts */
+static size_t char_start(const char *s, size_t i)
 {
-	char *prefix = strndup(s, n);
-	int w = prefix ? utf8_width(prefix) : 0;
+	int back = 0;
 
-	free(prefix);
-	return w;
+	while (i > 0 && back < 3 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--, back++;
+	return i;
 }
 
 /*
- * prompt + text, scrolled sideways so the cursor stays in view; the text
- * is drawn first from (prompt end - scroll), then the prompt over the
- * part that scrolled off to the left.
+ * The first byte of text to show so that the cursor (at byte point) is in
+ * view in room columns: the last one (t->cl_start) while it still works,
+ * else the leftmost that puts the cursor in the last column.  Only the
+ * characters that fit are looked at, never the whole line: a line pasted
+ * 100 kB long costs a screen's width per redraw, not its length.
+ */
+static size_t cmdline_start(struct tui *t, const char *text, size_t point, int room)
+{
+	size_t start = t->cl_start, lo = point, prev;
+	int w = 0, cw;
+
+	/* walk back from the cursor while the characters fit before it */
+	while (lo > 0) {
+		prev = char_start(text, lo - 1);
+		cw = utf8_width_n(text + prev, lo - prev);
+		if (w + cw >= room)
+			break;
+		w += cw;
+		lo = prev;
+	}
+	if (start > point) /* the cursor went left of the view */
+		start = point;
+	if (start < lo)    /* ... or right of it */
+		start = lo;
+	return char_start(text, start);
+}
+
+/*
+ * prompt + text, scrolled sideways so the cursor stays in view: the text
+ * from byte cl_start on, after the prompt.
  */
 static void draw_cmdline(struct tui *t, int y)
 {
@@ -202,6 +229,7 @@ static void draw_cmdline(struct tui *t, int y)
 	int active = t->focus < 0 && !t->help.open;
 	int pw = utf8_width(prompt), room, cur;
 	struct rect row = { 0, y, t->w, 1 };
+	size_t point;
 
 	canvas_fill(&t->cv, row, ' ', ROLE_DEFAULT);
 	if (t->in_line) /* a command typed here runs: the line is done */
@@ -209,17 +237,13 @@ static void draw_cmdline(struct tui *t, int y)
 	if (pw > t->w / 2)
 		pw = t->w / 2;
 	room = t->w - pw - 1;
-	cur = width_of(text, t->in_line ? 0 : repl_cb_point());
-	if (cur < t->cl_scroll)
-		t->cl_scroll = cur;
-	if (cur >= t->cl_scroll + room)
-		t->cl_scroll = cur - room + 1;
-	canvas_put(&t->cv, pw - t->cl_scroll, y, t->w - pw + t->cl_scroll,
-		   ROLE_INPUT, text);
-	canvas_fill(&t->cv, (struct rect){ 0, y, pw, 1 }, ' ', ROLE_DEFAULT);
+	point = t->in_line ? 0 : repl_cb_point();
+	t->cl_start = cmdline_start(t, text, point, room);
+	cur = utf8_width_n(text + t->cl_start, point - t->cl_start);
+	canvas_put(&t->cv, pw, y, t->w - pw, ROLE_INPUT, text + t->cl_start);
 	canvas_put(&t->cv, 0, y, pw, active ? ROLE_PROMPT : ROLE_DIM, prompt);
 	if (active) {
-		t->cv.cur_x = pw + cur - t->cl_scroll;
+		t->cv.cur_x = pw + cur;
 		t->cv.cur_y = y;
 	}
 }

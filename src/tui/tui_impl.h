@@ -63,7 +63,7 @@ struct tui {
 	int quit;
 	struct help help;
 	char menu[1024]; /* completion candidates, shown until the next key */
-	int cl_scroll;   /* command line: first column of the text shown */
+	size_t cl_start; /* command line: the byte of the text shown first */
 	int in_line;     /* a line typed on the command line is running */
 
 	/* live mode */
@@ -103,7 +103,7 @@ struct tui {
 	/* set from the signal handler */
 	volatile sig_atomic_t busy;   /* a command or script runs */
 	volatile sig_atomic_t sigint;
-	volatile sig_atomic_t sigterm;
+	volatile sig_atomic_t sigterm; /* SIGTERM or SIGHUP asked us to leave: its number */
 };
 
 /* tui.c */

@@ -2,7 +2,7 @@
 -- mm.on / mm.off: callbacks on tracepoints and stage points, filters run
 -- in C, and the three event names of the issue (kswapd_wake, compaction,
 -- oom).
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 -- count order-3 allocations only
 local n3, nall, last = 0, 0, nil

@@ -1,6 +1,6 @@
 -- A runaway loop and a memory hog are stopped with an error a script can
 -- see (and catch once).
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 local ok, err = pcall(function() while true do end end)
 t.eq(ok, false, "the loop was stopped")

@@ -1,6 +1,6 @@
 -- machine: tiny
 -- The page allocator from Lua: alloc_pages, free_pages, page handles.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 t.eq(mm.api_version, 1, "api_version")
 

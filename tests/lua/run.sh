@@ -5,6 +5,7 @@
 #
 #   tests/lua/run.sh [NAME...]          run all, or only the named ones
 #   MMSCOPE=build-asan/mmscope tests/lua/run.sh
+#   LUA_TEST_TIMEOUT=SECONDS     a test still running then fails (default 120)
 #
 # Leading comment lines may hold directives:
 #   -- machine: NAME        the preset or machine file (default tiny)
@@ -16,6 +17,8 @@ dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$dir/../.." && pwd)
 mmscope=${MMSCOPE:-./mmscope}
 case $mmscope in /*) ;; *) mmscope=$root/$mmscope ;; esac
+# tests that run mmscope themselves (require.lua) find it here
+export MMSCOPE=$mmscope
 cd "$root" || exit 2
 
 if [[ ! -x $mmscope ]]; then
@@ -46,6 +49,8 @@ else
 	done
 fi
 
+# a test that hangs fails instead of stopping the run
+limit=${LUA_TEST_TIMEOUT:-120}
 passed=0 failed=0
 for f in "${files[@]}"; do
 	name=$(basename "$f" .lua)
@@ -53,8 +58,14 @@ for f in "${files[@]}"; do
 	flags=$(directive flags "$f")
 	expect=$(directive expect-error "$f")
 	# shellcheck disable=SC2086  # flags are words
-	out=$("$mmscope" --machine "${machine:-tiny}" $flags --batch "$f" 2>&1 </dev/null)
+	out=$(timeout "$limit" "$mmscope" --machine "${machine:-tiny}" $flags --batch "$f" 2>&1 </dev/null)
 	status=$?
+	if [[ $status -eq 124 ]]; then
+		echo "FAIL $name: still running after ${limit}s (killed)"
+		printf '%s\n' "$out" | tail -n 15 | sed 's/^/    /'
+		failed=$((failed + 1))
+		continue
+	fi
 	if [[ -n $expect ]]; then
 		if [[ $status -eq 1 && $out == *"$expect"* ]]; then
 			echo "ok   $name (failed as expected)"

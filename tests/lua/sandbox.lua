@@ -1,6 +1,7 @@
 -- The sandbox: no processes, no native code, no debug, no file writes,
+-- no commands that write files,
 -- text chunks only.  Reading files and the pure libraries stay.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 -- what was taken away answers with the reason, not "call a nil value"
 for _, f in ipairs({ "execute", "exit", "remove", "rename", "tmpname", "getenv" }) do
@@ -33,6 +34,15 @@ for _ in io.lines("tests/lua/sandbox.lua") do n = n + 1 end
 t.ok(n > 10, "io.lines")
 t.raises("bad argument #1 to 'lines' (string expected, got no value)", io.lines)
 
+-- commands that write files are refused by the command layer, with the
+-- reason, before anything is written
+local out, err = mm.exec("screenshot tests/lua/should-not-exist.txt")
+t.eq(out, nil, "screenshot from a sandboxed script")
+t.eq(err, "screenshot: writing files is not allowed in the sandbox ('trust on' lifts it)",
+	"refused")
+t.eq(io.open("tests/lua/should-not-exist.txt", "r"), nil, "nothing written")
+t.ok(mm.exec("cpu"), "other commands still run")
+
 -- text chunks only
 local bin = string.dump(function() return 1 end)
 local fn, err = load(bin)
@@ -42,7 +52,7 @@ t.eq(load("return 1 + 1")(), 2, "text chunks load")
 t.eq(load("return x", "=env", "b", {x = 5})(), 5, "mode is forced to t, env kept")
 t.raises("bad argument #1 to 'loadfile' (string expected, got no value)", loadfile)
 t.raises("bad argument #1 to 'dofile' (string expected, got no value)", dofile)
-t.eq(require("tests.lua.testlib"), t, "require finds Lua modules")
+t.eq(require("testlib"), t, "require finds Lua modules")
 
 -- print and io.write go to the output
 io.write("io.write", " works\n")

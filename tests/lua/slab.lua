@@ -1,6 +1,6 @@
 -- machine: tiny
 -- SLAB from Lua: caches and their handles, kmalloc, kfree, ksize.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 local c = mm.kmem_cache_create("lua_test", 100, {flags = "SLAB_HWCACHE_ALIGN", ctor = true})
 t.eq(tostring(c), "cache 'lua_test'", "tostring")

@@ -1,7 +1,7 @@
 -- machine: x86_64-4g
 -- The model's state as plain tables: zones, zone, page, vmstat, proc,
 -- machine, check.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 local m = mm.machine()
 t.eq(m.name, "x86_64-4g", "machine name")

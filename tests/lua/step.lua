@@ -1,7 +1,7 @@
 -- machine: tests/cmd/machines/tiny-noslab.machine
 -- Step control from Lua: a stepped allocation, stage(), step/next/finish/
 -- continue, breakpoints, and a handle filled when its request finishes.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 local p = mm.alloc_pages("GFP_KERNEL", 1, {step = true})
 t.eq(p.pending, true, "pending")

@@ -1,5 +1,5 @@
 -- The ui module headless: narration printed, everything else accepted.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 t.eq(ui.interactive, false, "headless")
 ui.say("narration")

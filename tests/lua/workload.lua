@@ -1,6 +1,6 @@
 -- machine: tests/cmd/machines/tiny-noslab.machine
 -- Time and the workload: tick, tasks, page cache, sysctl, exec.
-local t = require("tests.lua.testlib")
+local t = require("testlib")
 
 t.eq(mm.machine().jiffies, 0, "the clock starts at 0")
 t.eq(mm.tick(), 1, "tick() is one jiffy")

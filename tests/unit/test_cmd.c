@@ -2,12 +2,16 @@
  * test_cmd.c - the command language without a terminal: splitting lines,
  * numbers, error lines, "a failed command changes nothing", completion.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -334,6 +338,143 @@ static void test_complete(void **state)
 	mm_buf_free(&b);
 }
 
+/* ---- writing files ------------------------------------------------------ */
+
+static int fill_text(FILE *f, void *arg)
+{
+	return fputs(arg, f) < 0 ? -1 : 0;
+}
+
+static int fill_fails(FILE *f, void *arg)
+{
+	(void)arg;
+	fputs("half", f);
+	errno = ENOSPC;
+	return -1;
+}
+
+static char *slurp(const char *path)
+{
+	static char buf[256];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* nothing but the names given is left in dir */
+static int count_entries(const char *dir)
+{
+	char cmd[400];
+	FILE *p;
+	int n = 0, ch;
+
+	snprintf(cmd, sizeof(cmd), "ls -A '%s'", dir);
+	p = popen(cmd, "r");
+	if (!p)
+		return -1;
+	while ((ch = fgetc(p)) != EOF)
+		n += ch == '\n';
+	pclose(p);
+	return n;
+}
+
+static void test_write_file(void **state)
+{
+	char dir[] = "/tmp/test_cmd_file.XXXXXX", path[300], tmp[340], victim[300],
+	     err[256], cmd[340];
+	struct stat st;
+	mode_t old_mask = umask(022);
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/out.txt", dir);
+
+	/* a new file, whole, with the mode asked for (less the umask) */
+	assert_int_equal(cmd_write_file(path, 0644, fill_text, "one\n", err, sizeof(err)), 0);
+	assert_string_equal(slurp(path), "one\n");
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	assert_int_equal(cmd_write_file(path, 0600, fill_text, "two\n", err, sizeof(err)), 0);
+	assert_string_equal(slurp(path), "two\n");
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(count_entries(dir), 1);
+
+	/* a symlink planted where the temporary file goes is not followed:
+	 * the file it points to stays as it was */
+	snprintf(victim, sizeof(victim), "%s/victim", dir);
+	assert_int_equal(cmd_write_file(victim, 0644, fill_text, "precious\n", err,
+					sizeof(err)), 0);
+	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
+	assert_int_equal(symlink(victim, tmp), 0);
+	assert_int_equal(cmd_write_file(path, 0644, fill_text, "three\n", err, sizeof(err)), 0);
+	assert_string_equal(slurp(path), "three\n");
+	assert_string_equal(slurp(victim), "precious\n");
+	assert_int_equal(lstat(tmp, &st), 0);
+	assert_true(S_ISLNK(st.st_mode)); /* not ours: left alone */
+	unlink(tmp);
+
+	/* a failed write leaves the old file and no temporary one */
+	assert_int_equal(cmd_write_file(path, 0644, fill_fails, NULL, err, sizeof(err)), -1);
+	assert_string_equal(err, strerror(ENOSPC));
+	assert_string_equal(slurp(path), "three\n");
+	assert_int_equal(count_entries(dir), 2);
+
+	/* no such directory; a directory in the way */
+	assert_int_equal(cmd_write_file("/nonexistent/dir/x.txt", 0644, fill_text, "x", err,
+					sizeof(err)), -1);
+	assert_string_equal(err, "No such file or directory");
+	snprintf(tmp, sizeof(tmp), "%s/sub", dir);
+	assert_int_equal(mkdir(tmp, 0700), 0);
+	assert_int_equal(cmd_write_file(tmp, 0644, fill_text, "x", err, sizeof(err)), -1);
+	assert_string_equal(err, strerror(EISDIR));
+	assert_int_equal(count_entries(dir), 3);
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	umask(old_mask);
+}
+
+/* a command that writes files is refused while a sandboxed script runs
+ * it (c->sandboxed), before its handler: one line, nothing done */
+static int fake_screenshot(struct cmd_ctx *c, void *ud, int argc, char **argv)
+{
+	(void)c;
+	(void)argc;
+	(void)argv;
+	++*(int *)ud;
+	return 0;
+}
+
+static void test_sandbox_refuses_writes(void **state)
+{
+	struct fixture *f = *state;
+	size_t i, n;
+	const struct cmd_def *t = cmd_table(&n);
+	int ran = 0;
+
+	assert_int_equal(cmd_set_hook(&f->c, "screenshot", fake_screenshot, &ran), 0);
+	assert_int_equal(cmd_exec(&f->c, "screenshot a.txt"), 0);
+	assert_int_equal(ran, 1);
+	f->c.sandboxed = 1;
+	assert_int_equal(cmd_exec(&f->c, "screenshot a.txt"), 1);
+	assert_int_equal(ran, 1);
+	assert_string_equal(f->sink.err.s, "screenshot: writing files is not allowed in the "
+			    "sandbox ('trust on' lifts it)\n");
+	assert_int_equal(cmd_exec(&f->c, "cpu"), 0); /* the rest still runs */
+	f->c.sandboxed = 0;
+	/* screenshot is the one command that writes a file */
+	for (i = 0; i < n; i++)
+		assert_int_equal(!!(t[i].flags & CMD_WRITES_FILE),
+				 strcmp(t[i].name, "screenshot") == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,6 +492,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_echo_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
+		cmocka_unit_test(test_write_file),
+		cmocka_unit_test_setup_teardown(test_sandbox_refuses_writes, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

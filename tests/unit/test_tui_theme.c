@@ -515,6 +515,29 @@ static void test_screenshot_txt(void **state)
 					  sizeof(err)), -1);
 	assert_string_equal(err, "screenshot: /nonexistent/dir/s.txt: "
 			    "No such file or directory");
+
+	/* the temporary file is made O_EXCL: a symlink planted at its name
+	 * does not make the screenshot overwrite what it points to */
+	{
+		char victim[300], tmp[340];
+		FILE *v;
+
+		snprintf(victim, sizeof(victim), "%s/victim", tmpdir);
+		v = fopen(victim, "w");
+		assert_non_null(v);
+		fputs("precious\n", v);
+		fclose(v);
+		snprintf(path, sizeof(path), "%s/planted.txt", tmpdir);
+		snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
+		assert_int_equal(symlink(victim, tmp), 0);
+		assert_int_equal(screenshot_write(&cv, &t, path, err, sizeof(err)), 0);
+		text = slurp(victim);
+		assert_string_equal(text, "precious\n");
+		free(text);
+		text = slurp(path);
+		assert_string_equal(text, "a<b &c\n\xe5\x86\x85 x  u\n\n");
+		free(text);
+	}
 	canvas_free(&cv);
 }
 
