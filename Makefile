@@ -7,6 +7,8 @@
 #   make lua-test   the Lua API tests alone (tests/lua/*.lua, headless)
 #   make tui-test   the screen tests alone (tmux; UPDATE=1 rewrites goldens)
 #   make screenshots  regenerate screenshots/ (tmux; PNGs with rsvg-convert)
+#   make stress-test  random step-mode streams (tests/stress), as make test runs them
+#   make soak       the same for 10M commands (takes a while)
 #   make asan       the whole test suite under ASan+UBSan (build-asan/)
 #   make bench      build and run tests/bench/bench.c
 #   make deps       install (as root) or name the missing Debian packages
@@ -56,13 +58,14 @@ CMD_OBJS := $(filter $(BUILD)/src/cmd/%,$(SRC_OBJS))
 TUI_OBJS := $(filter-out $(BUILD)/src/tui/term.o $(BUILD)/src/tui/tui%.o,\
 	$(filter $(BUILD)/src/tui/%,$(SRC_OBJS)))
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
+STRESS := $(BUILD)/tests/stress/stress
 LIBMM := $(BUILD)/libmm.a
 LIBCMD := $(BUILD)/libcmd.a
 LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
 BENCH := $(BUILD)/tests/bench/bench
 
-.PHONY: all run test test-tiers unit-test cmd-test lua-test tui-test screenshots bench asan deps \
+.PHONY: stress-test soak all run test test-tiers unit-test cmd-test lua-test tui-test screenshots bench asan deps \
 	clean check-layers check-pkgs
 
 all: check-layers $(MMSCOPE)
@@ -137,9 +140,10 @@ test: deps
 	@$(MAKE) --no-print-directory test-tiers
 
 # the tiers run one after the other (even under -j), all of them always
-test-tiers: all $(UNIT_BINS)
+test-tiers: all $(UNIT_BINS) $(STRESS)
 	@status=0; { $(RUN_UNIT); } || status=1; $(RUN_CMD) || status=1; \
 	$(RUN_LUA) || status=1; \
+	{ $(RUN_STRESS); } || status=1; \
 	$(RUN_TUI) || status=1; \
 	$(RUN_DOCS) || status=1; \
 	exit $$status
@@ -162,7 +166,8 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 # the random-operation tests run a fifth of their plain-build length here
 # (200k page and 100k SLAB ops): the sanitizers make each op ~10x slower
 asan:
-	MM_TEST_OPS=$${MM_TEST_OPS:-200000} $(MAKE) BUILD=build-asan BINDIR=build-asan \
+	MM_TEST_OPS=$${MM_TEST_OPS:-200000} STRESS_STREAMS=$${STRESS_STREAMS:-20} \
+		$(MAKE) BUILD=build-asan BINDIR=build-asan \
 		XCFLAGS="$(ASAN_FLAGS)" XLDFLAGS="-fsanitize=address,undefined" test
 
 # ---- screenshots: scripted scenarios in a real terminal (tmux) ---------------
@@ -170,23 +175,27 @@ screenshots: $(MMSCOPE)
 	MMSCOPE=$(MMSCOPE) screenshots/make.sh
 
 # ---- random step-mode streams (tests/stress) ---------------------------------------
-STRESS := $(BUILD)/tests/stress/stress
 $(STRESS): tests/stress/stress.c $(LIBCMD) $(LIBMM)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Imm -Isrc $(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBCMD) $(LIBMM) $(LDLIBS)
 
-# CI: 300 streams of 400 commands over three machines; soak: 10M commands
+# make test: 300 streams of 400 commands over three machines (a failing
+# stream's commands land in $(BUILD)/stress-failure.cmd); make soak: 10.4M
+# commands, the big machine less often (each of its streams costs ~10x)
 STRESS_STREAMS ?= 100
 RUN_STRESS = for mach in tiny tests/cmd/machines/frag.machine x86_64-4g; do \
 		$(STRESS) --quiet --machine $$mach --streams $(STRESS_STREAMS) --commands 400 \
 			--log $(BUILD)/stress-failure.cmd || exit 1; done
-SOAK_STREAMS ?= 8400
+SOAK_SEED ?= 7
 
 stress-test: $(STRESS)
 	@$(RUN_STRESS)
 
 soak: $(STRESS)
-	@$(MAKE) --no-print-directory STRESS_STREAMS=$(SOAK_STREAMS) stress-test
+	$(STRESS) --machine tiny --streams 12000 --commands 400 --seed $(SOAK_SEED) --log $(BUILD)/soak-failure.cmd
+	$(STRESS) --machine tests/cmd/machines/frag.machine --streams 12000 --commands 400 --seed $(SOAK_SEED) \
+		--log $(BUILD)/soak-failure.cmd
+	$(STRESS) --machine x86_64-4g --streams 2000 --commands 400 --seed $(SOAK_SEED) --log $(BUILD)/soak-failure.cmd
 
 # ---- benchmark ----------------------------------------------------------------
 $(BENCH): tests/bench/bench.c $(LIBMM)

@@ -406,7 +406,9 @@ static int check_owner(struct mm_machine *m, unsigned long pfn)
 
 	switch (MM_OWNER_KIND(p->owner)) {
 	case OWNER_ANON:
-		t = mm_task_find(m, (int)MM_OWNER_ID(p->owner));
+		/* an exiting task (an OOM victim giving its pages back) still owns them */
+		for (t = m->work.tasks; t && t->pid != (int)MM_OWNER_ID(p->owner); t = t->next)
+			;
 		if (!t || p->private >= t->nr_pte || t->pte[p->private] != (PTE_PRESENT | (uint32_t)pfn))
 			return mm_error(m, MM_EINVAL, "pfn 0x%lx: anonymous page of task %u index %u, whose pte does not map it",
 					pfn, MM_OWNER_ID(p->owner), p->private);

@@ -109,6 +109,90 @@ static void err_keep(void *sink, const char *line)
 	snprintf(errbuf, sizeof(errbuf), "%s", line);
 }
 
+/* ---- a refused command changes nothing ------------------------------------------------ */
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n--)
+		h = (h ^ *b++) * 1099511628211ULL;
+	return h;
+}
+
+/* what the model is: pages, lists, zones, pageblocks, counters, clock, the
+ * slab caches' lists, arrays and objects, the tasks, requests and locks */
+static uint64_t state_hash(struct mm_machine *m)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	h = fnv(h, m->mem_map, m->max_pfn * sizeof(struct page));
+	h = fnv(h, m->lists, m->nr_lists * sizeof(struct mm_list));
+	h = fnv(h, m->pageblock_flags, ((m->max_pfn - 1) >> m->pageblock_order) + 1);
+	h = fnv(h, m->vm_events, sizeof(m->vm_events));
+	h = fnv(h, &m->clock, sizeof(m->clock));
+	h = fnv(h, m->inflight, sizeof(m->inflight[0]) * (size_t)m->nr_inflight);
+	h = fnv(h, &m->min_free_kbytes, sizeof(m->min_free_kbytes));
+	for (int i = 0; i < m->node.nr_zones; i++) {
+		struct zone *z = &m->node.node_zones[i];
+
+		h = fnv(h, z->watermark, sizeof(z->watermark));
+		h = fnv(h, z->free_area, sizeof(z->free_area));
+		h = fnv(h, z->vm_stat, sizeof(z->vm_stat));
+		h = fnv(h, z->changed, sizeof(z->changed));
+		h = fnv(h, &z->all_unreclaimable, sizeof(z->all_unreclaimable));
+		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+			h = fnv(h, &z->pageset[cpu].pcp, sizeof(z->pageset[cpu].pcp));
+	}
+	for (struct kmem_cache *c = mm_slab_caches(m); c; c = c->next) {
+		h = fnv(h, c->name, strlen(c->name));
+		h = fnv(h, c->node->slabs, sizeof(c->node->slabs));
+		h = fnv(h, &c->node->free_objects, sizeof(c->node->free_objects));
+		h = fnv(h, &c->node->colour_next, sizeof(c->node->colour_next));
+		h = fnv(h, &c->users, sizeof(c->users));
+		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+			if (c->array[cpu]) {
+				h = fnv(h, &c->array[cpu]->avail, sizeof(unsigned));
+				h = fnv(h, c->array[cpu]->entry, c->array[cpu]->avail * sizeof(unsigned long));
+			}
+		for (int l = SLABS_PARTIAL; l <= SLABS_FREE; l++)
+			for (uint32_t id = c->node->slabs[l].head; id; id = mm_slab_by_id(m, id)->next) {
+				struct slab *sl = mm_slab_by_id(m, id);
+
+				h = fnv(h, &sl->free, sizeof(sl->free));
+				h = fnv(h, sl->state, c->num);
+			}
+	}
+	for (struct task *t = m->work.tasks; t; t = t->next) {
+		h = fnv(h, &t->pid, sizeof(t->pid));
+		h = fnv(h, t->pte, t->nr_pte * sizeof(*t->pte));
+	}
+	h = fnv(h, &m->work.file.nrpages, sizeof(m->work.file.nrpages));
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
+		const struct mm_request *r = mm_request_of(m, cpu);
+
+		if (r) {
+			h = fnv(h, &r->state, sizeof(r->state));
+			h = fnv(h, &r->depth, sizeof(r->depth));
+			h = fnv(h, r->where, strlen(r->where));
+		}
+	}
+	return h;
+}
+
+/* errors after which the model did work: the allocator ran and failed */
+static int failed_after_work(const char *e)
+{
+	static const char *const worked[] = {
+		"out of memory", "allocation failure", "error -12", "finished", "Killed process",
+	};
+
+	for (size_t i = 0; i < sizeof(worked) / sizeof(worked[0]); i++)
+		if (strstr(e, worked[i]))
+			return 1;
+	return 0;
+}
+
 /* ---- finding things to free ------------------------------------------------------- */
 
 /* an allocated page head owned by the command line near a random pfn */
@@ -315,7 +399,7 @@ static int run_stream(const struct opts *o, unsigned long stream)
 	struct cmd_ctx c;
 	char err[512], cmd[160];
 	unsigned long check_every;
-	int failed = 0;
+	int failed = 0, hash_refusals;
 
 	cur_stream = stream;
 	cur_seed = o->seed * 1000003UL + stream;
@@ -333,20 +417,34 @@ static int run_stream(const struct opts *o, unsigned long stream)
 	/* a full check costs a walk over every page: on big machines every
 	 * check_every commands (the stage checks still run at every point) */
 	check_every = o->check_every != ~0UL ? o->check_every : c.m->max_pfn > (1UL << 16) ? 50 : 1;
+	/* a refused command leaves every byte as it was (hashed: small machines) */
+	hash_refusals = c.m->max_pfn <= (1UL << 16);
 	alarm(60);
 	for (unsigned long i = 0; i < o->commands && !failed; i++) {
+		unsigned long errs = nerr;
+		uint64_t before = 0;
+
 		make_command(c.m, cmd, sizeof(cmd));
 		snprintf(logbuf[nlog++ % LOG_LINES], sizeof(logbuf[0]), "%s", cmd);
+		if (hash_refusals)
+			before = state_hash(c.m);
 		cmd_exec(&c, cmd);
-		if (c.m->nr_check_breaches) {
-			char why[512];
+		if (hash_refusals && nerr == errs + 1 && !failed_after_work(errbuf) &&
+		    state_hash(c.m) != before) {
+			char why[600];
+
+			snprintf(why, sizeof(why), "a refused command changed the model (%s)", errbuf);
+			dump_log(why);
+			failed = 1;
+		} else if (c.m->nr_check_breaches) {
+			char why[600];
 
 			snprintf(why, sizeof(why), "invariant broken at a stage point (%s)", c.m->check_breach);
 			dump_log(why);
 			failed = 1;
 		} else if ((check_every && i % check_every == 0) || i + 1 == o->commands) {
 			if (mm_check(c.m)) {
-				char why[512];
+				char why[600];
 
 				snprintf(why, sizeof(why), "check failed: %s", c.m->err);
 				dump_log(why);
