@@ -677,25 +677,32 @@ static void init_zone_sizes(struct mm_machine *m, const struct ranges *present)
 	}
 }
 
-/* page_zone's table: the zone holding both ends of each pageblock */
+/*
+ * page_zone's table: the zone that spans the whole pageblock; PB_NOZONE
+ * when no zone reaches into it; PB_MIXED when zones share it or a zone
+ * covers only part of it (a zone that does not start or end on a pageblock
+ * boundary), so that page_zone asks the zones for those pfns.
+ */
 void init_pageblock_zones(struct mm_machine *m)
 {
 	unsigned long nr = m->pageblock_nr_pages;
 
 	for (unsigned long b = 0; b <= (m->max_pfn - 1) >> m->pageblock_order; b++) {
-		int first = -1, last = -1;
+		unsigned long first = b * nr, last = first + nr - 1;
+		int owner = -1, nzones = 0;
 
 		for (int i = 0; i < m->node.nr_zones; i++) {
 			struct zone *z = &m->node.node_zones[i];
 
-			if (!populated_zone(z))
+			if (!populated_zone(z) || z->zone_start_pfn > last ||
+			    zone_end_pfn(z) <= first)
 				continue;
-			if (zone_spans_pfn(z, b * nr))
-				first = i;
-			if (zone_spans_pfn(z, b * nr + nr - 1))
-				last = i;
+			nzones++;
+			if (zone_spans_pfn(z, first) && zone_spans_pfn(z, last))
+				owner = i;
 		}
-		m->pageblock_zone[b] = first == last ? (first < 0 ? PB_NOZONE : (uint8_t)first) : PB_MIXED;
+		m->pageblock_zone[b] = !nzones ? PB_NOZONE :
+				       nzones == 1 && owner >= 0 ? (uint8_t)owner : PB_MIXED;
 	}
 }
 

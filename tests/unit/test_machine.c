@@ -152,6 +152,58 @@ static void test_thp_bump(void **state)
 	mm_machine_destroy(m);
 }
 
+/*
+ * A zone that starts and ends inside a pageblock (issue 11, item 8): boot
+ * crashed because page_zone() found no zone for its pfns.  It boots as
+ * the kernel boots it: every pfn of the zone is the zone's, the pageblock
+ * keeps UNMOVABLE (memmap_init_zone marks only block-aligned pfns inside
+ * the zone), and buddies never merge across the zone's edges.
+ */
+static void test_unaligned_zone(void **state)
+{
+	struct mm_machine_desc d;
+	struct mm_alloc_result res;
+	char err[256];
+	struct mm_machine *m;
+	struct zone *z;
+
+	(void)state;
+	assert_int_equal(mm_desc_parse(&d, "zone Normal start_pfn=0x100 pages=0x40\nslab none\n",
+				       "u.machine", err, sizeof(err)), 0);
+	m = mm_machine_create(&d, err, sizeof(err));
+	assert_non_null(m);
+	z = mm_zone_by_name(m, "Normal");
+	assert_ptr_equal(page_zone(m, 0x100), z);
+	assert_ptr_equal(page_zone(m, 0x13f), z);
+	assert_null(page_zone(m, 0xff));
+	assert_int_equal(z->managed_pages, 0x40);
+	assert_int_equal(z->vm_stat[NR_FREE_PAGES], 0x40);
+	/* one order-6 block: 0x100 is order-6 aligned, its buddy 0x140 is outside */
+	assert_int_equal(z->free_area[6].nr_free, 1);
+	assert_int_equal(get_pageblock_migratetype(m, 0x100), MIGRATE_UNMOVABLE);
+	assert_int_equal(mm_check(m), 0);
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_KERNEL, 3, 0, &res), 0);
+	assert_true(res.pfn >= 0x100 && res.pfn + 8 <= 0x140);
+	assert_int_equal(mm_free_pages(m, 0, res.pfn, -1), 0);
+	drain_all_pages(m);
+	assert_int_equal(z->free_area[6].nr_free, 1);
+	assert_int_equal(mm_check(m), 0);
+	mm_machine_destroy(m);
+
+	/* two zones sharing pageblock 0, with the SLAB allocator */
+	assert_int_equal(mm_desc_parse(&d, "zone DMA start_pfn=0x10 pages=0x150\n"
+				       "zone Normal start_pfn=0x160 pages=0x3ea3\n",
+				       "u.machine", err, sizeof(err)), 0);
+	m = mm_machine_create(&d, err, sizeof(err));
+	assert_non_null(m);
+	assert_ptr_equal(page_zone(m, 0x15f), mm_zone_by_name(m, "DMA"));
+	assert_ptr_equal(page_zone(m, 0x160), mm_zone_by_name(m, "Normal"));
+	assert_ptr_equal(page_zone(m, 0x4002), mm_zone_by_name(m, "Normal"));
+	assert_null(page_zone(m, 0x4003));
+	assert_int_equal(mm_check(m), 0);
+	mm_machine_destroy(m);
+}
+
 static void test_lookup(void **state)
 {
 	struct mm_machine_desc d;
@@ -175,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_i386),
 		cmocka_unit_test(test_thp_bump),
 		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_unaligned_zone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
