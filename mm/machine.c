@@ -857,6 +857,11 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 		set_recommended_min_free_kbytes(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		m->totalram_pages += m->node.node_zones[i].managed_pages;
+	if (!m->totalram_pages) { /* the kernel would have nothing to run on */
+		snprintf(err, errlen, "%s: no memory for the page allocator: every page is a hole or reserved",
+			 m->desc.name);
+		return MM_EINVAL;
+	}
 	if (m->desc.slab && mm_slab_init(m, err, errlen))
 		return MM_ENOMEM;
 	if (mm_workload_init(m)) {
