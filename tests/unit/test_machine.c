@@ -47,6 +47,49 @@ static void test_parse_errors(void **state)
 	expect_error("arch arm64\n", "m.machine:1: arch: expected x86_64 or i386");
 	expect_error("zone HighMem start_pfn=0 pages=16\n", "m.machine:2: zone HighMem exists only on arch i386");
 	expect_error("cpus 2 3\n", "m.machine:1: cpus: unexpected '3'");
+	/* absurd machines (issue 11, item 15): refused where they say so */
+	expect_error("cpus 100000\n", "m.machine:1: cpus: expected a number from 1 to 64");
+	expect_error("zone DMA start_pfn=0 pages=16\nzone Normal start_pfn=0x100 pages=0x10000000\n"
+		     "cpus 4\n",
+		     "m.machine:2: zone Normal ends at 1025 GiB, above 256 GiB, the most a machine "
+		     "may span on x86_64");
+	expect_error("zone Normal start_pfn=0x80000000 pages=0x80000000\n",
+		     "m.machine:1: zone Normal ends at 16384 GiB, above 256 GiB, the most a machine "
+		     "may span on x86_64");
+	/* the arch may come after the zone: the limit is the arch's */
+	expect_error("zone HighMem start_pfn=0 pages=0x1000001\narch i386\n",
+		     "m.machine:1: zone HighMem ends at 65 GiB, above 64 GiB, the most a machine "
+		     "may span on i386");
+	expect_error("preset x86_64-64g\nzone Movable start_pfn=0x1040000 pages=0x3000000\n",
+		     "m.machine:2: zone Movable ends at 257 GiB, above 256 GiB, the most a machine "
+		     "may span on x86_64");
+	expect_error("zone Normal start_pfn=0 pages=16\nswap 2048G\n",
+		     "m.machine:2: swap: 2048G is more than 1 TiB, the most the model swaps to");
+	expect_error("zone Normal start_pfn=0 pages=16\nswap 1099511627777\n",
+		     "m.machine:2: swap: 1099511627777 is more than 1 TiB, the most the model swaps to");
+}
+
+/* the limits themselves are accepted; a description built in code that
+ * goes past them is refused by mm_machine_create */
+static void test_limits(void **state)
+{
+	struct mm_machine_desc d;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(mm_desc_parse(&d, "zone DMA32 start_pfn=0x3fff000 pages=0x1000\n"
+				       "cpus 64\nswap 1024G\nslab none\n", "l", err, sizeof(err)), 0);
+	assert_int_equal(mm_desc_parse(&d, "arch i386\nzone HighMem start_pfn=0xfff000 "
+				       "pages=0x1000\nslab none\n", "l", err, sizeof(err)), 0);
+	assert_int_equal(mm_desc_preset(&d, "tiny"), 0);
+	d.zones[0].pages = MM_MAX_PFN_X86_64 + 1;
+	assert_null(mm_machine_create(&d, err, sizeof(err)));
+	assert_string_equal(err, "tiny: zone Normal ends at 257 GiB, above 256 GiB, the most a "
+			    "machine may span on x86_64");
+	assert_int_equal(mm_desc_preset(&d, "tiny"), 0);
+	d.cpus = 100000;
+	assert_null(mm_machine_create(&d, err, sizeof(err)));
+	assert_string_equal(err, "tiny: more than 64 cpus or 5 zones");
 }
 
 static void test_parse_file(void **state)
@@ -292,6 +335,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_file),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_presets),
 		cmocka_unit_test(test_tiny),
 		cmocka_unit_test(test_i386),
