@@ -62,6 +62,8 @@ FUZZ_TARGETS = fuzz_cmd fuzz_machine fuzz_lua
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD ?= build-fuzz
 FUZZ_CC ?= clang
+# the sanitizers of the libFuzzer build (a faster run without ASan:
+# FUZZ_SAN="-fsanitize=undefined -fno-sanitize-recover=all" FUZZ_BUILD=build-fuzz-fast)
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 # more libFuzzer options, e.g. FUZZ_OPTS=-jobs=2
 FUZZ_OPTS ?=
@@ -203,7 +205,8 @@ $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(FUZZ_COMMON) $(LIBSRC) $(LIBMM)
 
 fuzz-build:
 	$(MAKE) BUILD=$(FUZZ_BUILD) BINDIR=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="-O1 -g" \
-		XCFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+		XCFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+			-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt" \
 		XLDFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer" \
 		$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/%)
 

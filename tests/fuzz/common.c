@@ -14,15 +14,18 @@
  *     all; on a machine with swap FUZZ_SWAP_ONE and FUZZ_SWAP_ALL, since
  *     each page swapped out costs a few hundred microseconds (a line that
  *     boots a machine counts as having swap);
- *   - while `check stages on` is in force (the checker then walks the whole
- *     machine at every stage point, ~0.2 ms on tiny) fault in more than
- *     FUZZ_STAGE_PAGES pages or tick more than FUZZ_STAGE_TICKS jiffies;
  *   - boot a machine other than the small ones (`machine` alone, `machine
  *     tiny` and the small machine files of the tree, by their file name: a
  *     64 GiB machine takes seconds, and any other path could name a file
  *     that never ends, such as /dev/stdin).
  * Skipping whole lines keeps the rest of the input meaningful: what runs
  * is exactly a stream `mmscope --batch --keep-going` would run the same way.
+ *
+ * `check stages on` runs the invariant checker at every stage point, which
+ * walks the whole machine (~1 ms on tiny): an input gets FUZZ_STAGE_CHECKS
+ * of them, then runs on with the stage checks off (a listener counts them).
+ * What they find is a finding: the listener aborts on the checker's
+ * "invariant broken" report.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,10 +39,9 @@
 #define FUZZ_TICK_ALL 50000UL
 #define FUZZ_PAGES_ONE (1UL << 18)
 #define FUZZ_PAGES_ALL (1UL << 20)
-#define FUZZ_SWAP_ONE 16384UL
-#define FUZZ_SWAP_ALL 20480UL
-#define FUZZ_STAGE_PAGES 64UL
-#define FUZZ_STAGE_TICKS 2000UL
+#define FUZZ_SWAP_ONE 12288UL
+#define FUZZ_SWAP_ALL 16384UL
+#define FUZZ_STAGE_CHECKS 200UL
 
 /* ---- machines --------------------------------------------------------------- */
 
@@ -61,10 +63,11 @@ static const struct fuzz_machine machines[] = {
 	{ "x86_64-small", "cpus 4\nzone DMA start_pfn=0x1 pages=0xfff\n"
 			  "zone DMA32 start_pfn=0x1000 pages=0x7000\nhole 0x9f-0xff\n"
 			  "reserved 0x1000-0x11ff\n" },
-	/* i386 with HighMem: pageblocks of 1024 pages, lowmem vs highmem */
+	/* i386 with HighMem: pageblocks of 1024 pages, lowmem vs highmem (boot
+	 * frees HighMem page by page, as add_highpages does: keep it small) */
 	{ "i386-small", "arch i386\ncpus 3\nzone DMA start_pfn=0x0 pages=0x1000\n"
-			"zone Normal start_pfn=0x1000 pages=0x5000\n"
-			"zone HighMem start_pfn=0x6000 pages=0x2000\nhole 0x0-0x0\n"
+			"zone Normal start_pfn=0x1000 pages=0x3000\n"
+			"zone HighMem start_pfn=0x4000 pages=0x800\nhole 0x0-0x0\n"
 			"hole 0x9f-0xff\nreserved 0x1000-0x13ff\n" },
 	/* zones that start and end inside pageblocks (issue 11, item 8) */
 	{ "unaligned", "cpus 2\nzone DMA start_pfn=0x10 pages=0x150\n"
@@ -169,11 +172,7 @@ int fuzz_tick_ok(struct fuzz_budget *b, unsigned long jiffies)
 {
 	if (jiffies > FUZZ_TICK_ONE || b->jiffies + jiffies > FUZZ_TICK_ALL)
 		return -1;
-	if (b->stages && b->stage_ticks + jiffies > FUZZ_STAGE_TICKS)
-		return -1;
 	b->jiffies += jiffies;
-	if (b->stages)
-		b->stage_ticks += jiffies;
 	return 0;
 }
 
@@ -185,12 +184,49 @@ int fuzz_pages_ok(struct fuzz_budget *b, unsigned long pages)
 
 	if (pages > one || b->pages + pages > all)
 		return -1;
-	if (b->stages && b->stage_pages + pages > FUZZ_STAGE_PAGES)
-		return -1;
 	b->pages += pages;
-	if (b->stages)
-		b->stage_pages += pages;
 	return 0;
+}
+
+/* counts the stage checks; aborts when one of them failed */
+static void listener(struct mm_machine *m, const struct mm_event *ev, void *ud)
+{
+	struct fuzz_budget *b = ud;
+
+	if (ev->type == MM_EV_PRINTK) {
+		if (ev->text && strncmp(ev->text, "mmscope: invariant broken", 26) == 0) {
+			fprintf(stderr, "fuzz: %s\n", ev->text);
+			abort();
+		}
+		return;
+	}
+	/* the check of this stage point runs right after its observers */
+	if (m->check_stages && ++b->stage_checks > FUZZ_STAGE_CHECKS)
+		m->check_stages = 0;
+}
+
+static void listen_for(struct fuzz_budget *b, int stages)
+{
+	unsigned int mask = MM_EV_BIT(MM_EV_PRINTK) | (stages ? MM_EV_STAGES : 0);
+
+	if (b->listen_id >= 0 && mask != b->mask)
+		cmd_listen_mask(b->c, b->listen_id, mask);
+	b->mask = mask;
+}
+
+void fuzz_budget_init(struct fuzz_budget *b, struct cmd_ctx *c)
+{
+	memset(b, 0, sizeof(*b));
+	b->c = c;
+	b->mask = MM_EV_BIT(MM_EV_PRINTK);
+	b->listen_id = cmd_listen(c, listener, b, b->mask);
+}
+
+void fuzz_budget_fini(struct fuzz_budget *b)
+{
+	if (b->listen_id >= 0)
+		cmd_unlisten(b->c, b->listen_id);
+	b->listen_id = -1;
 }
 
 /* a count argument: one the command will refuse costs nothing */
@@ -227,8 +263,9 @@ static int command_ok(struct fuzz_budget *b, int argc, char **argv)
 		return count_ok(b, argv[2], 0);
 	if (strcmp(name, "pagecache") == 0 && argc > 2 && strcmp(argv[1], "touch") == 0)
 		return count_ok(b, argc > 3 ? argv[3] : "1", 0);
-	if (strcmp(name, "check") == 0 && argc == 3 && strcmp(argv[1], "stages") == 0)
-		b->stages = strcmp(argv[2], "on") == 0 ? 1 : strcmp(argv[2], "off") == 0 ? 0 : b->stages;
+	if (strcmp(name, "check") == 0 && argc == 3 && strcmp(argv[1], "stages") == 0 &&
+	    strcmp(argv[2], "on") == 0)
+		b->stages = 1; /* the listener counts the stage checks from now on */
 	if (strcmp(name, "machine") == 0 && argc == 2) {
 		const char *base = strrchr(argv[1], '/');
 
@@ -267,6 +304,7 @@ int fuzz_line_ok(struct fuzz_budget *b, const char *line)
 	if (rc)
 		*b = saved; /* nothing of a skipped line is charged */
 	b->swap = 0;
+	listen_for(b, b->stages);
 	return rc;
 }
 

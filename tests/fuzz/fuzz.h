@@ -41,17 +41,24 @@ void fuzz_err(void *sink, const char *line);
  * The budget of one input.  Every command line is looked at before it
  * runs; a line with a command that would take too long is skipped whole
  * (the limits are in common.c).  Lua's mm.exec and the mm functions that
- * take counts answer to the same budget in fuzz_lua.
+ * take counts answer to the same budget in fuzz_lua.  A listener on the
+ * command context counts the stage checks of `check stages on` and turns
+ * them off when they are spent, and aborts if one of them failed.
  */
 struct fuzz_budget {
 	struct cmd_ctx *c;     /* whose machine: with swap, pages cost more */
 	unsigned long cmds;    /* commands run */
 	unsigned long jiffies; /* ticked */
 	unsigned long pages;   /* faulted in / read into the page cache */
-	unsigned long stage_pages, stage_ticks; /* ... while stages are checked */
-	int stages;            /* `check stages on` is in force */
+	unsigned long stage_checks; /* invariant checks at stage points */
+	int stages;            /* `check stages on` was seen: count them */
 	int swap;              /* the line being looked at boots a machine */
+	int listen_id;
+	unsigned int mask;
 };
+/* start counting for the context (cmd_ctx_init done); fini before cmd_ctx_fini */
+void fuzz_budget_init(struct fuzz_budget *b, struct cmd_ctx *c);
+void fuzz_budget_fini(struct fuzz_budget *b);
 /* 0: the line may run (and is charged); -1: skip it */
 int fuzz_line_ok(struct fuzz_budget *b, const char *line);
 /* the same charges for the Lua functions that do not go through commands */

@@ -16,14 +16,15 @@
  * Caps (common.c, fuzz_line_ok): a line is skipped whole if it would run
  * more than 256 commands in all; tick more than 10000 jiffies at once or
  * 50000 in all; fault in or read more than 2^18 pages at once or 2^20 in
- * all (with swap, where each page swapped out is slow: 16384 and 20480);
- * under `check stages on` more than 64 pages or 2000 jiffies; or boot a
- * machine other than tiny and the small machine files of the tree.  What
- * runs is a stream mmscope would run the same way.
+ * all (with swap, where each page swapped out is slow: 12288 and 16384);
+ * or boot a machine other than tiny and the small machine files of the
+ * tree.  What runs is a stream mmscope would run the same way.  After 200
+ * stage checks (`check stages on`) the rest runs with them off.
  *
  * Oracle: besides the sanitizers (a crash, a leak, undefined behaviour)
  * and libFuzzer's timeout (a hang), the model's invariant checker must
- * pass when the stream ends, stopped requests and all.
+ * pass at every stage point it runs at and when the stream ends, stopped
+ * requests and all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +33,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fuzz_budget b = { 0 };
+	struct fuzz_budget b;
 	struct cmd_ctx c;
 	char *text = fuzz_text(data, size), *line = text, *end = text + size;
 
 	cmd_ctx_init(&c, fuzz_boot(data, size), fuzz_out, fuzz_err, NULL);
-	b.c = &c;
+	fuzz_budget_init(&b, &c);
 	c.flags = CMD_KEEP_GOING | (fuzz_verbose() ? CMD_ECHO : 0);
 	/* line by line, as cmd_run_stream reads a file (a NUL ends a line's text) */
 	while (line < end && !c.quit) {
@@ -50,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		line = nl ? nl + 1 : end;
 	}
 	fuzz_check(c.m, "the end of the stream");
+	fuzz_budget_fini(&b);
 	cmd_ctx_fini(&c);
 	free(text);
 	return 0;

@@ -214,10 +214,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sel && (data[0] & 0x40))
 		ui = &screen;
 	text = fuzz_text(data + sel, size - (size_t)sel);
-	memset(&budget, 0, sizeof(budget));
 	mm_calls = 0;
 	cmd_ctx_init(&c, fuzz_boot(data, size), fuzz_out, fuzz_err, NULL);
-	budget.c = &c;
+	fuzz_budget_init(&budget, &c);
 	c.flags = CMD_KEEP_GOING;
 	h = lhost_new(&c, ui, 0, err, sizeof(err));
 	if (!h) {
@@ -238,6 +237,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lhost_stop(h);
 	lhost_free(h);
 	fuzz_check(c.m, "the end of the script");
+	fuzz_budget_fini(&budget);
 	cmd_ctx_fini(&c);
 	free(text);
 	return 0;
