@@ -15,7 +15,7 @@
  *
  * Caps (common.c, fuzz_line_ok): a line is skipped whole if it would run
  * more than 256 commands in all; tick more than 10000 jiffies at once or
- * 50000 in all; fault in or read more than 2^18 pages at once or 2^20 in
+ * 50000 in all; fault in or read more than 16384 pages at once or 65536 in
  * all (with swap, where each page swapped out is slow: 12288 and 16384);
  * or boot a machine other than tiny and the small machine files of the
  * tree.  What runs is a stream mmscope would run the same way.  After 200
