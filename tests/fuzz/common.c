@@ -19,7 +19,8 @@
  *     64 GiB machine takes seconds, and any other path could name a file
  *     that never ends, such as /dev/stdin).
  * Skipping whole lines keeps the rest of the input meaningful: what runs
- * is exactly a stream `mmscope --batch --keep-going` would run the same way.
+ * is a stream `mmscope --batch --keep-going` would run the same way (but
+ * for the stage checks, below).
  *
  * `check stages on` runs the invariant checker at every stage point, which
  * walks the whole machine (~1 ms on tiny): an input gets FUZZ_STAGE_CHECKS
