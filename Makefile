@@ -11,6 +11,8 @@
 #   make soak       the same for 10M commands (takes a while)
 #   make asan       the whole test suite under ASan+UBSan (build-asan/)
 #   make bench      build and run tests/bench/bench.c
+#   make fuzz FUZZ_SECONDS=N   build the libFuzzer targets with clang
+#                   (build-fuzz/) and run each for N seconds on its corpus
 #   make deps       install (as root) or name the missing Debian packages
 #   make check-layers   mm/ must not include curses, readline or Lua
 -include config.mk
@@ -65,8 +67,23 @@ LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
 BENCH := $(BUILD)/tests/bench/bench
 
-.PHONY: stress-test soak all run test test-tiers unit-test cmd-test lua-test tui-test screenshots bench asan deps \
-	clean check-layers check-pkgs
+# fuzzing (tests/fuzz/, below)
+FUZZ_TARGETS = fuzz_cmd fuzz_machine fuzz_lua
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
+FUZZ_CC ?= clang
+# the sanitizers of the libFuzzer build (a faster run without ASan:
+# FUZZ_SAN="-fsanitize=undefined -fno-sanitize-recover=all" FUZZ_BUILD=build-fuzz-fast)
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# more libFuzzer options, e.g. FUZZ_OPTS=-jobs=2
+FUZZ_OPTS ?=
+# src/ without main.c, as an archive: a target takes what it uses
+LIBSRC := $(BUILD)/libsrc.a
+FUZZ_COMMON := $(BUILD)/tests/fuzz/common.o
+REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
+
+.PHONY: stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
+	bench asan deps clean check-layers check-pkgs
 
 all: check-layers $(MMSCOPE)
 
@@ -134,16 +151,22 @@ RUN_DOCS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' >
 	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
 	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
 
+# the fuzz corpora, replayed through each target's entry (tests/fuzz/)
+RUN_FUZZ = failed=0; for t in $(FUZZ_TARGETS); do \
+		$(BUILD)/tests/fuzz/replay_$$t tests/fuzz/corpus/$$t || failed=1; \
+	done; [ $$failed -eq 0 ]
+
 # a fresh machine: install what is missing first (make deps), then run the
 # tiers in a new make, which asks pkg-config for the flags afresh
 test: deps
 	@$(MAKE) --no-print-directory test-tiers
 
 # the tiers run one after the other (even under -j), all of them always
-test-tiers: all $(UNIT_BINS) $(STRESS)
+test-tiers: all $(UNIT_BINS) $(STRESS) $(REPLAY_BINS)
 	@status=0; { $(RUN_UNIT); } || status=1; $(RUN_CMD) || status=1; \
 	$(RUN_LUA) || status=1; \
 	{ $(RUN_STRESS); } || status=1; \
+	{ $(RUN_FUZZ); } || status=1; \
 	$(RUN_TUI) || status=1; \
 	$(RUN_DOCS) || status=1; \
 	exit $$status
@@ -161,6 +184,12 @@ lua-test: $(MMSCOPE)
 tui-test: $(MMSCOPE)
 	@$(RUN_TUI)
 
+# keep the objects make would treat as intermediates
+.SECONDARY: $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%.o) $(BUILD)/tests/fuzz/replay.o $(FUZZ_COMMON)
+
+fuzz-test: $(REPLAY_BINS)
+	@$(RUN_FUZZ)
+
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -O1
 # the random-operation tests run a fifth of their plain-build length here
@@ -169,6 +198,51 @@ asan:
 	MM_TEST_OPS=$${MM_TEST_OPS:-200000} STRESS_STREAMS=$${STRESS_STREAMS:-20} \
 		$(MAKE) BUILD=build-asan BINDIR=build-asan \
 		XCFLAGS="$(ASAN_FLAGS)" XLDFLAGS="-fsanitize=address,undefined" test
+
+# ---- fuzzing (tests/fuzz/) ---------------------------------------------------
+# Each target tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput.  `make test`
+# links it with replay.c (any compiler) and runs tests/fuzz/corpus/NAME/;
+# `make fuzz` builds it with clang and libFuzzer in $(FUZZ_BUILD)/ and
+# fuzzes each target for FUZZ_SECONDS.  What libFuzzer finds goes to
+# $(FUZZ_BUILD)/corpus/NAME/ (new inputs) and $(FUZZ_BUILD)/findings/NAME/
+# (crashes, hangs, leaks), never into tests/ by itself.
+
+$(LIBSRC): $(filter-out $(BUILD)/src/main.o,$(SRC_OBJS))
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c | check-pkgs
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Imm -Isrc -Itests/fuzz -c $< -o $@
+
+$(BUILD)/tests/fuzz/replay_%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/replay.o \
+		$(FUZZ_COMMON) $(LIBSRC) $(LIBMM)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+# the libFuzzer programs (only in a build made by fuzz-build)
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(FUZZ_COMMON) $(LIBSRC) $(LIBMM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+fuzz-build:
+	$(MAKE) BUILD=$(FUZZ_BUILD) BINDIR=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="-O1 -g" \
+		XCFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+			-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt" \
+		XLDFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer" \
+		$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/%)
+
+# from the top of the tree (scripts read files relative to it), stdin empty
+fuzz: fuzz-build
+	@status=0; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/findings/$$t; \
+		echo "== $$t for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=4096 -dict=tests/fuzz/$$t.dict \
+			-artifact_prefix=$(FUZZ_BUILD)/findings/$$t/ $(FUZZ_OPTS) \
+			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t </dev/null || status=1; \
+	done; \
+	[ $$status -eq 0 ] || echo "make fuzz: findings in $(FUZZ_BUILD)/findings/"; \
+	exit $$status
 
 # ---- screenshots: scripted scenarios in a real terminal (tmux) ---------------
 screenshots: $(MMSCOPE)
@@ -249,6 +323,6 @@ run: deps
 	$(MMSCOPE)
 
 clean:
-	rm -rf build build-asan mmscope
+	rm -rf build build-asan build-fuzz mmscope
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

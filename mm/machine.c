@@ -90,6 +90,7 @@ struct parser {
 	int nkeys; /* keys seen so far: "preset" must come first */
 	char *err;
 	size_t errlen;
+	int zone_line[MAX_NR_ZONES]; /* where each zone was defined (0: a preset's) */
 };
 
 static int perr(struct parser *p, const char *fmt, ...)
@@ -181,11 +182,13 @@ static int parse_zone(struct parser *p, char **argv, int argc)
 	d->zones[d->nr_zones].type = (enum zone_type)kind;
 	d->zones[d->nr_zones].start_pfn = start;
 	d->zones[d->nr_zones].pages = pages;
+	p->zone_line[d->nr_zones] = p->line;
 	d->nr_zones++;
 	return MM_OK;
 }
 
-/* "512M", "2G", "4096K", or a number of bytes; in pages */
+/* "512M", "2G", "4096K", or a number of bytes; in pages.  -1 not a size,
+ * -2 more than MM_MAX_SWAP_BYTES */
 static int parse_size_pages(const char *s, unsigned long *pages)
 {
 	char *end;
@@ -206,8 +209,10 @@ static int parse_size_pages(const char *s, unsigned long *pages)
 		shift = 30;
 	if (shift)
 		end++;
-	if (*end || v > (1ULL << 40) >> shift)
+	if (*end)
 		return -1;
+	if (v > MM_MAX_SWAP_BYTES >> shift)
+		return -2;
 	*pages = (unsigned long)((v << shift) >> PAGE_SHIFT);
 	return 0;
 }
@@ -276,7 +281,11 @@ static int parse_line(struct parser *p, char **argv, int argc)
 			return perr(p, "transparent_hugepage: expected always, madvise or never");
 		d->thp = strcmp(arg, "never") != 0;
 	} else if (!strcmp(key, "swap")) {
-		if (parse_size_pages(arg, &v))
+		int rc = parse_size_pages(arg, &v);
+
+		if (rc == -2)
+			return perr(p, "swap: %s is more than 1 TiB, the most the model swaps to", arg);
+		if (rc)
 			return perr(p, "swap: expected a size such as 512M, 2G or 0");
 		d->swap_pages = v;
 	} else if (!strcmp(key, "slab")) {
@@ -319,9 +328,31 @@ static void desc_defaults(struct mm_machine_desc *d)
 	d->slab = 1;
 }
 
+/* the most pfns a machine of the arch may span */
+static unsigned long max_span(enum mm_arch arch)
+{
+	return arch == ARCH_I386 ? MM_MAX_PFN_I386 : MM_MAX_PFN_X86_64;
+}
+
+/* "zone Normal ends at 1024 GiB, above 256 GiB, the most a machine may span
+ * on x86_64" when zone i is too high, else "" */
+static void span_error(const struct mm_machine_desc *d, int i, char *buf, size_t len)
+{
+	unsigned long end = d->zones[i].start_pfn + d->zones[i].pages;
+	unsigned long gib_pages = 1UL << (30 - PAGE_SHIFT);
+
+	buf[0] = '\0';
+	if (end <= max_span(d->arch))
+		return;
+	snprintf(buf, len, "zone %s ends at %lu GiB, above %lu GiB, the most a machine may span on %s",
+		 zone_kind_names[d->zones[i].type], (end + gib_pages - 1) / gib_pages,
+		 max_span(d->arch) / gib_pages, d->arch == ARCH_I386 ? "i386" : "x86_64");
+}
+
 static int check_ranges(struct parser *p)
 {
 	struct mm_machine_desc *d = p->d;
+	char why[160];
 
 	if (!d->nr_zones)
 		return perr(p, "no zone defined (zone NAME start_pfn=X pages=N)");
@@ -332,6 +363,12 @@ static int check_ranges(struct parser *p)
 			return perr(p, "zone HighMem exists only on arch i386");
 		if (d->arch == ARCH_I386 && t == ZONE_DMA32)
 			return perr(p, "zone DMA32 exists only on arch x86_64");
+		span_error(d, i, why, sizeof(why));
+		if (why[0]) {
+			if (p->zone_line[i]) /* at the zone's line, not the end */
+				p->line = p->zone_line[i];
+			return perr(p, "%s", why);
+		}
 	}
 	return MM_OK;
 }
@@ -339,7 +376,7 @@ static int check_ranges(struct parser *p)
 int mm_desc_parse(struct mm_machine_desc *d, const char *text, const char *fname,
 		  char *err, size_t errlen)
 {
-	struct parser p = { d, fname, 0, 0, err, errlen };
+	struct parser p = { .d = d, .fname = fname, .err = err, .errlen = errlen };
 	const char *s = text;
 
 	desc_defaults(d);
@@ -677,25 +714,32 @@ static void init_zone_sizes(struct mm_machine *m, const struct ranges *present)
 	}
 }
 
-/* page_zone's table: the zone holding both ends of each pageblock */
+/*
+ * page_zone's table: the zone that spans the whole pageblock; PB_NOZONE
+ * when no zone reaches into it; PB_MIXED when zones share it or a zone
+ * covers only part of it (a zone that does not start or end on a pageblock
+ * boundary), so that page_zone asks the zones for those pfns.
+ */
 void init_pageblock_zones(struct mm_machine *m)
 {
 	unsigned long nr = m->pageblock_nr_pages;
 
 	for (unsigned long b = 0; b <= (m->max_pfn - 1) >> m->pageblock_order; b++) {
-		int first = -1, last = -1;
+		unsigned long first = b * nr, last = first + nr - 1;
+		int owner = -1, nzones = 0;
 
 		for (int i = 0; i < m->node.nr_zones; i++) {
 			struct zone *z = &m->node.node_zones[i];
 
-			if (!populated_zone(z))
+			if (!populated_zone(z) || z->zone_start_pfn > last ||
+			    zone_end_pfn(z) <= first)
 				continue;
-			if (zone_spans_pfn(z, b * nr))
-				first = i;
-			if (zone_spans_pfn(z, b * nr + nr - 1))
-				last = i;
+			nzones++;
+			if (zone_spans_pfn(z, first) && zone_spans_pfn(z, last))
+				owner = i;
 		}
-		m->pageblock_zone[b] = first == last ? (first < 0 ? PB_NOZONE : (uint8_t)first) : PB_MIXED;
+		m->pageblock_zone[b] = !nzones ? PB_NOZONE :
+				       nzones == 1 && owner >= 0 ? (uint8_t)owner : PB_MIXED;
 	}
 }
 
@@ -850,6 +894,11 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 		set_recommended_min_free_kbytes(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		m->totalram_pages += m->node.node_zones[i].managed_pages;
+	if (!m->totalram_pages) { /* the kernel would have nothing to run on */
+		snprintf(err, errlen, "%s: no memory for the page allocator: every page is a hole or reserved",
+			 m->desc.name);
+		return MM_EINVAL;
+	}
 	if (m->desc.slab && mm_slab_init(m, err, errlen))
 		return MM_ENOMEM;
 	if (mm_workload_init(m)) {
@@ -869,6 +918,23 @@ struct mm_machine *mm_machine_create(const struct mm_machine_desc *d, char *err,
 		err[0] = '\0';
 	if (!m) {
 		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	/* a description built in code answers to the limits a file does */
+	for (int i = 0; i < d->nr_zones; i++) {
+		char why[160];
+
+		span_error(d, i, why, sizeof(why));
+		if (why[0]) {
+			snprintf(err, errlen, "%s: %s", d->name, why);
+			free(m);
+			return NULL;
+		}
+	}
+	if (d->cpus > MM_MAX_CPUS || d->nr_zones > MAX_NR_ZONES) {
+		snprintf(err, errlen, "%s: more than %d cpus or %d zones", d->name, MM_MAX_CPUS,
+			 MAX_NR_ZONES);
+		free(m);
 		return NULL;
 	}
 	m->desc = *d;

@@ -1269,17 +1269,23 @@ static int setup_cpu_cache(struct mm_machine *m, struct kmem_cache *c, gfp_t gfp
 			   PARTIAL_ARRAYCACHE;
 	} else {
 		ac = calloc(1, sizeof(*ac));
+		if (ac && !(ac->entry = calloc(BOOT_CPUCACHE_ENTRIES, sizeof(unsigned long)))) {
+			free(ac);
+			ac = NULL;
+		}
 		if (!ac)
 			return MM_ENOMEM;
-		ac->entry = calloc(BOOT_CPUCACHE_ENTRIES, sizeof(unsigned long));
 		ac->addr = __kmalloc(m, s->sizeof_ac + s->bytes_per_word, gfp, CALLER_KMEM);
 		if (s->state == PARTIAL_ARRAYCACHE) {
 			c->node = &s->init_nodes[2];
 			s->state = PARTIAL_NODE;
 		} else {
 			c->node = alloc_node(m, c, gfp);
-			if (!c->node)
-				return MM_ENOMEM;
+		}
+		if (!ac->addr || !c->node) { /* boot fails: nothing of it may leak */
+			free(ac->entry);
+			free(ac);
+			return MM_ENOMEM;
 		}
 	}
 	c->node->next_reap = next_reap_of(m, c);
@@ -1499,11 +1505,17 @@ static int kmem_cache_init(struct mm_machine *m)
 			struct kmem_cache *c = i ? s->kmalloc_caches[ac] : kc;
 			struct array_cache *copy = calloc(1, sizeof(*copy));
 
-			if (!copy || !(copy->entry = calloc(1, sizeof(unsigned long))))
+			if (copy && !(copy->entry = calloc(1, sizeof(unsigned long)))) {
+				free(copy);
+				copy = NULL;
+			}
+			if (!copy)
 				return MM_ENOMEM;
 			copy->addr = __kmalloc(m, s->sizeof_ac + s->bytes_per_word, GFP_NOWAIT, CALLER_KMEM);
 			copy->limit = copy->batchcount = 1;
-			c->array[0] = copy;
+			c->array[0] = copy; /* mm_slab_destroy frees it from here on */
+			if (!copy->addr)
+				return MM_ENOMEM;
 		}
 		/* and the static node structs to kmalloc'ed ones */
 		for (int i = 0; i < 3; i++) {
@@ -1515,8 +1527,10 @@ static int kmem_cache_init(struct mm_machine *m)
 				break;
 			/* init_list: kmalloc first, then copy: the copy must see it */
 			addr = __kmalloc(m, s->sizeof_node, GFP_NOWAIT, CALLER_KMEM);
+			if (!addr) /* boot fails; no struct to leak (issue 11, item 12) */
+				return MM_ENOMEM;
 			n = malloc(sizeof(*n));
-			if (!n || !addr)
+			if (!n)
 				return MM_ENOMEM;
 			*n = *c->node;
 			n->addr = addr;

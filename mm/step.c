@@ -608,15 +608,16 @@ int mm_request_holds(struct mm_machine *m, int cpu, struct mm_lock_ref *out, int
 
 	if (!r)
 		return 0;
-	for (int i = 0; i < m->nr_cpus; i++)
-		if (s->irq_owner[i] == cpu + 1 && n < max)
-			out[n++] = (struct mm_lock_ref){ MM_LOCK_IRQ, i, NULL };
 	for (int i = 0; i < m->node.nr_zones; i++)
 		if (s->zone_lock_owner[i] == cpu + 1 && n < max)
 			out[n++] = (struct mm_lock_ref){ MM_LOCK_ZONE, i, NULL };
 	for (struct kmem_cache *c = mm_slab_caches(m); c; c = c->next)
 		if (c->node && c->node->list_lock == cpu + 1 && n < max)
 			out[n++] = (struct mm_lock_ref){ MM_LOCK_LIST, c->id, c->node };
+	/* interrupts last: a lock names better what the request is doing */
+	for (int i = 0; i < m->nr_cpus; i++)
+		if (s->irq_owner[i] == cpu + 1 && n < max)
+			out[n++] = (struct mm_lock_ref){ MM_LOCK_IRQ, i, NULL };
 	return n;
 }
 

@@ -152,10 +152,12 @@ static int sysctl_apply(struct cmd_ctx *c, const char *arg)
 {
 	const struct sysctl_def *d;
 	long v = 0;
+	int rc;
 
 	sysctl_check(c, arg, &d, &v); /* checked before: it succeeds */
-	if (strchr(arg, '=') && d->set(c->m, v) < 0)
-		return cmd_error(c, "setting key \"%s\": Invalid argument", d->key);
+	if (strchr(arg, '=') && (rc = d->set(c->m, v)) < 0)
+		return rc == MM_EBUSY ? cmd_error(c, "setting key \"%s\": %s", d->key, c->m->err)
+				      : cmd_error(c, "setting key \"%s\": Invalid argument", d->key);
 	/* a write-only key: sysctl(8) echoes the value it wrote */
 	cmd_printf(c, "%s = %ld\n", d->key, d->get ? d->get(c->m) : v);
 	return 0;

@@ -1,0 +1,18 @@
+Ä-- The ui module headless: narration printed, everything else accepted.
+local t = require("tests.lua.testlib")
+
+t.eq(ui.interactive, false, "headless")
+ui.say("narration")
+ui.say("two\nlines")
+t.eq(ui.pause(), nil, "pause returns at once")
+t.eq(ui.pause("press a key"), nil, "with a prompt")
+ui.focus("free_area")
+ui.highlight(0x100, 0x1ff)
+ui.highlight(0x100)
+ui.layout("step")
+ui.theme("mono")
+ui.bind("F6", function() error("never called headless") end)
+t.raises("bad argument #2 to 'highlight' (last pfn is below the first)", ui.highlight, 10, 5)
+t.raises("bad argument #1 to 'focus' (string expected, got nil)", ui.focus, nil)
+t.raises("bad argument #2 to 'bind' (function expected, got string)", ui.bind, "x", "y")
+print("ui ok")
