@@ -287,10 +287,25 @@ endif
 
 # ---- layering: the core never touches a terminal, readline or Lua ------------
 LAYER_RE = ^[[:space:]]*\#[[:space:]]*include[[:space:]]*[<"]([^>"]*/)?(n?curses[^/>"]*|term|panel|menu|form|readline|history|lua[^/>"]*|lauxlib|lualib)\.h[>"]|[<"](ncursesw?|readline|lua[0-9.]*)/
-check-layers:
+# mm/ is a library: no curses, readline or Lua headers, and no writable
+# globals (objects in .data or .bss of libmm.a; name tables are const and
+# live in .rodata or .data.rel.ro).  Front ends read the model's state
+# through its view, never by parsing its text: no sscanf in src/, and
+# strstr only where the text is not the model's (a Lua error message, a
+# script's narration).
+FRONT_STRSTR_OK = src/lua/lsandbox.c src/tui/panels/narration.c
+check-layers: $(LIBMM)
 	@if grep -rnE '$(LAYER_RE)' mm/ ; then \
 		echo "check-layers: mm/ must not include curses, readline or Lua headers" >&2; \
 		exit 1; fi
+	@w=$$(objdump -t $(LIBMM) | awk '$$3 == "O" && $$4 ~ /^(\.data|\.bss)(\.|$$)/ && $$4 !~ /rel\.ro/ {print $$4, $$NF}; \
+		$$0 ~ /\*COM\*/ {print "COMMON", $$NF}'); \
+	if [ -n "$$w" ]; then echo "check-layers: writable globals in libmm.a (make them const or move them into struct mm_machine):" >&2; \
+		echo "$$w" >&2; exit 1; fi
+	@if grep -rn 'sscanf *(' src/; then \
+		echo "check-layers: src/ must not parse text (read the model through mm/view.h)" >&2; exit 1; fi
+	@if grep -rln 'strstr *(' src/ | grep -vxF $(patsubst %,-e %,$(FRONT_STRSTR_OK)); then \
+		echo "check-layers: strstr in a front end: read the model through mm/view.h" >&2; exit 1; fi
 
 # ---- Debian packages ----------------------------------------------------------
 deps:

@@ -582,6 +582,18 @@ int mm_check(struct mm_machine *m)
 	for (unsigned long b = 0; !rc && b <= (m->max_pfn - 1) >> m->pageblock_order; b++)
 		if ((m->pageblock_flags[b] & 7) >= MIGRATE_TYPES)
 			rc = mm_error(m, MM_EINVAL, "pageblock %lu has migratetype %d", b, m->pageblock_flags[b] & 7);
+	for (int i = 0; i < m->node.nr_zones && !rc; i++) {
+		struct zone *z = &m->node.node_zones[i];
+		unsigned long count[MIGRATE_TYPES];
+
+		if (!populated_zone(z))
+			continue;
+		count_zone_pageblocks(m, z, count);
+		for (int mt = 0; mt < MIGRATE_TYPES && !rc; mt++)
+			if (count[mt] != z->nr_pageblocks[mt])
+				rc = mm_error(m, MM_EINVAL, "zone %s counts %lu pageblocks of type %d, its blocks say %lu",
+					      z->name, z->nr_pageblocks[mt], mt, count[mt]);
+	}
 	free(c.seen);
 	return rc;
 }

@@ -155,6 +155,11 @@ static inline void rmv_page_order(struct page *p)
 #define PB_NOZONE 0xfe /* pageblock_zone: no zone holds this block */
 #define PB_MIXED 0xff  /* two zones share it: ask the zones */
 void init_pageblock_zones(struct mm_machine *m);
+int zone_counts_pageblock(struct mm_machine *m, const struct zone *z, unsigned long pfn);
+void count_zone_pageblocks(struct mm_machine *m, struct zone *z, unsigned long *count);
+/* the view of a cache, filled by the slab allocator (slab.c) */
+struct mm_cache_view;
+int slab_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v);
 
 /* ---- pageblocks ------------------------------------------------------------ */
 static inline unsigned long pageblock_start(const struct mm_machine *m, unsigned long pfn)

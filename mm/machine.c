@@ -247,8 +247,16 @@ static int parse_line(struct parser *p, char **argv, int argc)
 			return perr(p, "name: expected a name");
 		snprintf(d->name, sizeof(d->name), "%s", arg);
 	} else if (!strcmp(key, "profile")) {
-		if (!arg || strcmp(arg, "linux-3.10"))
-			return perr(p, "profile: only linux-3.10 is modelled");
+		char known[128] = "";
+
+		if (!arg)
+			return perr(p, "profile: expected a kernel version, such as linux-3.10");
+		if (!(d->profile = mm_profile_find(arg))) {
+			for (int i = 0; mm_profiles[i]; i++)
+				snprintf(known + strlen(known), sizeof(known) - strlen(known), "%s%s", i ? ", " : "",
+					 mm_profiles[i]->name);
+			return perr(p, "profile: %s is not modelled (known: %s)", arg, known);
+		}
 	} else if (!strcmp(key, "arch")) {
 		if (arg && !strcmp(arg, "x86_64"))
 			d->arch = ARCH_X86_64;
@@ -872,6 +880,12 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 	init_memmap(m, &present);
 	init_zone_sizes(m, &present);
 	init_pageblock_zones(m);
+	for (int i = 0; i < m->node.nr_zones; i++) {
+		struct zone *z = &m->node.node_zones[i];
+
+		if (populated_zone(z))
+			count_zone_pageblocks(m, z, z->nr_pageblocks);
+	}
 	for (int i = 0; i < m->node.nr_zones; i++)
 		if (populated_zone(&m->node.node_zones[i]))
 			memmap_init_zone(m, &m->node.node_zones[i]);

@@ -287,6 +287,11 @@ struct zone {
 	int idx;            /* zone_idx: position among configured zones */
 	struct mm_machine *machine;
 
+	/* pageblocks per migratetype, as /proc/pagetypeinfo counts them (one
+	 * probe pfn per block from zone_start_pfn); set_pageblock_migratetype
+	 * keeps it */
+	unsigned long nr_pageblocks[MIGRATE_TYPES];
+
 	/* for the screen: per order, a bit per migratetype whose list changed */
 	uint8_t changed[MAX_ORDER];
 
@@ -338,6 +343,8 @@ enum mm_event_type {
 	MM_EV_BAD_PAGE, /* a refused free: text holds the kernel's words */
 	MM_EV_STAGE_NOTE, /* a step inside the current stage, with its reason */
 	MM_EV_PRINTK,     /* a kernel log line (text): allocation failure, OOM report */
+	MM_EV_KSWAPD_WAKE, /* wakeup_kswapd woke kswapd: zone_idx, order, classzone_idx */
+	MM_EV_OOM,        /* the OOM killer: invoked (comm, gfp, order), killed (pid, comm), panic */
 	MM_EV_NR_TYPES
 };
 #define MM_EV_BIT(t) (1u << (t))
@@ -420,12 +427,19 @@ struct mm_event {
 	unsigned long call_site;
 	unsigned long ptr; /* 0 for a failed allocation */
 	size_t bytes_req, bytes_alloc;
+	/* kswapd_wake: the zone and classzone (zone_idx); oom: what happened,
+	 * the task (pid 0 and comm of the allocating context when invoked) */
+	int zone_idx, classzone_idx;
+	int oom;             /* enum mm_oom_what */
+	int pid;
+	const char *comm;    /* valid during the call */
 	/* stage points */
 	enum mm_func func;
 	int depth;
 	const char *text;    /* reason / bad page text; valid during the call */
 };
 #define MM_NOPFN (~0UL)
+enum mm_oom_what { MM_OOM_INVOKED, MM_OOM_KILLED, MM_OOM_PANIC };
 
 typedef void (*mm_observer_fn)(struct mm_machine *m, const struct mm_event *ev,
 			       void *ctx);
@@ -534,9 +548,19 @@ struct mm_range {
 	unsigned long start, end; /* [start, end] inclusive pfns */
 };
 
+/* A kernel version the model knows (profile.c) */
+struct mm_profile {
+	const char *name;           /* "linux-3.10" */
+	const char *slab_allocator; /* "SLAB" */
+};
+extern const struct mm_profile *const mm_profiles[]; /* NULL ends it */
+const struct mm_profile *mm_profile_find(const char *name); /* NULL if unknown */
+const struct mm_profile *mm_profile_default(void);
+
 /* A machine description: what a preset or a machine file says. */
 struct mm_machine_desc {
 	char name[64];
+	const struct mm_profile *profile; /* NULL: the default, linux-3.10 */
 	enum mm_arch arch;
 	int cpus;
 	int nr_zones;
@@ -1076,7 +1100,13 @@ struct mm_request {
 	int hit_breakpoint;    /* id of the breakpoint it stopped at, 0 if none */
 	struct mm_frame frames[MM_MAX_FRAMES];
 	int depth;
-	char where[256];       /* the stage point it stopped at */
+	char where[256];       /* the stage point it stopped at, as text */
+	/* the same, typed: the stage's kind (MM_EV_STAGE_ENTER/EXIT/NOTE), its
+	 * function (-1 if none) and reason; a sleep or a wait is a note of
+	 * the innermost frame */
+	int stage_type;
+	int stage_fn;
+	char reason[240];
 	/* saved context while not running */
 	int saved_stage_depth;
 	struct task *saved_current;

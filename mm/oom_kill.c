@@ -144,6 +144,10 @@ static void dump_header(struct mm_machine *m, gfp_t gfp, int order)
 {
 	const struct task *cur = m->work.current;
 
+	struct mm_event ev = { .type = MM_EV_OOM, .cpu = m->this_cpu, .pfn = MM_NOPFN, .oom = MM_OOM_INVOKED,
+			       .comm = current_comm(m), .pid = cur ? cur->pid : 0, .gfp = gfp, .order = order };
+
+	mm_emit(m, &ev);
 	printk(m, "%s invoked oom-killer: gfp_mask=0x%x, order=%d, oom_score_adj=%hd",
 	       current_comm(m), gfp, order, (short)(cur ? cur->oom_score_adj : 0));
 	dump_stack(m);
@@ -176,6 +180,12 @@ static void oom_kill_process(struct mm_machine *m, struct task *p, gfp_t gfp, in
 	 */
 	printk(m, "Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB",
 	       victim->pid, victim->comm, K(victim->nr_pte), K(victim->rss_anon), K(0UL));
+	{
+		struct mm_event ev = { .type = MM_EV_OOM, .cpu = m->this_cpu, .pfn = MM_NOPFN,
+				       .oom = MM_OOM_KILLED, .pid = victim->pid, .comm = victim->comm };
+
+		mm_emit(m, &ev);
+	}
 	/* SIGKILL: the model's task exits right away and gives its pages back */
 	victim->flags |= TIF_MEMDIE | PF_EXITING;
 	mm_task_release_memory(m, victim);
@@ -199,9 +209,12 @@ static void __out_of_memory(struct mm_machine *m, gfp_t gfp, int order, int forc
 	if (select_bad_process(m, &p, &points, totalpages, force_kill) < 0)
 		return; /* a victim is still exiting: give it time */
 	if (!p) {
+		struct mm_event ev = { .type = MM_EV_OOM, .cpu = m->this_cpu, .pfn = MM_NOPFN, .oom = MM_OOM_PANIC };
+
 		dump_header(m, gfp, order);
 		/* panic(): the model reports it, counts it and carries on */
 		printk(m, "Kernel panic - not syncing: Out of memory and no killable processes...");
+		mm_emit(m, &ev);
 		m->work.nr_oom_panics++;
 		return;
 	}

@@ -74,16 +74,59 @@ struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
 	return NULL;
 }
 
+/*
+ * Does zone z count the pageblock holding pfn?  /proc/pagetypeinfo walks a
+ * zone from zone_start_pfn a pageblock at a time and counts the block of
+ * each pfn it visits that is valid (vmstat.c says why a block shared by
+ * two zones counts in both): so a block is the zone's if its visited pfn
+ * (the block's start plus the zone's offset into a block) lies in the zone.
+ */
+int zone_counts_pageblock(struct mm_machine *m, const struct zone *z, unsigned long pfn)
+{
+	unsigned long nr = m->pageblock_nr_pages;
+	unsigned long probe = (pfn & ~(nr - 1)) + (z->zone_start_pfn & (nr - 1));
+
+	return populated_zone(z) && probe >= z->zone_start_pfn && probe < zone_end_pfn(z) &&
+	       pfn_valid(m, probe);
+}
+
+/* the zones' pageblock counts from scratch (boot; the checker compares) */
+void count_zone_pageblocks(struct mm_machine *m, struct zone *z, unsigned long *count)
+{
+	memset(count, 0, sizeof(z->nr_pageblocks));
+	for (unsigned long pfn = z->zone_start_pfn; pfn < zone_end_pfn(z); pfn += m->pageblock_nr_pages)
+		if (pfn_valid(m, pfn)) {
+			int mt = get_pageblock_migratetype(m, pfn);
+
+			if (mt < MIGRATE_TYPES)
+				count[mt]++;
+		}
+}
+
 void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt)
 {
 	/* bits 0-2 the type (PB_migrate), bit 3 compaction's skip hint */
 	uint8_t *f = &m->pageblock_flags[pfn >> m->pageblock_order];
+	int old = *f & 7;
 
 	check_dirty(m, pfn);
 	/* with grouping off every block is stored as UNMOVABLE (3.10) */
 	if (unlikely(m->page_group_by_mobility_disabled))
 		mt = MIGRATE_UNMOVABLE;
 	*f = (uint8_t)((*f & ~7u) | (unsigned)mt);
+	if (old == mt)
+		return;
+	/* the one pageblock counter: what /proc/pagetypeinfo and the screen show */
+	for (int i = 0; i < m->node.nr_zones; i++) {
+		struct zone *z = &m->node.node_zones[i];
+
+		if (zone_counts_pageblock(m, z, pfn)) {
+			if (old < MIGRATE_TYPES)
+				z->nr_pageblocks[old]--;
+			if (mt < MIGRATE_TYPES)
+				z->nr_pageblocks[mt]++;
+		}
+	}
 }
 
 /* __mod_zone_freepage_state: ISOLATE pages are not counted as free */

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "view.h"
 
 #define BOOT_CPUCACHE_ENTRIES 1
 #define BATCHREFILL_LIMIT 16
@@ -2061,6 +2062,11 @@ static int check_caches(struct mm_machine *m, int changed_only)
 	}
 	if (changed_only)
 		return MM_OK;
+	/* a slab is on no list only in a request's hands: a new one waiting
+	 * for the list_lock in cache_grow, one on its way to slab_destroy */
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+		if (mm_request_of(m, cpu))
+			return MM_OK;
 	for (uint32_t id = 1; id < S(m)->nr_slabs; id++)
 		if (S(m)->slabs[id] && S(m)->slabs[id]->list == SLABS_NONE)
 			return mm_error(m, MM_EINVAL, "slab %u is on no list", id);
@@ -2076,4 +2082,107 @@ int mm_slab_check(struct mm_machine *m)
 int mm_slab_check_stage(struct mm_machine *m)
 {
 	return check_caches(m, 1);
+}
+
+/* ---- the view (view.h) -------------------------------------------------------- */
+
+/*
+ * get_slabinfo() of 3.10 mm/slab.c: walk the node's three lists.  Full
+ * slabs count num objects each, partial ones their inuse; objects sitting
+ * in the per-cpu and shared arrays are inuse in their slab, so they are
+ * "active" here.  The kernel's accounting-error printks belong to the
+ * invariant checker (debug.c), not to this.  The one slabinfo computation:
+ * /proc/slabinfo, `slab`, the screen and Lua read it through the view.
+ */
+static void get_slabinfo(const struct mm_machine *m, const struct kmem_cache *c,
+			 struct mm_cache_view *v)
+{
+	const struct kmem_cache_node *n = c->node;
+	const struct slab *slab;
+	uint32_t id, k;
+
+	if (!n)
+		return;
+	for (int l = SLABS_PARTIAL; l <= SLABS_FREE; l++) {
+		const struct slab_list_head *h = &n->slabs[l];
+
+		for (k = 0, id = h->head; k < h->nr && id != MM_NIL; k++, id = slab->next) {
+			if (!(slab = mm_slab_by_id((struct mm_machine *)(uintptr_t)m, id)))
+				break;
+			if (l == SLABS_FULL)
+				v->active_objs += c->num;
+			else if (l == SLABS_PARTIAL)
+				v->active_objs += slab->inuse;
+			if (l != SLABS_FREE)
+				v->active_slabs++;
+			v->num_slabs++;
+		}
+		v->slab.nr_slabs[l] = h->nr;
+	}
+	if (n->shared)
+		v->shared_avail = n->shared->avail;
+	v->num_objs = v->num_slabs * c->num;
+}
+
+int slab_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v)
+{
+	const struct kmem_cache *c = mm_kmem_cache_by_id((struct mm_machine *)(uintptr_t)m, id);
+	const struct kmem_cache_node *n;
+
+	if (!c)
+		return -1;
+	v->id = c->id;
+	v->name = c->name;
+	v->object_size = (unsigned int)c->object_size;
+	v->size = c->size;
+	v->align = (unsigned int)c->align;
+	v->flags = c->flags;
+	v->objs_per_slab = c->num;
+	v->order = c->gfporder;
+	v->refcount = c->refcount;
+	v->limit = c->limit;
+	v->batchcount = c->batchcount;
+	v->shared = c->shared;
+	get_slabinfo(m, c, v);
+	v->slab.colour = c->colour;
+	v->slab.colour_off = c->colour_off;
+	v->slab.slab_size = c->slab_size;
+	v->slab.off_slab = !!(c->flags & CFLGS_OFF_SLAB);
+	v->slab.slabp_cache = c->slabp_cache ? c->slabp_cache->name : NULL;
+	{
+		unsigned long bytes = PAGE_SIZE << c->gfporder;
+		unsigned long used = (unsigned long)c->num * c->size + (v->slab.off_slab ? 0 : c->slab_size);
+
+		v->slab.left_over = bytes >= used ? bytes - used : 0;
+	}
+	v->slab.ctor = c->ctor;
+	v->slab.nr_grown = c->nr_grown;
+	v->slab.nr_reaped = c->nr_reaped;
+	v->slab.nr_ctor_calls = c->nr_ctor_calls;
+	v->slab.has_shrinker = c->shrinker != NULL;
+	v->slab.inflight = c->inflight;
+	if ((n = c->node)) {
+		v->slab.colour_next = n->colour_next;
+		v->slab.free_objects = n->free_objects;
+		v->slab.free_limit = n->free_limit;
+		v->slab.free_touched = n->free_touched;
+		v->slab.next_reap = n->next_reap;
+		v->slab.has_shared = n->shared != NULL;
+		if (n->shared) {
+			v->slab.shared_limit = n->shared->limit;
+			v->slab.shared_batchcount = n->shared->batchcount;
+			v->slab.shared_touched = (int)n->shared->touched;
+		}
+	}
+	for (int cpu = 0; cpu < m->nr_cpus && cpu < MM_VIEW_MAX_CPUS; cpu++) {
+		const struct array_cache *ac = c->array ? c->array[cpu] : NULL;
+
+		if (ac) {
+			v->slab.avail[cpu] = ac->avail;
+			v->slab.array_limit[cpu] = ac->limit;
+			v->slab.array_batchcount[cpu] = ac->batchcount;
+			v->slab.touched[cpu] = (int)ac->touched;
+		}
+	}
+	return 0;
 }

@@ -38,6 +38,7 @@
  * kernel would retry forever (__GFP_NOFAIL, small orders); that time does
  * not wake requests, which never run inside a direct operation.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,7 +314,8 @@ int mm_request_start(struct mm_machine *m, struct mm_request *proto, struct mm_r
 	r->depth = 0;
 	r->saved_stage_depth = 0;
 	r->saved_current = m->work.current;
-	r->where[0] = '\0';
+	r->where[0] = r->reason[0] = '\0';
+	r->stage_fn = -1;
 	if (coroutine_new(m, r)) {
 		free(r);
 		return mm_error(m, MM_ENOMEM, "out of memory for a request stack");
@@ -395,6 +397,9 @@ void step_point(struct mm_machine *m, const struct mm_event *ev)
 	} else if (ev->type == MM_EV_STAGE_EXIT && r->depth > 0) {
 		r->depth--;
 	}
+	r->stage_type = ev->type;
+	r->stage_fn = (int)ev->func;
+	snprintf(r->reason, sizeof(r->reason), "%s", ev->text);
 	snprintf(r->where, sizeof(r->where), "%s %s: %s",
 		 ev->type == MM_EV_STAGE_ENTER ? "->" : ev->type == MM_EV_STAGE_EXIT ? "<-" : "..",
 		 mm_func_names[ev->func], ev->text);
@@ -406,6 +411,20 @@ void step_point(struct mm_machine *m, const struct mm_event *ev)
 
 /* ---- sleeping and zone locks ------------------------------------------------------------ */
 
+/* a sleep or a wait: a note of the innermost frame, its reason and where */
+static void note_where(struct mm_request *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note_where(struct mm_request *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->reason, sizeof(r->reason), fmt, ap);
+	va_end(ap);
+	r->stage_type = MM_EV_STAGE_NOTE;
+	r->stage_fn = r->depth > 0 ? (int)r->frames[r->depth - 1].fn : -1;
+	snprintf(r->where, sizeof(r->where), ".. %s", r->reason);
+}
+
 void mm_sleep(struct mm_machine *m, unsigned long jiffies, const char *why)
 {
 	struct mm_request *r = m->running;
@@ -416,7 +435,7 @@ void mm_sleep(struct mm_machine *m, unsigned long jiffies, const char *why)
 	if (r) {
 		r->state = RQ_SLEEPING;
 		r->wake_at = m->clock + (jiffies ? jiffies : 1);
-		snprintf(r->where, sizeof(r->where), ".. %s: sleeping until jiffy %llu", why, r->wake_at);
+		note_where(r, "%s: sleeping until jiffy %llu", why, r->wake_at);
 		switch_out(m, r);
 		return;
 	}
@@ -440,11 +459,9 @@ static void wait_for(struct mm_machine *m, struct mm_request *r, const struct mm
 		r->waiting_for = *l;
 		mm_lock_name(m, l, what, sizeof(what));
 		if (l->kind == MM_LOCK_IRQ)
-			snprintf(r->where, sizeof(r->where), ".. waits for %s: cpu%d has them off", what,
-				 mm_lock_holder(m, l));
+			note_where(r, "waits for %s: cpu%d has them off", what, mm_lock_holder(m, l));
 		else
-			snprintf(r->where, sizeof(r->where), ".. waits for %s held by cpu%d", what,
-				 mm_lock_holder(m, l));
+			note_where(r, "waits for %s held by cpu%d", what, mm_lock_holder(m, l));
 		switch_out(m, r);
 	}
 }

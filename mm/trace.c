@@ -43,6 +43,8 @@ const char *const mm_event_names[MM_EV_NR_TYPES] = {
 	[MM_EV_COMPACTION_ISOLATE_FREEPAGES] = "mm_compaction_isolate_freepages",
 	[MM_EV_COMPACTION_MIGRATEPAGES] = "mm_compaction_migratepages",
 	[MM_EV_PRINTK] = "printk",
+	[MM_EV_KSWAPD_WAKE] = "kswapd_wake",
+	[MM_EV_OOM] = "oom",
 };
 
 const char *const mm_func_names[MM_NR_FUNCS] = {
@@ -357,6 +359,19 @@ void mm_event_format(const struct mm_machine *m, const struct mm_event *ev,
 	case MM_EV_BAD_PAGE:
 	case MM_EV_PRINTK:
 		snprintf(buf, len, "%s", ev->text ? ev->text : "");
+		return;
+	case MM_EV_KSWAPD_WAKE: /* mm_vmscan_wakeup_kswapd's fields, and the classzone */
+		snprintf(buf, len, "kswapd_wake: nid=0 zid=%d order=%d classzone=%d", ev->zone_idx, ev->order,
+			 ev->classzone_idx);
+		return;
+	case MM_EV_OOM:
+		if (ev->oom == MM_OOM_INVOKED)
+			snprintf(buf, len, "oom: invoked by %s gfp_mask=0x%x order=%d", ev->comm ? ev->comm : "?",
+				 ev->gfp, ev->order);
+		else if (ev->oom == MM_OOM_KILLED)
+			snprintf(buf, len, "oom: killed %d (%s)", ev->pid, ev->comm ? ev->comm : "?");
+		else
+			snprintf(buf, len, "oom: no killable processes");
 		return;
 	default:
 		break;

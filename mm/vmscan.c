@@ -1276,8 +1276,12 @@ void wakeup_kswapd(struct mm_machine *m, struct zone *z, int order, int classzon
 	else if (ks->woken)
 		why = "already woken";
 	else {
+		struct mm_event ev = { .type = MM_EV_KSWAPD_WAKE, .cpu = m->this_cpu, .pfn = MM_NOPFN,
+				       .zone_idx = z->idx, .order = order, .classzone_idx = classzone_idx };
+
 		ks->woken = 1;
 		why = "below the low watermark: woken";
+		mm_emit(m, &ev);
 	}
 	if (STAGES(m))
 		stage_exit(m, FN_wakeup_kswapd, "%s", why);

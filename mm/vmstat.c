@@ -17,7 +17,8 @@
  */
 #include <string.h>
 
-#include "mm.h"
+#include "internal.h"
+#include "view.h"
 
 _Static_assert(NR_VM_EVENT_ITEMS <= NR_VM_EVENT_ITEMS_MAX,
 	       "m->vm_events[] is too small for enum vm_event_item");
@@ -210,22 +211,13 @@ static void pagetypeinfo_showblockcount_print(struct mm_machine *m,
 					      struct zone *zone,
 					      struct mm_buf *out)
 {
-	unsigned long count[MIGRATE_TYPES] = { 0 };
-	unsigned long pfn, end_pfn = zone_end_pfn(zone);
-	int mt;
+	struct mm_zone_view v;
 
-	for (pfn = zone->zone_start_pfn; pfn < end_pfn;
-	     pfn += m->pageblock_nr_pages) {
-		if (!pfn_valid(m, pfn))
-			continue;
-		mt = get_pageblock_migratetype(m, pfn);
-		if (mt < MIGRATE_TYPES)
-			count[mt]++;
-	}
-
+	/* the count is kept as blocks change type (set_pageblock_migratetype) */
+	mm_view_zone(m, zone->idx, &v);
 	mm_buf_printf(out, "Node %d, zone %8s ", m->node.node_id, zone->name);
-	for (mt = 0; mt < MIGRATE_TYPES; mt++)
-		mm_buf_printf(out, "%12lu ", count[mt]);
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		mm_buf_printf(out, "%12lu ", v.nr_pageblocks[mt]);
 	mm_buf_printf(out, "\n");
 }
 
@@ -409,107 +401,56 @@ static void global_dirty_limits(const struct mm_machine *m,
 	*pdirty = dirty;
 }
 
+/*
+ * Row i of /proc/vmstat (vmstat_start's array: the zone counters summed,
+ * the dirty thresholds, then the events): its name and value; -1 past the
+ * last row.  The file, the screen and Lua's mm.vmstat() read these rows.
+ */
+int mm_view_vmstat(const struct mm_machine *m, int i, const char **name, unsigned long *value)
+{
+	unsigned long background, dirty;
+
+	if (i < 0)
+		return -1;
+	if (i < NR_VM_ZONE_STAT_ITEMS) {
+		*name = vmstat_text[i];
+		*value = global_page_state(m, (enum zone_stat_item)i);
+		return 0;
+	}
+	i -= NR_VM_ZONE_STAT_ITEMS;
+	if (i < 2) {
+		global_dirty_limits(m, &background, &dirty);
+		*name = i ? "nr_dirty_background_threshold" : "nr_dirty_threshold";
+		*value = i ? background : dirty;
+		return 0;
+	}
+	i -= 2;
+	if (i >= NR_VM_EVENT_ITEMS)
+		return -1;
+	*name = mm_vm_event_name(m, i);
+	*value = m->vm_events[i];
+	/* pgpgin/pgpgout count 512-byte sectors; the file shows KiB */
+	if (i == PGPGIN || i == PGPGOUT)
+		*value /= 2;
+	return 0;
+}
+
 static void vmstat_show(struct mm_machine *m, struct mm_buf *out)
 {
-	unsigned long background, dirty, v;
-	int i;
+	const char *name;
+	unsigned long v;
 
-	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
-		mm_buf_printf(out, "%s %lu\n", vmstat_text[i],
-			      global_page_state(m, (enum zone_stat_item)i));
-	global_dirty_limits(m, &background, &dirty);
-	mm_buf_printf(out, "nr_dirty_threshold %lu\n", dirty);
-	mm_buf_printf(out, "nr_dirty_background_threshold %lu\n", background);
-	for (i = 0; i < NR_VM_EVENT_ITEMS; i++) {
-		v = m->vm_events[i];
-		/* pgpgin/pgpgout count 512-byte sectors; the file shows KiB */
-		if (i == PGPGIN || i == PGPGOUT)
-			v /= 2;
-		mm_buf_printf(out, "%s %lu\n", mm_vm_event_name(m, i), v);
-	}
+	for (int i = 0; mm_view_vmstat(m, i, &name, &v) == 0; i++)
+		mm_buf_printf(out, "%s %lu\n", name, v);
 }
 
 /* ---- /proc/slabinfo ----------------------------------------------------------- */
 
-/*
- * get_slabinfo() of 3.10 mm/slab.c: walk the node's three lists.  Full
- * slabs count num objects each, partial ones their inuse; objects sitting
- * in the per-cpu and shared arrays are inuse in their slab, so they are
- * "active" here.  The kernel's accounting-error printks belong to the
- * invariant checker (debug.c), not to this file's text.
- */
-struct slabinfo {
-	const struct kmem_cache *cache;
-	unsigned long active_objs, num_objs;
-	unsigned long active_slabs, num_slabs;
-	unsigned long shared_avail;
-};
-
-/* Call cb for each slab on a node list, head first. */
-static void for_each_slab_on(struct mm_machine *m,
-			     const struct slab_list_head *h,
-			     void (*cb)(const struct slab *slab, void *data),
-			     void *data)
-{
-	uint32_t id = h->head, k;
-	struct slab *slab;
-
-	for (k = 0; k < h->nr && id != MM_NIL; k++, id = slab->next) {
-		slab = mm_slab_by_id(m, id);
-		if (!slab)
-			break;
-		cb(slab, data);
-	}
-}
-
-static void count_full(const struct slab *slab, void *data)
-{
-	struct slabinfo *si = data;
-
-	(void)slab;
-	si->active_objs += si->cache->num;
-	si->active_slabs++;
-}
-
-static void count_partial(const struct slab *slab, void *data)
-{
-	struct slabinfo *si = data;
-
-	si->active_objs += slab->inuse;
-	si->active_slabs++;
-}
-
-static void count_free(const struct slab *slab, void *data)
-{
-	struct slabinfo *si = data;
-
-	(void)slab;
-	si->num_slabs++;
-}
-
-static void get_slabinfo(struct mm_machine *m, struct kmem_cache *c,
-			 struct slabinfo *si)
-{
-	struct kmem_cache_node *n = c->node;
-
-	memset(si, 0, sizeof(*si));
-	si->cache = c;
-	if (n) {
-		for_each_slab_on(m, &n->slabs[SLABS_FULL], count_full, si);
-		for_each_slab_on(m, &n->slabs[SLABS_PARTIAL], count_partial, si);
-		for_each_slab_on(m, &n->slabs[SLABS_FREE], count_free, si);
-		if (n->shared)
-			si->shared_avail += n->shared->avail;
-	}
-	si->num_slabs += si->active_slabs;
-	si->num_objs = si->num_slabs * c->num;
-}
-
-/* print_slabinfo_header and cache_show of 3.10 mm/slab_common.c */
+/* print_slabinfo_header and cache_show of 3.10 mm/slab_common.c; the
+ * numbers are get_slabinfo's (slab.c), read through the view */
 static void slabinfo_show(struct mm_machine *m, struct mm_buf *out)
 {
-	struct kmem_cache *c;
-	struct slabinfo si;
+	struct mm_cache_view v;
 
 	mm_buf_printf(out, "slabinfo - version: 2.1\n");
 	mm_buf_printf(out, "# name            <active_objs> <num_objs> <objsize> "
@@ -517,15 +458,15 @@ static void slabinfo_show(struct mm_machine *m, struct mm_buf *out)
 	mm_buf_printf(out, " : tunables <limit> <batchcount> <sharedfactor>");
 	mm_buf_printf(out, " : slabdata <active_slabs> <num_slabs> <sharedavail>");
 	mm_buf_printf(out, "\n");
-	for (c = mm_slab_caches(m); c; c = c->next) {
-		get_slabinfo(m, c, &si);
-		mm_buf_printf(out, "%-17s %6lu %6lu %6u %4u %4d", c->name,
-			      si.active_objs, si.num_objs, c->size, c->num,
-			      1 << c->gfporder);
-		mm_buf_printf(out, " : tunables %4u %4u %4u", c->limit,
-			      c->batchcount, c->shared);
-		mm_buf_printf(out, " : slabdata %6lu %6lu %6lu", si.active_slabs,
-			      si.num_slabs, si.shared_avail);
+	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id)) {
+		mm_view_cache(m, id, &v);
+		mm_buf_printf(out, "%-17s %6lu %6lu %6u %4u %4d", v.name,
+			      v.active_objs, v.num_objs, v.size, v.objs_per_slab,
+			      1 << v.order);
+		mm_buf_printf(out, " : tunables %4u %4u %4u", v.limit,
+			      v.batchcount, v.shared);
+		mm_buf_printf(out, " : slabdata %6lu %6lu %6lu", v.active_slabs,
+			      v.num_slabs, v.shared_avail);
 		mm_buf_printf(out, "\n");
 	}
 }

@@ -23,6 +23,7 @@
 
 #include "file.h"
 #include "mm.h"
+#include "view.h"
 
 /* ordinary output: len bytes of text, not NUL-terminated */
 typedef void (*cmd_out_fn)(void *sink, const char *text, size_t len);
@@ -106,6 +107,10 @@ void cmd_ctx_fini(struct cmd_ctx *c);
  * stops the rest.  `quit` stops the rest and sets c->quit.
  */
 int cmd_exec(struct cmd_ctx *c, const char *line);
+
+/* the value of a readable sysctl key ("vm.min_free_kbytes"): 0, or -1 for
+ * an unknown or write-only key */
+int cmd_sysctl_read(struct cmd_ctx *c, const char *key, long *v);
 
 /* Run a stream line by line until EOF, quit or (without CMD_KEEP_GOING)
  * the first failure.  Returns 0 if every command succeeded, else 1. */

@@ -106,6 +106,18 @@ static const struct sysctl_def *sysctl_find(const char *key, size_t len)
 	return NULL;
 }
 
+/* the value of a readable key, typed (Lua's mm.sysctl reads it here): 0,
+ * or -1 for an unknown or write-only key */
+int cmd_sysctl_read(struct cmd_ctx *c, const char *key, long *v)
+{
+	const struct sysctl_def *d = sysctl_find(key, strlen(key));
+
+	if (!d || !d->get)
+		return -1;
+	*v = d->get(c->m);
+	return 0;
+}
+
 static int sysctl_nokey(struct cmd_ctx *c, const char *key, size_t len)
 {
 	char path[256];

@@ -101,15 +101,6 @@ static int show_zones(struct cmd_ctx *c, int argc, char **argv)
 
 /* ---- show page ----------------------------------------------------------- */
 
-static const char *const flag_names[] = {
-	"buddy", "reserved", "nomem", "head", "tail", "pcp",
-	"slab", "lru", "pfmemalloc", "dirty", "zeroed",
-};
-
-static const char *const owner_kinds[] = {
-	"none", "kernel", "anon", "pagecache", "slab", "pagetable",
-};
-
 static const char *mt_name(int mt)
 {
 	return mt >= 0 && mt < MIGRATE_TYPES ? migratetype_names[mt] : "?";
@@ -149,42 +140,37 @@ static void page_state(struct cmd_ctx *c, unsigned long pfn,
 	}
 }
 
+/* the view's one table of flag names */
 static void page_flags(struct cmd_ctx *c, uint32_t flags)
 {
-	size_t i;
-
 	cmd_printf(c, "  flags      0x%x", flags);
-	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
-		if (flags & (1u << i))
-			cmd_printf(c, " %s", flag_names[i]);
+	for (size_t i = 0; i < mm_nr_pageflag_names; i++)
+		if (flags & mm_pageflag_names[i].bit)
+			cmd_printf(c, " %s", mm_pageflag_names[i].name);
 	cmd_puts(c, "\n");
 }
 
-static void page_owner(struct cmd_ctx *c, uint32_t owner)
+static void page_owner(struct cmd_ctx *c, const struct mm_page_view *pv)
 {
-	uint32_t kind = MM_OWNER_KIND(owner);
-
-	if (kind == OWNER_NONE)
+	if (pv->state != PS_ALLOCATED || pv->owner_kind == OWNER_NONE)
 		cmd_puts(c, "  owner      none\n");
-	else if (kind < sizeof(owner_kinds) / sizeof(owner_kinds[0]))
-		cmd_printf(c, "  owner      %s %u\n", owner_kinds[kind],
-			   MM_OWNER_ID(owner));
+	else if ((size_t)pv->owner_kind < mm_nr_owner_kinds)
+		cmd_printf(c, "  owner      %s %u\n", mm_owner_kind_names[pv->owner_kind], pv->owner_id);
 	else
-		cmd_printf(c, "  owner      0x%x\n", owner);
+		cmd_printf(c, "  owner      %d %u\n", pv->owner_kind, pv->owner_id);
 }
 
 static int show_page(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct mm_machine *m = c->m;
 	struct mm_page_info pi;
-	struct page *page;
+	struct mm_page_view pv;
 	unsigned long pfn, pb;
 
 	if (cmd_nargs(c, argc, 1, 1) || cmd_arg_pfn(c, argv[1], &pfn))
 		return 1;
 	memset(&pi, 0, sizeof(pi));
 	mm_page_info(m, pfn, &pi);
-	page = pfn_to_page(m, pfn);
 	pb = pfn & ~(m->pageblock_nr_pages - 1);
 	cmd_printf(c, "pfn 0x%lx: page %016llx\n", pfn, mm_page_address(m, pfn));
 	cmd_printf(c, "  zone       %s\n",
@@ -194,9 +180,10 @@ static int show_page(struct cmd_ctx *c, int argc, char **argv)
 		   mt_name(pi.pageblock_mt), pb, pb + m->pageblock_nr_pages - 1);
 	cmd_puts(c, "  state      ");
 	page_state(c, pfn, &pi);
-	page_flags(c, page->flags);
-	cmd_printf(c, "  _count     %d\n", page->_count);
-	page_owner(c, page->owner);
+	mm_view_page(m, pfn, &pv);
+	page_flags(c, pv.flags);
+	cmd_printf(c, "  _count     %d\n", pv.refcount);
+	page_owner(c, &pv);
 	cmd_show_slab_page(c, pfn);
 	return 0;
 }

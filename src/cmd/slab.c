@@ -111,31 +111,28 @@ static int arg_slab_flags(struct cmd_ctx *c, const char *s,
  */
 void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k)
 {
-	unsigned long bytes = PAGE_SIZE << k->gfporder;
-	unsigned long used = (unsigned long)k->num * k->size;
-	int off = (k->flags & CFLGS_OFF_SLAB) != 0;
+	struct mm_cache_view v;
 	char flags[256];
 
-	if (!off)
-		used += k->slab_size;
-	cmd_printf(c, "%s: object_size %d size %u align %d, %u object%s in %u page%s "
-		   "(order %u), %s", k->name, k->object_size, k->size, k->align,
-		   k->num, k->num == 1 ? "" : "s", 1u << k->gfporder,
-		   k->gfporder ? "s" : "", k->gfporder, off ? "off-slab" : "on-slab");
-	if (off)
-		cmd_printf(c, " (%s)", k->slabp_cache ? k->slabp_cache->name : "?");
-	cmd_printf(c, " slab_size %u\n", k->slab_size);
+	mm_view_cache(c->m, k->id, &v);
+	cmd_printf(c, "%s: object_size %u size %u align %u, %u object%s in %u page%s "
+		   "(order %u), %s", v.name, v.object_size, v.size, v.align,
+		   v.objs_per_slab, v.objs_per_slab == 1 ? "" : "s", 1u << v.order,
+		   v.order ? "s" : "", v.order, v.slab.off_slab ? "off-slab" : "on-slab");
+	if (v.slab.off_slab)
+		cmd_printf(c, " (%s)", v.slab.slabp_cache ? v.slab.slabp_cache : "?");
+	cmd_printf(c, " slab_size %u\n", v.slab.slab_size);
 	cmd_printf(c, "  left_over %lu colour %u colour_off %u, limit %u batchcount %u "
-		   "shared %u free_limit %u", bytes >= used ? bytes - used : 0,
-		   k->colour, k->colour_off, k->limit, k->batchcount, k->shared,
-		   k->node ? k->node->free_limit : 0);
-	if (k->flags & ~CFLGS_OFF_SLAB) {
-		mm_slab_flags_format(k->flags & ~CFLGS_OFF_SLAB, flags, sizeof(flags));
+		   "shared %u free_limit %u", v.slab.left_over,
+		   v.slab.colour, v.slab.colour_off, v.limit, v.batchcount, v.shared,
+		   v.slab.free_limit);
+	if (v.flags & ~CFLGS_OFF_SLAB) {
+		mm_slab_flags_format(v.flags & ~CFLGS_OFF_SLAB, flags, sizeof(flags));
 		cmd_printf(c, ", %s", flags);
 	}
-	if (k->ctor)
+	if (v.slab.ctor)
 		cmd_puts(c, ", ctor");
-	if (k->shrinker)
+	if (v.slab.has_shrinker)
 		cmd_puts(c, ", shrinker");
 	cmd_puts(c, "\n");
 }

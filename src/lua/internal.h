@@ -47,7 +47,7 @@ enum {
 };
 
 /* the event names that are not one tracepoint (levents.c) */
-enum lh_event_kind { EVK_PLAIN, EVK_STAGE, EVK_KSWAPD, EVK_COMPACTION, EVK_OOM };
+enum lh_event_kind { EVK_PLAIN, EVK_STAGE, EVK_COMPACTION };
 
 struct lh_handler {
 	int id; /* 0: a free slot */
@@ -98,7 +98,6 @@ struct lhost {
 	lua_State *active; /* the thread inside an mm.* call (callbacks run on it) */
 	struct lh_handler handlers[LH_MAX_HANDLERS];
 	int next_handler_id;
-	char kswapd_enter[128]; /* the last wakeup_kswapd entry's reason */
 
 	/* handles */
 	struct mm_machine *m_seen; /* c->m when handles were last checked */
@@ -179,7 +178,7 @@ void lh_live_freed(struct lhost *h, unsigned long pfn);
 unsigned int lh_handles_mask(const struct lhost *h);
 void lh_events_update(struct lhost *h);
 void lh_push_cache(lua_State *L, struct lhost *h, const struct kmem_cache *k);
-int lh_cache_info(lua_State *L, struct lhost *h, const struct kmem_cache *k);
+int lh_cache_info(lua_State *L, struct lhost *h, int id);
 /* drop finished pending slots; notice a replaced machine */
 void lh_handles_sync(lua_State *L, struct lhost *h);
 

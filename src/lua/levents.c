@@ -109,24 +109,6 @@ static int matches(struct mm_machine *m, const struct lh_filter *f, const struct
 	return 1;
 }
 
-/* kswapd_wake and oom are read from the text of other events */
-static int kind_matches(struct lhost *h, const struct lh_handler *hd, const struct mm_event *ev)
-{
-	const char *t = ev->text ? ev->text : "";
-
-	switch (hd->kind) {
-	case EVK_KSWAPD:
-		return ev->type == MM_EV_STAGE_EXIT && ev->func == FN_wakeup_kswapd &&
-		       strstr(t, ": woken") != NULL;
-	case EVK_OOM:
-		return strstr(t, " invoked oom-killer: ") || strncmp(t, "Killed process ", 15) == 0 ||
-		       strstr(t, "Out of memory and no killable processes");
-	default:
-		(void)h;
-		return 1;
-	}
-}
-
 /* ---- the event as a table ------------------------------------------------------------- */
 
 static void set_int(lua_State *L, const char *key, lua_Integer v)
@@ -196,40 +178,36 @@ static void push_stage_fields(lua_State *L, const struct mm_event *ev)
 	set_str(L, "reason", ev->text ? ev->text : "");
 }
 
-/* kswapd_wake: zone and order from the wakeup_kswapd entry before it */
-static void push_kswapd_fields(lua_State *L, struct lhost *h)
+/* kswapd_wake: the typed event; func and reason say where it fires */
+static void push_kswapd_fields(lua_State *L, struct mm_machine *m, const struct mm_event *ev)
 {
-	char zone[32];
-	int order, cz;
+	struct mm_zone_view zv;
 
-	if (sscanf(h->kswapd_enter, "zone %31[^,], order %d, classzone %d", zone, &order, &cz) == 3) {
-		set_str(L, "zone", zone);
-		set_int(L, "order", order);
-		set_int(L, "classzone_idx", cz);
-	}
+	if (mm_view_zone(m, ev->zone_idx, &zv) == 0)
+		set_str(L, "zone", zv.name);
+	set_int(L, "order", ev->order);
+	set_int(L, "classzone_idx", ev->classzone_idx);
+	set_str(L, "func", "wakeup_kswapd");
+	set_str(L, "reason", "below the low watermark: woken");
 }
 
-static void push_oom_fields(lua_State *L, const char *t)
+static void push_oom_fields(lua_State *L, const struct mm_event *ev)
 {
-	char name[32];
-	unsigned int gfp;
-	int order, pid;
-	const char *p = strstr(t, " invoked oom-killer: ");
-
-	if (p) {
+	switch (ev->oom) {
+	case MM_OOM_INVOKED:
 		set_str(L, "what", "invoked");
-		lua_pushlstring(L, t, (size_t)(p - t));
-		lua_setfield(L, -2, "task");
-		if (sscanf(p, " invoked oom-killer: gfp_mask=0x%x, order=%d", &gfp, &order) == 2) {
-			set_int(L, "gfp", gfp);
-			set_int(L, "order", order);
-		}
-	} else if (sscanf(t, "Killed process %d (%31[^)])", &pid, name) == 2) {
+		set_str(L, "task", ev->comm ? ev->comm : "");
+		set_int(L, "gfp", ev->gfp);
+		set_int(L, "order", ev->order);
+		break;
+	case MM_OOM_KILLED:
 		set_str(L, "what", "killed");
-		set_int(L, "pid", pid);
-		set_str(L, "name", name);
-	} else {
+		set_int(L, "pid", ev->pid);
+		set_str(L, "name", ev->comm ? ev->comm : "");
+		break;
+	default:
 		set_str(L, "what", "panic");
+		break;
 	}
 }
 
@@ -247,7 +225,7 @@ static void push_event(lua_State *L, struct lhost *h, const struct lh_handler *h
 	if (hd->kind == EVK_COMPACTION)
 		set_str(L, "tracepoint", mm_event_names[ev->type]);
 	set_int(L, "cpu", ev->cpu);
-	if (ev->type < MM_EV_NR_TRACEPOINTS) {
+	if (ev->type < MM_EV_NR_TRACEPOINTS || ev->type == MM_EV_KSWAPD_WAKE || ev->type == MM_EV_OOM) {
 		line[0] = '\0';
 		mm_event_format(m, ev, line, sizeof(line));
 		set_str(L, "text", line);
@@ -263,10 +241,10 @@ static void push_event(lua_State *L, struct lhost *h, const struct lh_handler *h
 		push_page_fields(L, m, ev);
 	else if (ev->type == MM_EV_STAGE_ENTER || ev->type == MM_EV_STAGE_EXIT || ev->type == MM_EV_STAGE_NOTE)
 		push_stage_fields(L, ev);
-	if (hd->kind == EVK_KSWAPD)
-		push_kswapd_fields(L, h);
-	if (hd->kind == EVK_OOM)
-		push_oom_fields(L, ev->text ? ev->text : "");
+	if (ev->type == MM_EV_KSWAPD_WAKE)
+		push_kswapd_fields(L, m, ev);
+	if (ev->type == MM_EV_OOM)
+		push_oom_fields(L, ev);
 }
 
 /* ---- calling the handlers ----------------------------------------------------------------- */
@@ -318,15 +296,13 @@ static void listener(struct mm_machine *m, const struct mm_event *ev, void *ud)
 
 	if (ev->type == MM_EV_PAGE_FREE)
 		lh_live_freed(h, ev->pfn);
-	if (ev->type == MM_EV_STAGE_ENTER && ev->func == FN_wakeup_kswapd && ev->text)
-		snprintf(h->kswapd_enter, sizeof(h->kswapd_enter), "%s", ev->text);
 	/* a callback's own events, or Lua busy where we cannot reach it */
 	if (h->in_callback || (h->depth > 0 && !h->active))
 		return;
 	for (i = 0; i < LH_MAX_HANDLERS; i++) {
 		struct lh_handler *hd = &h->handlers[i];
 
-		if (hd->id && (hd->mask & MM_EV_BIT(ev->type)) && kind_matches(h, hd, ev) &&
+		if (hd->id && (hd->mask & MM_EV_BIT(ev->type)) &&
 		    matches(m, &hd->f, ev))
 			call_handler(h, L, hd, ev);
 	}
@@ -343,17 +319,11 @@ static void resolve_name(lua_State *L, struct lh_handler *hd, const char *name)
 	if (strcmp(name, "stage") == 0) {
 		hd->kind = EVK_STAGE;
 		hd->mask = MM_EV_STAGES;
-	} else if (strcmp(name, "kswapd_wake") == 0) {
-		hd->kind = EVK_KSWAPD;
-		hd->mask = MM_EV_BIT(MM_EV_STAGE_ENTER) | MM_EV_BIT(MM_EV_STAGE_EXIT);
 	} else if (strcmp(name, "compaction") == 0) {
 		hd->kind = EVK_COMPACTION;
 		hd->mask = MM_EV_BIT(MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES) |
 			   MM_EV_BIT(MM_EV_COMPACTION_ISOLATE_FREEPAGES) |
 			   MM_EV_BIT(MM_EV_COMPACTION_MIGRATEPAGES);
-	} else if (strcmp(name, "oom") == 0) {
-		hd->kind = EVK_OOM;
-		hd->mask = MM_EV_BIT(MM_EV_PRINTK);
 	} else if (t >= 0) {
 		hd->mask = MM_EV_BIT(t);
 	} else {

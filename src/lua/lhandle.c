@@ -361,7 +361,7 @@ static int cache_info(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
 
-	return lh_cache_info(L, h, cache_check(L, h, 1));
+	return lh_cache_info(L, h, cache_check(L, h, 1)->id);
 }
 
 static const luaL_Reg cache_methods[] = {

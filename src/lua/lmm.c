@@ -595,7 +595,7 @@ static int l_sysctl(lua_State *L)
 	const char *name = lh_checkstr(L, 1, "sysctl");
 	struct mm_buf line, out;
 	char err[512];
-	const char *eq;
+	long v;
 	int rc;
 
 	if (!lua_isnoneornil(L, 2))
@@ -609,13 +609,16 @@ static int l_sysctl(lua_State *L)
 	if (!lua_isnoneornil(L, 2))
 		mm_buf_printf(&line, "=%lld", (long long)lua_tointeger(L, 2));
 	rc = lh_exec(h, line.s, 1, &out, err, sizeof(err));
-	eq = out.s ? strstr(out.s, " = ") : NULL;
-	if (!rc && eq)
-		lua_pushinteger(L, strtoll(eq + 3, NULL, 10));
 	mm_buf_free(&line);
 	mm_buf_free(&out);
-	if (rc || !eq)
-		return luaL_error(L, "%s", err[0] ? err : "sysctl: no value");
+	if (rc)
+		return luaL_error(L, "%s", err[0] ? err : "sysctl: failed");
+	/* the value now, typed; a write-only key (vm.compact_memory) answers
+	 * with what was written, as sysctl(8) echoes it */
+	if (cmd_sysctl_read(h->c, name, &v) == 0)
+		lua_pushinteger(L, (lua_Integer)v);
+	else
+		lua_pushinteger(L, lua_isnoneornil(L, 2) ? 0 : lua_tointeger(L, 2));
 	return 1;
 }
 

@@ -23,21 +23,6 @@ static const char *const state_names[] = {
 	[PS_NONE] = "none", [PS_HOLE] = "hole", [PS_RESERVED] = "reserved",
 	[PS_FREE] = "free", [PS_PCP] = "pcp", [PS_ALLOCATED] = "allocated",
 };
-static const char *const owner_names[] = {
-	[OWNER_NONE] = "none", [OWNER_KERNEL] = "kernel", [OWNER_ANON] = "anon",
-	[OWNER_PAGECACHE] = "pagecache", [OWNER_SLAB] = "slab", [OWNER_PAGETABLE] = "pagetable",
-	[OWNER_INFLIGHT] = "inflight",
-};
-static const struct {
-	uint32_t bit;
-	const char *name;
-} page_flags[] = {
-	{ PG_buddy, "buddy" }, { PG_reserved, "reserved" }, { PG_nomem, "nomem" },
-	{ PG_head, "head" }, { PG_tail, "tail" }, { PG_pcp, "pcp" }, { PG_slab, "slab" },
-	{ PG_lru, "lru" }, { PG_pfmemalloc, "pfmemalloc" }, { PG_dirty, "dirty" },
-	{ PG_zeroed, "zeroed" }, { PG_active, "active" }, { PG_referenced, "referenced" },
-	{ PG_swapbacked, "swapbacked" }, { PG_writeback, "writeback" }, { PG_reclaim, "reclaim" },
-};
 static const char *const req_state_names[] = { "running", "stopped", "sleeping", "waiting",
 					       "done" };
 static const char *const req_kind_names[] = { "alloc_pages", "free_pages", "kmem_cache_alloc",
@@ -183,26 +168,17 @@ static int l_zone(lua_State *L)
 
 /* ---- a page ---------------------------------------------------------------------------- */
 
+/* the flag names of the view's one table, in its order */
 static void push_flags(lua_State *L, uint32_t flags)
 {
-	size_t i;
 	int n = 0;
 
 	lua_createtable(L, 4, 0);
-	for (i = 0; i < sizeof(page_flags) / sizeof(page_flags[0]); i++)
-		if (flags & page_flags[i].bit) {
-			lua_pushstring(L, page_flags[i].name);
+	for (size_t i = 0; i < mm_nr_pageflag_names; i++)
+		if (flags & mm_pageflag_names[i].bit) {
+			lua_pushstring(L, mm_pageflag_names[i].name);
 			lua_rawseti(L, -2, ++n);
 		}
-}
-
-static void push_owner(lua_State *L, uint32_t owner)
-{
-	uint32_t kind = MM_OWNER_KIND(owner);
-
-	lua_createtable(L, 0, 2);
-	set_str(L, "kind", kind < sizeof(owner_names) / sizeof(owner_names[0]) ? owner_names[kind] : "?");
-	set_int(L, "id", MM_OWNER_ID(owner));
 }
 
 /* page(pfn) -> {pfn=, state=, head=, order=, flags={...}, owner={kind=, id=}, ...} */
@@ -210,35 +186,34 @@ static int l_page(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
 	lua_Integer v = lh_checkint(L, 1, "page");
-	struct mm_page_info pi;
-	const struct page *pg;
-	unsigned long pfn;
+	struct mm_zone_view zv;
+	struct mm_page_view pv;
 
 	if (v < 0 || (unsigned long)v >= m->max_pfn)
 		return lh_argerror(L, 1, "page", "pfn must be 0..0x%lx", m->max_pfn - 1);
-	pfn = (unsigned long)v;
-	pg = pfn_to_page(m, pfn);
-	mm_page_info(m, pfn, &pi);
+	mm_view_page(m, (unsigned long)v, &pv);
 	lua_createtable(L, 0, 12);
-	set_int(L, "pfn", (lua_Integer)pfn);
-	set_str(L, "state", state_names[pi.state]);
-	if (pi.state == PS_FREE || pi.state == PS_PCP || pi.state == PS_ALLOCATED) {
-		set_int(L, "head", (lua_Integer)pi.head_pfn);
-		set_int(L, "order", pi.order);
+	set_int(L, "pfn", (lua_Integer)pv.pfn);
+	set_str(L, "state", state_names[pv.state]);
+	if (pv.state == PS_FREE || pv.state == PS_PCP || pv.state == PS_ALLOCATED) {
+		set_int(L, "head", (lua_Integer)pv.head_pfn);
+		set_int(L, "order", pv.order);
 	}
-	if (pi.state == PS_FREE || pi.state == PS_PCP)
-		set_str(L, "migratetype", lh_mt_name(pi.migratetype));
-	if (pi.state == PS_PCP)
-		set_int(L, "cpu", pi.cpu);
-	if (pi.zone_idx >= 0 && pi.zone_idx < m->node.nr_zones)
-		set_str(L, "zone", m->node.node_zones[pi.zone_idx].name);
-	if (pi.state != PS_NONE)
-		set_str(L, "pageblock", lh_mt_name(pi.pageblock_mt));
-	set_int(L, "count", pg->_count);
-	push_flags(L, pg->flags);
+	if (pv.state == PS_FREE || pv.state == PS_PCP)
+		set_str(L, "migratetype", lh_mt_name(pv.migratetype));
+	if (pv.state == PS_PCP)
+		set_int(L, "cpu", pv.cpu);
+	if (mm_view_zone(m, pv.zone, &zv) == 0)
+		set_str(L, "zone", zv.name);
+	if (pv.state != PS_NONE)
+		set_str(L, "pageblock", lh_mt_name(pv.pageblock_mt));
+	set_int(L, "count", pv.refcount);
+	push_flags(L, pv.flags);
 	lua_setfield(L, -2, "flags");
-	if (pi.state == PS_ALLOCATED) {
-		push_owner(L, pfn_to_page(m, pi.head_pfn)->owner);
+	if (pv.state == PS_ALLOCATED) {
+		lua_createtable(L, 0, 2);
+		set_str(L, "kind", (size_t)pv.owner_kind < mm_nr_owner_kinds ? mm_owner_kind_names[pv.owner_kind] : "?");
+		set_int(L, "id", pv.owner_id);
 		lua_setfield(L, -2, "owner");
 	}
 	return 1;
@@ -246,63 +221,28 @@ static int l_page(lua_State *L)
 
 /* ---- SLAB ------------------------------------------------------------------------------ */
 
-static const char *const slabinfo_fields[] = {
-	"active_objs", "num_objs", "objsize", "objperslab", "pagesperslab", "limit",
-	"batchcount", "sharedfactor", "active_slabs", "num_slabs", "sharedavail", NULL,
-};
-
-/* one /proc/slabinfo row as a table; 0 if the line is not a row */
-static int push_slabinfo_row(lua_State *L, const char *line)
+/* the /proc/slabinfo row of a cache, from the view, into the table on top */
+static void set_slabinfo_fields(lua_State *L, const struct mm_cache_view *v)
 {
-	unsigned long v[11];
-	char name[64];
-	int i;
-
-	if (sscanf(line, "%63s %lu %lu %lu %lu %lu : tunables %lu %lu %lu : slabdata %lu %lu %lu",
-		   name, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9],
-		   &v[10]) != 12)
-		return 0;
-	lua_createtable(L, 0, 12);
-	set_str(L, "name", name);
-	for (i = 0; slabinfo_fields[i]; i++)
-		set_int(L, slabinfo_fields[i], (lua_Integer)v[i]);
-	return 1;
-}
-
-/* calls fn(L, row) for each /proc/slabinfo row; the row table is on top */
-static int each_slabinfo_row(lua_State *L, struct mm_machine *m,
-			     int (*fn)(lua_State *L, void *arg), void *arg)
-{
-	struct mm_buf b;
-	const char *line, *nl;
-	int stop = 0;
-
-	mm_buf_init(&b);
-	if (mm_proc_show(m, "slabinfo", &b) < 0 || !b.s) {
-		mm_buf_free(&b);
-		return -1;
-	}
-	for (line = b.s; *line && !stop; line = nl ? nl + 1 : line + strlen(line)) {
-		nl = strchr(line, '\n');
-		if (line[0] == '#' || !push_slabinfo_row(L, line))
-			continue;
-		stop = fn(L, arg);
-	}
-	mm_buf_free(&b);
-	return 0;
-}
-
-static int append_row(lua_State *L, void *arg)
-{
-	(void)arg;
-	lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-	return 0;
+	set_int(L, "active_objs", (lua_Integer)v->active_objs);
+	set_int(L, "num_objs", (lua_Integer)v->num_objs);
+	set_int(L, "objsize", v->size);
+	set_int(L, "objperslab", v->objs_per_slab);
+	set_int(L, "pagesperslab", 1L << v->order);
+	set_int(L, "limit", v->limit);
+	set_int(L, "batchcount", v->batchcount);
+	set_int(L, "sharedfactor", v->shared);
+	set_int(L, "active_slabs", (lua_Integer)v->active_slabs);
+	set_int(L, "num_slabs", (lua_Integer)v->num_slabs);
+	set_int(L, "sharedavail", (lua_Integer)v->shared_avail);
 }
 
 /* slabinfo() -> the rows of /proc/slabinfo, in its order */
 static int l_slabinfo(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
+	struct mm_cache_view v;
+	int i = 0;
 
 	if (!m->slab) {
 		lua_pushnil(L);
@@ -310,103 +250,79 @@ static int l_slabinfo(lua_State *L)
 		return 2;
 	}
 	lua_newtable(L);
-	each_slabinfo_row(L, m, append_row, NULL);
+	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id)) {
+		mm_view_cache(m, id, &v);
+		lua_createtable(L, 0, 12);
+		set_str(L, "name", v.name);
+		set_slabinfo_fields(L, &v);
+		lua_rawseti(L, -2, ++i);
+	}
 	return 1;
 }
 
-/* copy the fields of the row named arg into the table under it; stop */
-static int merge_row(lua_State *L, void *arg)
-{
-	int i;
-
-	lua_getfield(L, -1, "name");
-	if (strcmp(lua_tostring(L, -1), arg) != 0) {
-		lua_pop(L, 2);
-		return 0;
-	}
-	lua_pop(L, 1);
-	for (i = 0; slabinfo_fields[i]; i++) {
-		lua_getfield(L, -1, slabinfo_fields[i]);
-		lua_setfield(L, -3, slabinfo_fields[i]);
-	}
-	lua_pop(L, 1);
-	return 1;
-}
-
-static void push_array_cache(lua_State *L, const struct array_cache *ac)
+static void push_array(lua_State *L, unsigned avail, unsigned limit, unsigned batchcount, int touched)
 {
 	lua_createtable(L, 0, 4);
-	set_int(L, "avail", ac->avail);
-	set_int(L, "limit", ac->limit);
-	set_int(L, "batchcount", ac->batchcount);
-	set_int(L, "touched", ac->touched);
-}
-
-static void cache_geometry(lua_State *L, const struct kmem_cache *k)
-{
-	unsigned long bytes = PAGE_SIZE << k->gfporder;
-	unsigned long used = (unsigned long)k->num * k->size;
-	int off = (k->flags & CFLGS_OFF_SLAB) != 0;
-	char flags[256];
-
-	if (!off)
-		used += k->slab_size;
-	set_str(L, "name", k->name);
-	set_int(L, "id", k->id);
-	set_int(L, "object_size", k->object_size);
-	set_int(L, "size", k->size);
-	set_int(L, "align", k->align);
-	set_int(L, "num", k->num);
-	set_int(L, "gfporder", k->gfporder);
-	set_int(L, "pages_per_slab", 1L << k->gfporder);
-	set_bool(L, "off_slab", off);
-	set_int(L, "slab_size", k->slab_size);
-	set_int(L, "left_over", (lua_Integer)(bytes >= used ? bytes - used : 0));
-	set_int(L, "colour", k->colour);
-	set_int(L, "colour_off", k->colour_off);
-	mm_slab_flags_format(k->flags & ~CFLGS_OFF_SLAB, flags, sizeof(flags));
-	set_str(L, "flags", flags);
-	set_bool(L, "ctor", k->ctor);
-	set_bool(L, "shrinker", k->shrinker != NULL);
+	set_int(L, "avail", avail);
+	set_int(L, "limit", limit);
+	set_int(L, "batchcount", batchcount);
+	set_int(L, "touched", touched);
 }
 
 /* cache:info() and caches(): geometry, tunables, lists, arrays, the slabinfo row */
-int lh_cache_info(lua_State *L, struct lhost *h, const struct kmem_cache *k)
+int lh_cache_info(lua_State *L, struct lhost *h, int id)
 {
 	struct mm_machine *m = h->c->m;
-	const struct kmem_cache_node *n = k->node;
-	int cpu;
+	struct mm_cache_view v;
+	char flags[256];
 
+	mm_view_cache(m, id, &v);
 	lua_createtable(L, 0, 40);
-	cache_geometry(L, k);
-	set_int(L, "limit", k->limit);
-	set_int(L, "batchcount", k->batchcount);
-	set_int(L, "shared", k->shared);
-	set_int(L, "nr_grown", (lua_Integer)k->nr_grown);
-	set_int(L, "nr_reaped", (lua_Integer)k->nr_reaped);
-	set_int(L, "nr_ctor_calls", (lua_Integer)k->nr_ctor_calls);
-	if (n) {
-		set_int(L, "free_limit", n->free_limit);
-		set_int(L, "free_objects", (lua_Integer)n->free_objects);
-		set_int(L, "colour_next", n->colour_next);
-		lua_createtable(L, 0, 3);
-		set_int(L, "full", n->slabs[SLABS_FULL].nr);
-		set_int(L, "partial", n->slabs[SLABS_PARTIAL].nr);
-		set_int(L, "free", n->slabs[SLABS_FREE].nr);
-		lua_setfield(L, -2, "slabs");
-		if (n->shared) {
-			push_array_cache(L, n->shared);
-			lua_setfield(L, -2, "shared_array");
-		}
+	set_str(L, "name", v.name);
+	set_int(L, "id", v.id);
+	set_int(L, "object_size", v.object_size);
+	set_int(L, "size", v.size);
+	set_int(L, "align", v.align);
+	set_int(L, "num", v.objs_per_slab);
+	set_int(L, "gfporder", v.order);
+	set_int(L, "pages_per_slab", 1L << v.order);
+	set_bool(L, "off_slab", v.slab.off_slab);
+	set_int(L, "slab_size", v.slab.slab_size);
+	set_int(L, "left_over", (lua_Integer)v.slab.left_over);
+	set_int(L, "colour", v.slab.colour);
+	set_int(L, "colour_off", v.slab.colour_off);
+	mm_slab_flags_format(v.flags & ~CFLGS_OFF_SLAB, flags, sizeof(flags));
+	set_str(L, "flags", flags);
+	set_bool(L, "ctor", v.slab.ctor);
+	set_bool(L, "shrinker", v.slab.has_shrinker);
+	set_int(L, "limit", v.limit);
+	set_int(L, "batchcount", v.batchcount);
+	set_int(L, "shared", v.shared);
+	set_int(L, "nr_grown", (lua_Integer)v.slab.nr_grown);
+	set_int(L, "nr_reaped", (lua_Integer)v.slab.nr_reaped);
+	set_int(L, "nr_ctor_calls", (lua_Integer)v.slab.nr_ctor_calls);
+	set_int(L, "free_limit", v.slab.free_limit);
+	set_int(L, "free_objects", (lua_Integer)v.slab.free_objects);
+	set_int(L, "colour_next", v.slab.colour_next);
+	lua_createtable(L, 0, 3);
+	set_int(L, "full", (lua_Integer)v.slab.nr_slabs[SLABS_FULL]);
+	set_int(L, "partial", (lua_Integer)v.slab.nr_slabs[SLABS_PARTIAL]);
+	set_int(L, "free", (lua_Integer)v.slab.nr_slabs[SLABS_FREE]);
+	lua_setfield(L, -2, "slabs");
+	if (v.slab.has_shared) {
+		push_array(L, (unsigned)v.shared_avail, v.slab.shared_limit, v.slab.shared_batchcount,
+			   v.slab.shared_touched);
+		lua_setfield(L, -2, "shared_array");
 	}
 	lua_createtable(L, 0, m->nr_cpus);
-	for (cpu = 0; k->array && cpu < m->nr_cpus; cpu++)
-		if (k->array[cpu]) {
-			push_array_cache(L, k->array[cpu]);
+	for (int cpu = 0; cpu < m->nr_cpus && cpu < MM_VIEW_MAX_CPUS; cpu++)
+		if (v.slab.array_limit[cpu]) {
+			push_array(L, v.slab.avail[cpu], v.slab.array_limit[cpu], v.slab.array_batchcount[cpu],
+				   v.slab.touched[cpu]);
 			lua_rawseti(L, -2, cpu);
 		}
 	lua_setfield(L, -2, "array");
-	each_slabinfo_row(L, m, merge_row, (void *)k->name);
+	set_slabinfo_fields(L, &v);
 	return 1;
 }
 
@@ -414,14 +330,11 @@ int lh_cache_info(lua_State *L, struct lhost *h, const struct kmem_cache *k)
 static int l_caches(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
-	struct kmem_cache *k;
 	int i = 0;
 
 	lua_newtable(L);
-	if (!h->c->m->slab)
-		return 1;
-	for (k = mm_slab_caches(h->c->m); k; k = k->next) {
-		lh_cache_info(L, h, k);
+	for (int id = mm_view_cache_next(h->c->m, -1); id >= 0; id = mm_view_cache_next(h->c->m, id)) {
+		lh_cache_info(L, h, id);
 		lua_rawseti(L, -2, ++i);
 	}
 	return 1;
@@ -429,24 +342,16 @@ static int l_caches(lua_State *L)
 
 /* ---- counters, the machine, tasks ----------------------------------------------------- */
 
-/* vmstat() -> { nr_free_pages = N, pgalloc_normal = N, ... } */
+/* vmstat() -> { nr_free_pages = N, pgalloc_normal = N, ... }: the /proc/vmstat rows */
 static int l_vmstat(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
-	struct mm_buf b;
-	const char *line, *nl;
-	char name[64];
-	long long v;
+	const char *name;
+	unsigned long v;
 
-	mm_buf_init(&b);
-	mm_proc_show(m, "vmstat", &b);
 	lua_newtable(L);
-	for (line = b.s; line && *line; line = nl ? nl + 1 : line + strlen(line)) {
-		nl = strchr(line, '\n');
-		if (sscanf(line, "%63s %lld", name, &v) == 2)
-			set_int(L, name, v);
-	}
-	mm_buf_free(&b);
+	for (int i = 0; mm_view_vmstat(m, i, &name, &v) == 0; i++)
+		set_int(L, name, (lua_Integer)v);
 	return 1;
 }
 
@@ -506,68 +411,39 @@ static int l_tasks(lua_State *L)
 
 /* ---- where a request stands ------------------------------------------------------------ */
 
-static void push_frames(lua_State *L, const struct mm_request *r)
-{
-	int i, n = 0;
-
-	lua_createtable(L, r->depth, 0);
-	for (i = r->depth - 1; i >= 0; i--) {
-		lua_createtable(L, 0, 2);
-		set_str(L, "func", mm_func_names[r->frames[i].fn]);
-		set_str(L, "args", r->frames[i].args);
-		lua_rawseti(L, -2, ++n);
-	}
-}
-
-/* "-> zone_watermark_ok: zone Normal ..." -> func and reason */
-static void split_where(lua_State *L, const char *where)
-{
-	const char *f = where, *colon;
-
-	if (!strncmp(f, "-> ", 3) || !strncmp(f, "<- ", 3) || !strncmp(f, ".. ", 3))
-		f += 3;
-	colon = strstr(f, ": ");
-	if (colon) {
-		lua_pushlstring(L, f, (size_t)(colon - f));
-		lua_setfield(L, -2, "func");
-		set_str(L, "reason", colon + 2);
-	} else {
-		set_str(L, "reason", f);
-	}
-	if (!strncmp(where, "-> ", 3))
-		set_str(L, "kind", "enter");
-	else if (!strncmp(where, "<- ", 3))
-		set_str(L, "kind", "exit");
-	else
-		set_str(L, "kind", "note");
-}
-
 int lh_push_stage(lua_State *L, struct lhost *h, int cpu)
 {
-	struct mm_request *r = mm_request_of(h->c->m, cpu);
+	struct mm_machine *m = h->c->m;
+	struct mm_request_view r;
+	const char *fn, *args;
+	int n = 0;
 
-	if (!r) {
+	if (mm_view_request(m, cpu, &r) < 0) {
 		lua_pushnil(L);
 		return 1;
 	}
 	lua_createtable(L, 0, 12);
-	set_int(L, "cpu", r->cpu);
-	set_str(L, "request", req_kind_names[r->kind]);
-	set_str(L, "state", req_state_names[r->state]);
-	set_int(L, "gfp", r->gfp);
-	set_int(L, "order", r->order);
-	set_int(L, "depth", r->depth);
-	set_str(L, "where", r->where);
-	split_where(L, r->where);
-	if (r->depth > 0 && !lua_getfield(L, -1, "func")) {
-		lua_pop(L, 1);
-		set_str(L, "func", mm_func_names[r->frames[r->depth - 1].fn]);
-	} else if (r->depth > 0) {
-		lua_pop(L, 1);
-	}
-	if (r->hit_breakpoint)
-		set_int(L, "breakpoint", r->hit_breakpoint);
-	push_frames(L, r);
+	set_int(L, "cpu", r.cpu);
+	set_str(L, "request", req_kind_names[r.kind]);
+	set_str(L, "state", req_state_names[r.state]);
+	set_int(L, "gfp", r.gfp);
+	set_int(L, "order", r.order);
+	set_int(L, "depth", r.depth);
+	set_str(L, "where", r.where);
+	set_str(L, "kind", r.stage_kind[0] ? r.stage_kind : "note");
+	set_str(L, "reason", r.reason);
+	if (r.stage_func)
+		set_str(L, "func", r.stage_func);
+	if (r.hit_breakpoint)
+		set_int(L, "breakpoint", r.hit_breakpoint);
+	lua_createtable(L, r.depth, 0);
+	for (int i = r.depth - 1; i >= 0; i--)
+		if (mm_view_frame(m, cpu, i, &fn, &args) == 0) {
+			lua_createtable(L, 0, 2);
+			set_str(L, "func", fn);
+			set_str(L, "args", args);
+			lua_rawseti(L, -2, ++n);
+		}
 	lua_setfield(L, -2, "frames");
 	return 1;
 }

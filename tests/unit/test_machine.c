@@ -43,7 +43,8 @@ static void test_parse_errors(void **state)
 	expect_error("hole 5\n", "m.machine:1: hole: expected A-B (pfns, inclusive), got '5'");
 	expect_error("reserved 9-5\n", "m.machine:1: reserved: range 9-5 ends before it starts");
 	expect_error("min_free_kbytes lots\n", "m.machine:1: min_free_kbytes: expected a number from 0 to 2147483647");
-	expect_error("profile linux-6.12\n", "m.machine:1: profile: only linux-3.10 is modelled");
+	expect_error("profile linux-6.12\n", "m.machine:1: profile: linux-6.12 is not modelled (known: linux-3.10)");
+	expect_error("profile\n", "m.machine:1: profile: expected a kernel version, such as linux-3.10");
 	expect_error("arch arm64\n", "m.machine:1: arch: expected x86_64 or i386");
 	expect_error("zone HighMem start_pfn=0 pages=16\n", "m.machine:2: zone HighMem exists only on arch i386");
 	expect_error("cpus 2 3\n", "m.machine:1: cpus: unexpected '3'");

@@ -387,6 +387,28 @@ static void test_bad_page_line(void **state)
 	assert_line(m, &ev, "");
 }
 
+/* the model's typed events, formatted only when printed */
+static void test_kswapd_oom_lines(void **state)
+{
+	struct mm_machine *m = *state;
+	struct mm_event ev = event(MM_EV_KSWAPD_WAKE, MM_NOPFN, 3);
+
+	ev.zone_idx = 2;
+	ev.classzone_idx = 1;
+	assert_line(m, &ev, "kswapd_wake: nid=0 zid=2 order=3 classzone=1");
+	ev = event(MM_EV_OOM, MM_NOPFN, 2);
+	ev.oom = MM_OOM_INVOKED;
+	ev.comm = "mmscope";
+	ev.gfp = GFP_KERNEL;
+	assert_line(m, &ev, "oom: invoked by mmscope gfp_mask=0xd0 order=2");
+	ev.oom = MM_OOM_KILLED;
+	ev.pid = 101;
+	ev.comm = "big";
+	assert_line(m, &ev, "oom: killed 101 (big)");
+	ev.oom = MM_OOM_PANIC;
+	assert_line(m, &ev, "oom: no killable processes");
+}
+
 static void test_format_bounds(void **state)
 {
 	struct mm_machine *m = *state;
@@ -432,6 +454,8 @@ static void test_event_names(void **state)
 		[MM_EV_COMPACTION_ISOLATE_FREEPAGES] = "mm_compaction_isolate_freepages",
 		[MM_EV_COMPACTION_MIGRATEPAGES] = "mm_compaction_migratepages",
 		[MM_EV_PRINTK] = "printk",
+		[MM_EV_KSWAPD_WAKE] = "kswapd_wake",
+		[MM_EV_OOM] = "oom",
 	};
 	int i;
 
@@ -515,6 +539,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_format_bounds, setup_x86_64,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_kswapd_oom_lines, setup_x86_64, teardown),
 		cmocka_unit_test(test_event_names),
 		cmocka_unit_test(test_func_names),
 	};

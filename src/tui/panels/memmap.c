@@ -92,31 +92,10 @@ static void memmap_destroy(void *self)
 
 /* ---- what a page is ------------------------------------------------------ */
 
-static const struct {
-	uint32_t bit;
-	const char *name;
-} page_flag_names[] = {
-	{ PG_buddy, "PG_buddy" },       { PG_reserved, "PG_reserved" },
-	{ PG_nomem, "PG_nomem" },       { PG_head, "PG_head" },
-	{ PG_tail, "PG_tail" },         { PG_pcp, "PG_pcp" },
-	{ PG_slab, "PG_slab" },         { PG_lru, "PG_lru" },
-	{ PG_pfmemalloc, "PG_pfmemalloc" }, { PG_dirty, "PG_dirty" },
-	{ PG_zeroed, "PG_zeroed" },     { PG_active, "PG_active" },
-	{ PG_referenced, "PG_referenced" }, { PG_swapbacked, "PG_swapbacked" },
-	{ PG_writeback, "PG_writeback" }, { PG_reclaim, "PG_reclaim" },
-};
-
+/* the view's one table of flag names, as the kernel spells the bits */
 static void flags_text(uint32_t flags, char *buf, size_t len)
 {
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(page_flag_names) / sizeof(page_flag_names[0]); i++)
-		if ((flags & page_flag_names[i].bit) && used < len)
-			used += (size_t)snprintf(buf + used, len - used, "%s%s",
-						 used ? "|" : "", page_flag_names[i].name);
-	if (!used)
-		snprintf(buf, len, "none");
+	mm_pageflags_format(flags, "PG_", buf, len);
 }
 
 static struct kmem_cache *cache_by_id(struct mm_machine *m, uint32_t id)

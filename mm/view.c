@@ -1,0 +1,377 @@
+/*
+ * view.c - the read-only view of the model (view.h).
+ *
+ * Each function copies a few fields out of the model into a reader's
+ * struct.  Some of the model's lookups (page_zone, mm_page_info, the
+ * lock holders) take a non-const machine because the model's own paths
+ * call them; they only read, so the view casts the const away for them
+ * and for nothing else.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "view.h"
+
+/* the model's readers that are not declared const; they never write */
+static struct mm_machine *rd(const struct mm_machine *m)
+{
+	return (struct mm_machine *)(uintptr_t)m;
+}
+
+/* ---- the machine ------------------------------------------------------------- */
+
+void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->name = m->desc.name;
+	v->profile = m->desc.profile ? m->desc.profile->name : mm_profile_default()->name;
+	v->slab_allocator = !m->slab ? "none" : m->desc.profile ? m->desc.profile->slab_allocator
+								  : mm_profile_default()->slab_allocator;
+	v->arch = m->arch == ARCH_I386 ? "i386" : "x86_64";
+	v->nr_cpus = m->nr_cpus;
+	v->nr_nodes = 1;
+	v->nr_zones = m->node.nr_zones;
+	v->max_order = MAX_ORDER;
+	v->nr_migratetypes = MIGRATE_TYPES;
+	v->pageblock_order = m->pageblock_order;
+	v->pageblock_nr_pages = m->pageblock_nr_pages;
+	v->max_pfn = m->max_pfn;
+	v->totalram_pages = m->totalram_pages;
+	v->jiffies = m->clock;
+	v->hz = HZ;
+	v->min_free_kbytes = m->min_free_kbytes;
+}
+
+/* ---- zones --------------------------------------------------------------------- */
+
+int mm_view_zone(const struct mm_machine *m, int idx, struct mm_zone_view *v)
+{
+	const struct zone *z;
+
+	if (idx < 0 || idx >= m->node.nr_zones)
+		return -1;
+	z = &m->node.node_zones[idx];
+	memset(v, 0, sizeof(*v));
+	v->idx = idx;
+	v->node = m->node.node_id;
+	v->name = z->name;
+	v->populated = populated_zone(z);
+	v->zone_start_pfn = z->zone_start_pfn;
+	v->spanned_pages = z->spanned_pages;
+	v->present_pages = z->present_pages;
+	v->managed_pages = z->managed_pages;
+	memcpy(v->watermark, z->watermark, sizeof(v->watermark));
+	memcpy(v->lowmem_reserve, z->lowmem_reserve, sizeof(v->lowmem_reserve));
+	v->free_pages = zone_page_state(z, NR_FREE_PAGES);
+	for (int o = 0; o < MAX_ORDER; o++) {
+		v->nr_free[o] = z->free_area[o].nr_free;
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+			v->nr_free_mt[o][mt] = m->lists[free_list_id(z, o, mt)].nr;
+	}
+	memcpy(v->nr_pageblocks, z->nr_pageblocks, sizeof(v->nr_pageblocks));
+	v->pages_scanned = z->pages_scanned;
+	v->all_unreclaimable = z->all_unreclaimable;
+	return 0;
+}
+
+long mm_view_zone_stat(const struct mm_machine *m, int idx, int item)
+{
+	if (idx < 0 || idx >= m->node.nr_zones || item < 0 || item >= NR_VM_ZONE_STAT_ITEMS)
+		return 0;
+	return (long)zone_page_state(&m->node.node_zones[idx], (enum zone_stat_item)item);
+}
+
+int mm_view_pfn_zone(const struct mm_machine *m, unsigned long pfn)
+{
+	const struct zone *z;
+
+	if (pfn >= m->max_pfn || !pfn_valid(m, pfn))
+		return -1;
+	z = page_zone(rd(m), pfn);
+	return z ? z->idx : -1;
+}
+
+/* ---- pageblocks ---------------------------------------------------------------- */
+
+int mm_view_pageblock_mt(const struct mm_machine *m, unsigned long pfn)
+{
+	if (pfn >= m->max_pfn || !pfn_valid(m, pfn))
+		return -1;
+	return get_pageblock_migratetype(m, pfn);
+}
+
+/* ---- pages --------------------------------------------------------------------- */
+
+const struct mm_pageflag_name mm_pageflag_names[] = {
+	{ PG_buddy, "buddy" },         { PG_reserved, "reserved" },   { PG_nomem, "nomem" },
+	{ PG_head, "head" },           { PG_tail, "tail" },           { PG_pcp, "pcp" },
+	{ PG_slab, "slab" },           { PG_lru, "lru" },             { PG_pfmemalloc, "pfmemalloc" },
+	{ PG_dirty, "dirty" },         { PG_zeroed, "zeroed" },       { PG_active, "active" },
+	{ PG_referenced, "referenced" }, { PG_swapbacked, "swapbacked" },
+	{ PG_writeback, "writeback" }, { PG_reclaim, "reclaim" },
+};
+const size_t mm_nr_pageflag_names = sizeof(mm_pageflag_names) / sizeof(mm_pageflag_names[0]);
+
+size_t mm_pageflags_format(uint32_t flags, const char *prefix, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	if (!len)
+		return 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < mm_nr_pageflag_names; i++) {
+		int n;
+
+		if (!(flags & mm_pageflag_names[i].bit) || used >= len)
+			continue;
+		n = snprintf(buf + used, len - used, "%s%s%s", used ? "|" : "", prefix ? prefix : "",
+			     mm_pageflag_names[i].name);
+		used += n > 0 ? (size_t)n : 0;
+	}
+	if (!used)
+		used = (size_t)snprintf(buf, len, "none");
+	return used < len ? used : len - 1;
+}
+
+const char *const mm_owner_kind_names[] = {
+	[OWNER_NONE] = "none",       [OWNER_KERNEL] = "kernel", [OWNER_ANON] = "anon",
+	[OWNER_PAGECACHE] = "pagecache", [OWNER_SLAB] = "slab", [OWNER_PAGETABLE] = "pagetable",
+	[OWNER_INFLIGHT] = "inflight",
+};
+const size_t mm_nr_owner_kinds = sizeof(mm_owner_kind_names) / sizeof(mm_owner_kind_names[0]);
+
+int mm_view_page(const struct mm_machine *m, unsigned long pfn, struct mm_page_view *v)
+{
+	struct mm_page_info pi;
+	const struct page *p;
+
+	memset(v, 0, sizeof(*v));
+	v->pfn = pfn;
+	v->zone = v->pageblock_mt = v->cpu = -1;
+	v->head_pfn = MM_NOPFN;
+	if (pfn >= m->max_pfn)
+		return -1;
+	mm_page_info(rd(m), pfn, &pi);
+	v->state = pi.state;
+	if (pi.state == PS_NONE)
+		return 0;
+	p = &m->mem_map[pfn];
+	v->flags = p->flags;
+	v->zone = pi.zone_idx;
+	v->pageblock_mt = pi.pageblock_mt;
+	v->head_pfn = pi.head_pfn;
+	v->order = pi.order;
+	v->migratetype = pi.migratetype;
+	v->cpu = pi.cpu;
+	v->refcount = p->_count;
+	if (pi.state == PS_ALLOCATED) {
+		const struct page *h = &m->mem_map[pi.head_pfn];
+
+		v->owner_kind = (int)MM_OWNER_KIND(h->owner);
+		v->owner_id = MM_OWNER_ID(h->owner);
+		v->migratetype = h->index;
+		v->cpu = h->alloc_cpu;
+		if (v->owner_kind == OWNER_ANON || v->owner_kind == OWNER_PAGECACHE)
+			v->index = h->private;
+	}
+	return 0;
+}
+
+/* ---- lists --------------------------------------------------------------------- */
+
+unsigned long mm_view_list_first(const struct mm_machine *m, uint32_t list)
+{
+	if (!list || list >= m->nr_lists || m->lists[list].head == MM_NIL)
+		return MM_NOPFN;
+	return m->lists[list].head;
+}
+
+unsigned long mm_view_list_next(const struct mm_machine *m, unsigned long pfn)
+{
+	if (pfn >= m->max_pfn || m->mem_map[pfn].next == MM_NIL)
+		return MM_NOPFN;
+	return m->mem_map[pfn].next;
+}
+
+unsigned long mm_view_list_last(const struct mm_machine *m, uint32_t list)
+{
+	if (!list || list >= m->nr_lists || m->lists[list].tail == MM_NIL)
+		return MM_NOPFN;
+	return m->lists[list].tail;
+}
+
+unsigned long mm_view_list_prev(const struct mm_machine *m, unsigned long pfn)
+{
+	if (pfn >= m->max_pfn || m->mem_map[pfn].prev == MM_NIL)
+		return MM_NOPFN;
+	return m->mem_map[pfn].prev;
+}
+
+unsigned long mm_view_list_count(const struct mm_machine *m, uint32_t list)
+{
+	return list && list < m->nr_lists ? m->lists[list].nr : 0;
+}
+
+uint32_t mm_view_free_list(const struct mm_machine *m, int zone, int order, int mt)
+{
+	if (zone < 0 || zone >= m->node.nr_zones || order < 0 || order >= MAX_ORDER || mt < 0 ||
+	    mt >= MIGRATE_TYPES)
+		return 0;
+	return free_list_id(&m->node.node_zones[zone], order, mt);
+}
+
+uint32_t mm_view_pcp_list(const struct mm_machine *m, int cpu, int zone, int mt)
+{
+	if (zone < 0 || zone >= m->node.nr_zones || cpu < 0 || cpu >= m->nr_cpus || mt < 0 ||
+	    mt >= MIGRATE_PCPTYPES || !m->node.node_zones[zone].pageset)
+		return 0;
+	return m->node.node_zones[zone].pageset[cpu].pcp.lists[mt];
+}
+
+int mm_view_pcp(const struct mm_machine *m, int cpu, int zone, struct mm_pcp_view *v)
+{
+	const struct per_cpu_pages *pcp;
+
+	memset(v, 0, sizeof(*v));
+	if (zone < 0 || zone >= m->node.nr_zones || cpu < 0 || cpu >= m->nr_cpus ||
+	    !m->node.node_zones[zone].pageset)
+		return -1;
+	pcp = &m->node.node_zones[zone].pageset[cpu].pcp;
+	v->cpu = cpu;
+	v->zone = zone;
+	v->count = pcp->count;
+	v->high = pcp->high;
+	v->batch = pcp->batch;
+	v->nr_lists = MIGRATE_PCPTYPES;
+	for (int t = 0; t < MIGRATE_PCPTYPES; t++) {
+		v->list[t] = pcp->lists[t];
+		v->list_count[t] = (int)m->lists[pcp->lists[t]].nr;
+	}
+	return 0;
+}
+
+/* ---- slab caches --------------------------------------------------------------- */
+
+int mm_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->id = -1;
+	return slab_view_cache(m, id, v);
+}
+
+int mm_view_cache_next(const struct mm_machine *m, int prev_id)
+{
+	const struct kmem_cache *c;
+
+	if (prev_id < 0)
+		c = mm_slab_caches(rd(m));
+	else
+		c = (c = mm_kmem_cache_by_id(rd(m), prev_id)) ? c->next : NULL;
+	return c ? c->id : -1;
+}
+
+int mm_view_cache_find(const struct mm_machine *m, const char *name)
+{
+	const struct kmem_cache *c = mm_kmem_cache_find(rd(m), name);
+
+	return c ? c->id : -1;
+}
+
+/* ---- tasks --------------------------------------------------------------------- */
+
+int mm_view_task_next(const struct mm_machine *m, int prev_pid)
+{
+	const struct task *t = m->work.tasks;
+
+	if (prev_pid) {
+		while (t && t->pid != prev_pid)
+			t = t->next;
+		t = t ? t->next : NULL;
+	}
+	return t ? t->pid : 0;
+}
+
+int mm_view_task(const struct mm_machine *m, int pid, struct mm_task_view *v)
+{
+	const struct task *t = m->work.tasks;
+
+	memset(v, 0, sizeof(*v));
+	while (t && t->pid != pid)
+		t = t->next;
+	if (!t)
+		return -1;
+	v->pid = t->pid;
+	v->comm = t->comm;
+	v->oom_score_adj = t->oom_score_adj;
+	v->nr_pte = t->nr_pte;
+	v->rss = t->rss_anon;
+	v->swapents = t->swapents;
+	v->exiting = !!(t->flags & PF_EXITING);
+	v->memdie = !!(t->flags & TIF_MEMDIE);
+	return 0;
+}
+
+/* ---- requests ------------------------------------------------------------------ */
+
+int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view *v)
+{
+	const struct mm_request *r = mm_request_of(rd(m), cpu);
+
+	memset(v, 0, sizeof(*v));
+	v->cache_id = v->waiting_holder = -1;
+	if (!r)
+		return -1;
+	v->cpu = cpu;
+	v->kind = r->kind;
+	v->state = r->state;
+	v->gfp = r->gfp;
+	v->order = r->order;
+	v->size = r->size;
+	v->cache_id = r->cache ? r->cache->id : -1;
+	v->depth = r->depth;
+	v->where = r->where;
+	v->stage_kind = !r->where[0] ? "" : r->stage_type == MM_EV_STAGE_ENTER ? "enter" :
+			r->stage_type == MM_EV_STAGE_EXIT ? "exit" : "note";
+	v->stage_func = r->stage_fn >= 0 && r->stage_fn < MM_NR_FUNCS ? mm_func_names[r->stage_fn] : NULL;
+	v->reason = r->reason;
+	v->nr_holds = mm_request_holds(rd(m), cpu, v->holds, MM_VIEW_MAX_LOCKS);
+	if (r->state == RQ_WAITING) {
+		v->waiting_for = r->waiting_for;
+		v->waiting_holder = mm_lock_holder(rd(m), &r->waiting_for);
+	}
+	v->wake_at = r->wake_at;
+	v->hit_breakpoint = r->hit_breakpoint;
+	return 0;
+}
+
+int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, const char **args)
+{
+	const struct mm_request *r = mm_request_of(rd(m), cpu);
+
+	if (!r || i < 0 || i >= r->depth)
+		return -1;
+	*fn = mm_func_names[r->frames[i].fn];
+	*args = r->frames[i].args;
+	return 0;
+}
+
+/* ---- the clock and background work ---------------------------------------------- */
+
+void mm_view_kswapd(const struct mm_machine *m, struct mm_kswapd_view *v)
+{
+	const struct kswapd_state *k = &m->work.kswapd;
+
+	memset(v, 0, sizeof(*v));
+	v->started = k->started;
+	v->state = k->state;
+	v->max_order = k->max_order;
+	v->classzone_idx = k->classzone_idx;
+	v->nr_passes = k->nr_passes;
+	v->nr_reclaimed = k->nr_reclaimed;
+}
+
+unsigned long mm_view_vm_event(const struct mm_machine *m, int item)
+{
+	return item >= 0 && item < NR_VM_EVENT_ITEMS_MAX ? m->vm_events[item] : 0;
+}

@@ -1,0 +1,238 @@
+/*
+ * view.h - the one read-only view of the model, for the screen, Lua and the
+ * commands.
+ *
+ * The view speaks the kernel's terms (nodes, zones, free_area, pageblocks,
+ * struct page flags, per-cpu lists, slab caches, tasks, stopped requests,
+ * the clock) without tying a reader to one kernel version or one slab
+ * allocator: a reader fills small structs, or walks with an iterator, and
+ * never sees struct zone, struct kmem_cache or struct mm_request.  Nothing
+ * here allocates or formats text on a hot path; the few formatters at the
+ * end are for printing.
+ *
+ * One table per fact: the page flag names (mm_pageflag_names), the
+ * slabinfo numbers (mm_view_cache fills them, /proc/slabinfo prints them),
+ * the pageblocks per migratetype of a zone (kept by the model as blocks
+ * change type, read here) each live in one place, and /proc text, the
+ * show commands, the panels and Lua all read them from here.
+ *
+ * Every function takes the machine as const: reading never changes it.
+ */
+#ifndef MM_VIEW_H
+#define MM_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mm.h"
+
+/* ---- the machine ------------------------------------------------------------- */
+struct mm_machine_view {
+	const char *name;           /* the preset or machine file it booted from */
+	const char *profile;        /* "linux-3.10" */
+	const char *slab_allocator; /* "SLAB", or "none" */
+	const char *arch;           /* "x86_64", "i386" */
+	int nr_cpus;
+	int nr_nodes;
+	int nr_zones;               /* configured zones of node 0 */
+	int max_order;              /* MAX_ORDER */
+	int nr_migratetypes;        /* MIGRATE_TYPES */
+	int pageblock_order;
+	unsigned long pageblock_nr_pages;
+	unsigned long max_pfn;      /* one past the last pfn */
+	unsigned long totalram_pages;
+	unsigned long long jiffies; /* the simulated clock */
+	int hz;
+	int min_free_kbytes;
+};
+void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v);
+
+/* ---- zones --------------------------------------------------------------------- */
+struct mm_zone_view {
+	int idx;                    /* zone_idx */
+	int node;
+	const char *name;           /* "DMA", "DMA32", "Normal", "HighMem" */
+	int populated;
+	unsigned long zone_start_pfn, spanned_pages, present_pages, managed_pages;
+	unsigned long watermark[NR_WMARK];
+	unsigned long lowmem_reserve[MAX_NR_ZONES];
+	unsigned long free_pages;   /* NR_FREE_PAGES */
+	/* free_area: blocks per order, and per order and migratetype */
+	unsigned long nr_free[MAX_ORDER];
+	unsigned long nr_free_mt[MAX_ORDER][MIGRATE_TYPES];
+	/* pageblocks whose first pfn lies in the zone, per migratetype */
+	unsigned long nr_pageblocks[MIGRATE_TYPES];
+	unsigned long pages_scanned;
+	int all_unreclaimable;
+};
+/* 0, or -1 if idx names no configured zone */
+int mm_view_zone(const struct mm_machine *m, int idx, struct mm_zone_view *v);
+/* a zone counter (enum zone_stat_item), as zone_page_state reads it */
+long mm_view_zone_stat(const struct mm_machine *m, int idx, int item);
+/* the zone holding pfn, or -1 */
+int mm_view_pfn_zone(const struct mm_machine *m, unsigned long pfn);
+
+/* ---- pageblocks ---------------------------------------------------------------- */
+/* the migratetype of the pageblock holding pfn, or -1 outside memory */
+int mm_view_pageblock_mt(const struct mm_machine *m, unsigned long pfn);
+
+/* ---- pages --------------------------------------------------------------------- */
+/*
+ * The page flags as the kernel names them (without PG_), one table for
+ * every reader: `show page`, mm.page(), the memory-map panel.
+ */
+struct mm_pageflag_name {
+	uint32_t bit;     /* enum pageflags */
+	const char *name; /* "buddy", "lru", ... */
+};
+extern const struct mm_pageflag_name mm_pageflag_names[];
+extern const size_t mm_nr_pageflag_names;
+/* "buddy|head" (sep between names; "none" when no flag is set); the length */
+size_t mm_pageflags_format(uint32_t flags, const char *prefix, char *buf, size_t len);
+
+/* who owns an allocated page: enum page_owner_kind names */
+extern const char *const mm_owner_kind_names[];
+extern const size_t mm_nr_owner_kinds;
+
+struct mm_page_view {
+	unsigned long pfn;
+	enum mm_page_state state;   /* none, hole, reserved, free, pcp, allocated */
+	uint32_t flags;             /* enum pageflags bits */
+	int zone;                   /* zone_idx, -1 if none */
+	int pageblock_mt;           /* -1 outside memory */
+	unsigned long head_pfn;     /* the free block or allocation it belongs to */
+	int order;                  /* of that block */
+	int migratetype;            /* free list / pcp list / cached at allocation */
+	int cpu;                    /* PS_PCP: whose list; PS_ALLOCATED: who took it */
+	int refcount;               /* page->_count */
+	int owner_kind;             /* enum page_owner_kind (allocated pages) */
+	unsigned int owner_id;      /* pid, cache id, cpu (in flight) */
+	unsigned long index;        /* anon: virtual page; page cache: file index */
+};
+/* 0, or -1 if pfn is beyond max_pfn */
+int mm_view_page(const struct mm_machine *m, unsigned long pfn, struct mm_page_view *v);
+
+/* ---- lists: free_area and per-cpu lists ----------------------------------------- */
+/* A list's pages in order, head first: for (pfn = first; pfn != MM_NOPFN; pfn = next) */
+unsigned long mm_view_list_first(const struct mm_machine *m, uint32_t list);
+unsigned long mm_view_list_next(const struct mm_machine *m, unsigned long pfn);
+unsigned long mm_view_list_last(const struct mm_machine *m, uint32_t list);
+unsigned long mm_view_list_prev(const struct mm_machine *m, unsigned long pfn);
+unsigned long mm_view_list_count(const struct mm_machine *m, uint32_t list);
+/* the list ids (0 if none) */
+uint32_t mm_view_free_list(const struct mm_machine *m, int zone, int order, int mt);
+uint32_t mm_view_pcp_list(const struct mm_machine *m, int cpu, int zone, int mt);
+
+struct mm_pcp_view {
+	int cpu, zone;
+	int count, high, batch;
+	int nr_lists;                      /* MIGRATE_PCPTYPES */
+	int list_count[MIGRATE_PCPTYPES];  /* pages per list */
+	uint32_t list[MIGRATE_PCPTYPES];   /* ids for mm_view_list_* */
+};
+int mm_view_pcp(const struct mm_machine *m, int cpu, int zone, struct mm_pcp_view *v);
+
+/* ---- slab caches --------------------------------------------------------------- */
+/*
+ * What SLAB and SLUB share, then the allocator's own detail as typed
+ * fields it fills (SLAB: the node lists, colouring, array caches).
+ */
+#define MM_VIEW_MAX_CPUS MM_MAX_CPUS
+struct mm_cache_view {
+	int id;
+	const char *name;           /* valid until the cache is destroyed */
+	unsigned int object_size, size, align;
+	unsigned long flags;        /* SLAB_* */
+	unsigned int objs_per_slab; /* num */
+	unsigned int order;         /* gfporder: pages per slab = 1 << order */
+	int refcount;
+	/* the /proc/slabinfo row */
+	unsigned long active_objs, num_objs, active_slabs, num_slabs;
+	unsigned int limit, batchcount, shared;
+	unsigned long shared_avail;
+	/* SLAB (3.10) */
+	struct {
+		unsigned int colour, colour_off, colour_next;
+		unsigned int slab_size;
+		int off_slab;
+		const char *slabp_cache;    /* off-slab: the cache of the descriptors */
+		/* not kept by the kernel: the slab's bytes minus the objects and,
+		 * on-slab, the descriptor */
+		unsigned long left_over;
+		int ctor;
+		unsigned long free_objects;
+		unsigned int free_limit;
+		int free_touched;
+		unsigned long next_reap;
+		unsigned long nr_slabs[3];  /* partial, full, free (enum slab_list) */
+		/* the per-cpu arrays (limit 0: none) and the shared one */
+		unsigned int avail[MM_VIEW_MAX_CPUS], array_limit[MM_VIEW_MAX_CPUS];
+		unsigned int array_batchcount[MM_VIEW_MAX_CPUS];
+		int touched[MM_VIEW_MAX_CPUS];
+		int has_shared;
+		unsigned int shared_limit, shared_batchcount;
+		int shared_touched;
+		unsigned long nr_grown, nr_reaped, nr_ctor_calls;
+		int has_shrinker;
+		unsigned int inflight;
+	} slab;
+};
+/* 0, or -1 if no cache has that id */
+int mm_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v);
+/* ids in slab_caches order (newest first): -1 starts and ends the walk */
+int mm_view_cache_next(const struct mm_machine *m, int prev_id);
+/* the id of the cache called name, or -1 */
+int mm_view_cache_find(const struct mm_machine *m, const char *name);
+
+/* ---- tasks --------------------------------------------------------------------- */
+struct mm_task_view {
+	int pid;
+	const char *comm;
+	int oom_score_adj;
+	unsigned long nr_pte, rss, swapents;
+	int exiting, memdie;
+};
+/* pids in list order: 0 starts and ends the walk */
+int mm_view_task_next(const struct mm_machine *m, int prev_pid);
+int mm_view_task(const struct mm_machine *m, int pid, struct mm_task_view *v);
+
+/* ---- requests ------------------------------------------------------------------ */
+#define MM_VIEW_MAX_LOCKS 8
+struct mm_request_view {
+	int cpu;
+	enum mm_req_kind kind;
+	enum mm_req_state state;
+	gfp_t gfp;
+	int order;
+	size_t size;
+	int cache_id;                /* -1 if none */
+	int depth;                   /* frames */
+	const char *where;           /* the stage point it stopped at, as text */
+	const char *stage_kind;      /* "enter", "exit", "note" ("" before its first) */
+	const char *stage_func;      /* the kernel function, NULL if none */
+	const char *reason;          /* the stage's reason */
+	int nr_holds;
+	struct mm_lock_ref holds[MM_VIEW_MAX_LOCKS];
+	struct mm_lock_ref waiting_for; /* kind MM_LOCK_NONE unless waiting */
+	int waiting_holder;          /* the cpu holding it, -1 */
+	unsigned long long wake_at;  /* sleeping: the jiffy it wakes */
+	int hit_breakpoint;
+};
+/* 0, or -1 if the cpu has no unfinished request */
+int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view *v);
+/* frame i (0 = outermost): the kernel function and its arguments' text */
+int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, const char **args);
+
+/* ---- the clock and background work ---------------------------------------------- */
+struct mm_kswapd_view {
+	int started, state;          /* enum kswapd_run */
+	int max_order, classzone_idx;
+	unsigned long nr_passes, nr_reclaimed;
+};
+void mm_view_kswapd(const struct mm_machine *m, struct mm_kswapd_view *v);
+/* a vm event counter (enum vm_event_item) */
+unsigned long mm_view_vm_event(const struct mm_machine *m, int item);
+/* row i of /proc/vmstat, in the file's order: 0, or -1 past the last */
+int mm_view_vmstat(const struct mm_machine *m, int i, const char **name, unsigned long *value);
+
+#endif

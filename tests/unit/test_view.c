@@ -1,0 +1,295 @@
+/*
+ * test_view.c - the read-only view (mm/view.h): what it reports agrees
+ * with what the kernel's files print, it never changes the machine, and
+ * each fact comes from its one table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+#include "view.h"
+
+static struct mm_machine *boot(const char *preset)
+{
+	struct mm_machine_desc d;
+	char err[256];
+	struct mm_machine *m;
+
+	assert_int_equal(mm_desc_preset(&d, preset), 0);
+	m = mm_machine_create(&d, err, sizeof(err));
+	assert_non_null(m);
+	return m;
+}
+
+static struct mm_machine *boot_text(const char *text)
+{
+	struct mm_machine_desc d;
+	char err[256];
+	struct mm_machine *m;
+
+	assert_int_equal(mm_desc_parse(&d, text, "t.machine", err, sizeof(err)), 0);
+	m = mm_machine_create(&d, err, sizeof(err));
+	assert_non_null(m);
+	return m;
+}
+
+static char *proc(struct mm_machine *m, const char *name)
+{
+	struct mm_buf b;
+
+	mm_buf_init(&b);
+	assert_int_equal(mm_proc_show(m, name, &b), MM_OK);
+	return b.s;
+}
+
+static void test_machine_view(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_machine_view v;
+
+	(void)state;
+	mm_view_machine(m, &v);
+	assert_string_equal(v.profile, "linux-3.10");
+	assert_string_equal(v.slab_allocator, "SLAB");
+	assert_string_equal(v.arch, "x86_64");
+	assert_int_equal(v.max_pfn, m->max_pfn);
+	assert_int_equal(v.nr_cpus, m->nr_cpus);
+	assert_int_equal(v.pageblock_nr_pages, 512);
+	mm_machine_destroy(m);
+}
+
+/* the zone's pageblock counts are the numbers /proc/pagetypeinfo prints,
+ * and they follow a steal that changes a block's type */
+static void test_pageblock_counts(void **state)
+{
+	/* no slab: nothing unmovable was allocated at boot */
+	struct mm_machine *m = boot_text("preset x86_64-4g\nslab none\n");
+	struct mm_alloc_result r;
+	struct mm_zone_view before, after;
+	int normal = mm_zone_by_name(m, "Normal")->idx;
+	char line[256], *text;
+
+	(void)state;
+	assert_int_equal(mm_view_zone(m, normal, &before), 0);
+	snprintf(line, sizeof(line), "Node 0, zone   Normal %12lu %12lu %12lu %12lu %12lu \n",
+		 before.nr_pageblocks[0], before.nr_pageblocks[1], before.nr_pageblocks[2],
+		 before.nr_pageblocks[3], before.nr_pageblocks[4]);
+	text = proc(m, "pagetypeinfo");
+	assert_non_null(strstr(text, line));
+	free(text);
+	/* every block of a fresh machine is Movable but the reserve: the
+	 * first unmovable allocation steals the largest free block, order 10,
+	 * and change_pageblock_range makes both its pageblocks Unmovable */
+	assert_int_equal(before.nr_pageblocks[MIGRATE_UNMOVABLE], 0);
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_KERNEL, 0, MM_OWNER(OWNER_KERNEL, 0), &r), 0);
+	assert_int_equal(r.zone_idx, normal);
+	assert_int_equal(mm_view_zone(m, normal, &after), 0);
+	assert_int_equal(after.nr_pageblocks[MIGRATE_UNMOVABLE], 2);
+	assert_int_equal(after.nr_pageblocks[MIGRATE_MOVABLE], before.nr_pageblocks[MIGRATE_MOVABLE] - 2);
+	assert_int_equal(mm_check(m), 0);
+	mm_machine_destroy(m);
+}
+
+/* the zone's free counts are the lists' */
+static void test_zone_free_counts(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_zone_view z;
+	unsigned long blocks = 0, pages = 0;
+
+	(void)state;
+	assert_int_equal(mm_view_zone(m, mm_zone_by_name(m, "Normal")->idx, &z), 0);
+	for (int o = 0; o < MAX_ORDER; o++) {
+		unsigned long sum = 0;
+
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+			sum += z.nr_free_mt[o][mt];
+		assert_int_equal(sum, z.nr_free[o]);
+		blocks += z.nr_free[o];
+		pages += z.nr_free[o] << o;
+	}
+	assert_true(blocks > 0);
+	assert_int_equal(pages, z.free_pages);
+	assert_int_equal(mm_view_zone(m, 99, &z), -1);
+	mm_machine_destroy(m);
+}
+
+/* one flag table: the names, the formatter */
+static void test_pageflags(void **state)
+{
+	char buf[128];
+
+	(void)state;
+	mm_pageflags_format(PG_head | PG_slab, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "head|slab");
+	mm_pageflags_format(PG_buddy, "PG_", buf, sizeof(buf));
+	assert_string_equal(buf, "PG_buddy");
+	mm_pageflags_format(0, NULL, buf, sizeof(buf));
+	assert_string_equal(buf, "none");
+	mm_pageflags_format(PG_writeback | PG_reclaim | PG_active, NULL, buf, 12);
+	assert_string_equal(buf, "active|writ");
+	/* every bit of enum pageflags has a name */
+	for (uint32_t bit = 1; bit <= PG_reclaim; bit <<= 1) {
+		size_t i;
+
+		for (i = 0; i < mm_nr_pageflag_names && mm_pageflag_names[i].bit != bit; i++)
+			;
+		assert_true(i < mm_nr_pageflag_names);
+	}
+}
+
+/* a page as the view sees it: allocated by whom, free on which list */
+static void test_page_view(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_alloc_result r;
+	struct mm_page_view pv;
+
+	(void)state;
+	assert_int_equal(mm_alloc_pages(m, 1, GFP_KERNEL, 2, MM_OWNER(OWNER_KERNEL, 0), &r), 0);
+	assert_int_equal(mm_view_page(m, r.pfn + 1, &pv), 0);
+	assert_int_equal(pv.state, PS_ALLOCATED);
+	assert_int_equal(pv.head_pfn, r.pfn);
+	assert_int_equal(pv.order, 2);
+	assert_int_equal(pv.owner_kind, OWNER_KERNEL);
+	assert_int_equal(pv.cpu, 1);
+	assert_true(pv.flags & PG_tail);
+	assert_int_equal(mm_free_pages(m, 1, r.pfn, 2), 0);
+	assert_int_equal(mm_view_page(m, r.pfn, &pv), 0);
+	assert_int_equal(pv.state, PS_FREE);
+	assert_true(pv.flags & PG_buddy);
+	assert_int_equal(mm_view_page(m, m->max_pfn, &pv), -1);
+	mm_machine_destroy(m);
+}
+
+/* pcp lists through the view: counts and contents */
+static void test_pcp_view(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_alloc_result r;
+	struct mm_pcp_view p;
+	int z;
+	unsigned long n = 0;
+
+	(void)state;
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_KERNEL, 0, MM_OWNER(OWNER_KERNEL, 0), &r), 0);
+	z = r.zone_idx;
+	assert_int_equal(mm_free_pages(m, 0, r.pfn, 0), 0);
+	assert_int_equal(mm_view_pcp(m, 0, z, &p), 0);
+	assert_true(p.count > 0);
+	/* the freed page is hot: the head of the Unmovable list */
+	assert_int_equal(mm_view_list_first(m, p.list[MIGRATE_UNMOVABLE]), r.pfn);
+	for (unsigned long pfn = mm_view_list_first(m, p.list[MIGRATE_UNMOVABLE]); pfn != MM_NOPFN;
+	     pfn = mm_view_list_next(m, pfn))
+		n++;
+	assert_int_equal(n, p.list_count[MIGRATE_UNMOVABLE]);
+	assert_int_equal(mm_view_pcp(m, m->nr_cpus, z, &p), -1);
+	mm_machine_destroy(m);
+}
+
+/* the slabinfo numbers of the view are the ones /proc/slabinfo prints */
+static void test_cache_view(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct kmem_cache *c;
+	struct mm_cache_view v;
+	unsigned long addr;
+	char line[256], *text;
+	int id, n = 0;
+
+	(void)state;
+	assert_int_equal(mm_kmem_cache_create(m, "foo", 100, 0, 0, 0, &c), 0);
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+	id = mm_view_cache_find(m, "foo");
+	assert_int_equal(id, c->id);
+	assert_int_equal(mm_view_cache(m, id, &v), 0);
+	assert_string_equal(v.name, "foo");
+	assert_int_equal(v.object_size, 100);
+	assert_int_equal(v.active_slabs, 1);
+	assert_int_equal(v.slab.nr_slabs[SLABS_PARTIAL], 1);
+	assert_true(v.slab.avail[0] > 0);
+	snprintf(line, sizeof(line), "%-17s %6lu %6lu %6u %4u %4d", v.name, v.active_objs, v.num_objs, v.size,
+		 v.objs_per_slab, 1 << v.order);
+	text = proc(m, "slabinfo");
+	assert_non_null(strstr(text, line));
+	free(text);
+	/* the walk: newest first, foo first */
+	assert_int_equal(mm_view_cache_next(m, -1), id);
+	for (int i = mm_view_cache_next(m, -1); i >= 0; i = mm_view_cache_next(m, i))
+		n++;
+	assert_true(n > 10);
+	assert_int_equal(mm_view_cache(m, 9999, &v), -1);
+	mm_machine_destroy(m);
+}
+
+/* /proc/vmstat is the view's rows */
+static void test_vmstat_rows(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	char *text = proc(m, "vmstat"), line[128];
+	const char *name;
+	unsigned long v;
+	int i;
+
+	(void)state;
+	for (i = 0; mm_view_vmstat(m, i, &name, &v) == 0; i++) {
+		snprintf(line, sizeof(line), "%s %lu\n", name, v);
+		assert_non_null(strstr(text, line));
+	}
+	assert_true(i > 40);
+	assert_int_equal(mm_view_vmstat(m, -1, &name, &v), -1);
+	free(text);
+	mm_machine_destroy(m);
+}
+
+/* a stopped request through the view: its stage, typed */
+static void test_request_view(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_request proto = { .cpu = 0, .kind = REQ_ALLOC_PAGES, .gfp = GFP_KERNEL, .order = 0,
+				    .stepping = 1 };
+	struct mm_request *r;
+	struct mm_request_view v;
+	const char *fn, *args;
+
+	(void)state;
+	proto.owner = MM_OWNER(OWNER_KERNEL, 0);
+	assert_int_equal(mm_request_start(m, &proto, &r), 0);
+	assert_int_equal(mm_view_request(m, 0, &v), 0);
+	assert_int_equal(v.state, RQ_PAUSED);
+	assert_string_equal(v.stage_kind, "enter");
+	assert_string_equal(v.stage_func, "__alloc_pages_nodemask");
+	assert_non_null(strstr(v.reason, "order 0"));
+	assert_int_equal(mm_view_frame(m, 0, 0, &fn, &args), 0);
+	assert_string_equal(fn, "__alloc_pages_nodemask");
+	assert_int_equal(mm_view_request(m, 1, &v), -1);
+	assert_int_equal(mm_request_resume(m, 0, STEP_CONTINUE), 0);
+	assert_int_equal(r->state, RQ_DONE);
+	assert_int_equal(mm_view_request(m, 0, &v), -1);
+	mm_request_free(m, r);
+	mm_machine_destroy(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_machine_view),
+		cmocka_unit_test(test_pageblock_counts),
+		cmocka_unit_test(test_zone_free_counts),
+		cmocka_unit_test(test_pageflags),
+		cmocka_unit_test(test_page_view),
+		cmocka_unit_test(test_pcp_view),
+		cmocka_unit_test(test_cache_view),
+		cmocka_unit_test(test_vmstat_rows),
+		cmocka_unit_test(test_request_view),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
