@@ -10,7 +10,8 @@
 #   make stress-test  random step-mode streams (tests/stress), as make test runs them
 #   make soak       the same for 10M commands (takes a while)
 #   make asan       the whole test suite under ASan+UBSan (build-asan/)
-#   make bench      build and run tests/bench/bench.c
+#   make bench      the fast paths under callgrind and timed: a table of
+#                   instructions and ns per operation (tests/bench/run.sh)
 #   make fuzz FUZZ_SECONDS=N   build the libFuzzer targets with clang
 #                   (build-fuzz/) and run each for N seconds on its corpus
 #   make deps       install (as root) or name the missing Debian packages
@@ -272,18 +273,17 @@ soak: $(STRESS)
 	$(STRESS) --machine x86_64-4g --streams 2000 --commands 400 --seed $(SOAK_SEED) --log $(BUILD)/soak-failure.cmd
 
 # ---- benchmark ----------------------------------------------------------------
-$(BENCH): tests/bench/bench.c $(LIBMM)
+# bench MODE N: one fast path looped N times (the frame modes draw the
+# screen's panels, hence libtui.a and libcmd.a as the panel tests link them)
+$(BENCH): tests/bench/bench.c $(LIBTUI) $(LIBCMD) $(LIBMM)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -O2 -Imm $(LDFLAGS) $(XLDFLAGS) \
-		-o $@ $< $(LIBMM) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -O2 -Imm -Isrc $(LDFLAGS) $(XLDFLAGS) \
+		-o $@ $< $(LIBTUI) $(LIBCMD) $(LIBMM) $(LDLIBS)
 
-ifneq ($(wildcard tests/bench/bench.c),)
-bench: $(BENCH)
-	$(BENCH)
-else
-bench:
-	@echo "bench: tests/bench/bench.c is not there yet"
-endif
+# every mode under callgrind with N and 2N (instructions per op, start-up
+# cancelled) and timed, then the same for commands and Lua through ./mmscope
+bench: $(BENCH) $(MMSCOPE)
+	BENCH=$(BENCH) MMSCOPE=$(MMSCOPE) BENCH_DIR=$(BUILD)/bench tests/bench/run.sh
 
 # ---- layering: the core never touches a terminal, readline or Lua ------------
 LAYER_RE = ^[[:space:]]*\#[[:space:]]*include[[:space:]]*[<"]([^>"]*/)?(n?curses[^/>"]*|term|panel|menu|form|readline|history|lua[^/>"]*|lauxlib|lualib)\.h[>"]|[<"](ncursesw?|readline|lua[0-9.]*)/
