@@ -12,10 +12,12 @@
  * can be unlinked without knowing its list (as list_del does) and the
  * invariant checker can tell exactly where every page is.
  *
- * The core never prints and never exits.  Failures return a negative MM_E*
- * code and leave a one-line message in m->err; text output (the /proc files)
- * is appended to a struct mm_buf the caller owns.  What happens inside is
- * announced through one observer (tracepoint events and stage points).
+ * The core never prints and never exits (one exception: in a build with
+ * MM_DEBUG, a broken MM_BUG_ON invariant prints one line and aborts, see
+ * internal.h).  Failures return a negative MM_E* code and leave a one-line
+ * message in m->err; text output (the /proc files) is appended to a struct
+ * mm_buf the caller owns.  What happens inside is announced through one
+ * observer (tracepoint events and stage points).
  */
 #ifndef MM_MM_H
 #define MM_MM_H

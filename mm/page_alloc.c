@@ -191,11 +191,18 @@ static void free_list_del(struct mm_machine *m, struct zone *z, unsigned long pf
 	uint32_t id = p->list;
 	int mt = (int)((id - free_list_id(z, 0, 0)) % MIGRATE_TYPES);
 
+	MM_BUG_ON(!(p->flags & PG_buddy));
 	mark_changed(z, order, mt);
 	mod_zone_freepage_state(z, -(1L << order), mt);
 	list_del_page(m, pfn);
 	rmv_page_order(p);
 	z->free_area[order].nr_free--;
+}
+
+/* bad_range (CONFIG_DEBUG_VM): pfn is no page of zone z */
+static int bad_range(struct mm_machine *m, struct zone *z, unsigned long pfn)
+{
+	return !zone_spans_pfn(z, pfn) || !pfn_valid(m, pfn) || page_zone(m, pfn) != z;
 }
 
 /*
@@ -216,6 +223,7 @@ static void expand(struct mm_machine *m, struct zone *z, unsigned long pfn,
 	while (high > low) {
 		high--;
 		size >>= 1;
+		MM_BUG_ON(bad_range(m, z, pfn + size));
 		free_list_add(m, z, pfn + size, high, mt);
 		if (INFLIGHT(m))
 			inflight_set(m, pfn, pfn, high);
@@ -263,6 +271,7 @@ static int move_freepages(struct mm_machine *m, struct zone *z, unsigned long st
 {
 	int moved = 0;
 
+	MM_BUG_ON(page_zone(m, start) != page_zone(m, end));
 	for (unsigned long pfn = start; pfn <= end;) {
 		struct page *p = &m->mem_map[pfn];
 		int order;
@@ -558,6 +567,7 @@ static unsigned long buffered_rmqueue(struct mm_machine *m, struct zone *z,
 		if (pfn == MM_NOPFN)
 			goto failed;
 	}
+	MM_BUG_ON(bad_range(m, z, pfn));
 	count_vm_events(m, PGALLOC + z->idx, 1UL << order);
 	if (unlikely(m->running))
 		local_irq_restore(m);
@@ -1043,6 +1053,9 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 	unsigned long buddy = pfn;
 	int o0 = order;
 
+	MM_BUG_ON(mt < 0 || mt >= MIGRATE_TYPES);
+	MM_BUG_ON(pfn & ((1UL << order) - 1));
+	MM_BUG_ON(bad_range(m, z, pfn));
 	if (STAGES(m))
 		stage_enter(m, FN___free_one_page, "0x%lx order %d to %s", pfn, order,
 			    migratetype_names[mt]);
