@@ -24,9 +24,22 @@
  * e.g. order 3 at 0x1008 has its buddy at 0x1000, and the merged order-4
  * block starts at 0x1008 & 0x1000 = 0x1000.
  *
- * The slow path (kswapd, compaction, reclaim, OOM) is not modelled yet: when
- * the fast path fails the allocation fails and says which watermark
- * stopped it.
+ * When the fast path fails at the low watermark, __alloc_pages_slowpath
+ * wakes kswapd and tries again at min (lowered for __GFP_HIGH and for
+ * callers that cannot sleep; no watermark at all for PF_MEMALLOC, TIF_MEMDIE
+ * and __GFP_MEMALLOC).  A caller that can sleep goes on to direct compaction
+ * (async, order > 0), direct reclaim, the OOM killer when reclaim freed
+ * nothing (__GFP_FS, not __GFP_NORETRY), another round while
+ * should_alloc_retry says so, and a last sync compaction.  Where it sleeps
+ * (wait_iff_congested, an OOM victim's exit) a request's coroutine stops
+ * until the clock gets there (step.c); a call outside a request advances the
+ * clock itself and gives up after MAX_SYNC_WAITS such waits, where the
+ * kernel would go on retrying.  A failure logs warn_alloc_failed's report
+ * (printk events) and leaves in res->why which watermark stopped the last
+ * attempt.
+ *
+ * tests/unit/test_heuristics.c pins each placement heuristic (which list,
+ * head or tail, which pageblock) with a test that fails without it.
  */
 #include <stdio.h>
 #include <string.h>
