@@ -9,7 +9,12 @@
 #   make screenshots  regenerate screenshots/ (tmux; PNGs with rsvg-convert)
 #   make stress-test  random step-mode streams (tests/stress), as make test runs them
 #   make soak       the same for 10M commands (takes a while)
-#   make asan       the whole test suite under ASan+UBSan (build-asan/)
+#   make asan       the whole test suite under ASan+UBSan (build-asan/), with
+#                   DEBUG=1
+#   make DEBUG=1    MM_BUG_ON live (mm/internal.h): a broken invariant prints
+#                   one line and aborts; the unit tests always link an mm/
+#                   built that way (e.g. make DEBUG=1 BUILD=build-debug
+#                   BINDIR=build-debug test)
 #   make bench      the fast paths under callgrind and timed: a table of
 #                   instructions and ns per operation (tests/bench/run.sh)
 #   make fuzz FUZZ_SECONDS=N   build the libFuzzer targets with clang
@@ -29,9 +34,12 @@ endif
 # appended by `make asan` (and free for config.mk)
 XCFLAGS ?=
 XLDFLAGS ?=
+# DEBUG=1 defines MM_DEBUG everywhere: MM_BUG_ON checks and aborts
+DEBUG ?=
+DEBUG_FLAGS = $(if $(filter 1,$(DEBUG)),-DMM_DEBUG)
 # every object: -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -O2 -g, even when
 # the environment brings its own CFLAGS
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(XCFLAGS) -MMD -MP
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(XCFLAGS) $(DEBUG_FLAGS) -MMD -MP
 
 PKGS = ncursesw readline lua5.4
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -63,6 +71,14 @@ TUI_OBJS := $(filter-out $(BUILD)/src/tui/term.o $(BUILD)/src/tui/tui%.o,\
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 STRESS := $(BUILD)/tests/stress/stress
 LIBMM := $(BUILD)/libmm.a
+# the core with MM_DEBUG, for the unit tests: libmm.a itself under DEBUG=1,
+# else mm/ compiled a second time into $(BUILD)/mm-debug/
+ifeq ($(DEBUG),1)
+LIBMM_DEBUG := $(LIBMM)
+else
+LIBMM_DEBUG := $(BUILD)/libmm-debug.a
+endif
+MM_DEBUG_OBJS := $(MM_SRCS:%.c=$(BUILD)/mm-debug/%.o)
 LIBCMD := $(BUILD)/libcmd.a
 LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
@@ -98,6 +114,15 @@ $(LIBMM): $(MM_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+$(BUILD)/mm-debug/mm/%.o: mm/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DMM_DEBUG -Imm -c $< -o $@
+
+$(BUILD)/libmm-debug.a: $(MM_DEBUG_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
 # ---- the program: src/**/*.c + libmm.a -> mmscope ----------------------------
 $(BUILD)/src/%.o: src/%.c | check-pkgs
 	@mkdir -p $(@D)
@@ -123,19 +148,20 @@ check-pkgs:
 		exit 1; }
 
 # ---- tests ----------------------------------------------------------------------
-# every tests/unit/test_*.c is one cmocka program linked with libmm.a
-# (and libcmd.a, which only the tests of src/cmd draw from)
+# every tests/unit/test_*.c is one cmocka program linked with the core
+# built with MM_DEBUG (libmm-debug.a: a broken MM_BUG_ON aborts the test)
+# and libcmd.a, which only the tests of src/cmd draw from
 # (test_tui_*.c also link libtui.a: canvas, themes, panels)
-$(BUILD)/tests/unit/test_tui_%: tests/unit/test_tui_%.c $(LIBTUI) $(LIBCMD) $(LIBMM)
+$(BUILD)/tests/unit/test_tui_%: tests/unit/test_tui_%.c $(LIBTUI) $(LIBCMD) $(LIBMM_DEBUG)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Imm -Isrc -Isrc/tui \
-		$(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBTUI) $(LIBCMD) $(LIBMM) \
+		$(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBTUI) $(LIBCMD) $(LIBMM_DEBUG) \
 		$(CMOCKA_LIBS) $(LDLIBS)
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(LIBCMD) $(LIBMM)
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIBCMD) $(LIBMM_DEBUG)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Imm -Isrc \
-		$(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBCMD) $(LIBMM) $(CMOCKA_LIBS) \
+		$(LDFLAGS) $(XLDFLAGS) -o $@ $< $(LIBCMD) $(LIBMM_DEBUG) $(CMOCKA_LIBS) \
 		$(LDLIBS)
 
 # each unit test program in turn; fails if any failed, after running all
@@ -194,10 +220,11 @@ fuzz-test: $(REPLAY_BINS)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -O1
 # the random-operation tests run a fifth of their plain-build length here
-# (200k page and 100k SLAB ops): the sanitizers make each op ~10x slower
+# (200k page and 100k SLAB ops): the sanitizers make each op ~10x slower;
+# DEBUG=1: MM_BUG_ON aborts here too
 asan:
 	MM_TEST_OPS=$${MM_TEST_OPS:-200000} STRESS_STREAMS=$${STRESS_STREAMS:-20} \
-		$(MAKE) BUILD=build-asan BINDIR=build-asan \
+		$(MAKE) BUILD=build-asan BINDIR=build-asan DEBUG=1 \
 		XCFLAGS="$(ASAN_FLAGS)" XLDFLAGS="-fsanitize=address,undefined" test
 
 # ---- fuzzing (tests/fuzz/) ---------------------------------------------------
@@ -226,7 +253,7 @@ $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(FUZZ_COMMON) $(LIBSRC) $(LIBMM)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
 fuzz-build:
-	$(MAKE) BUILD=$(FUZZ_BUILD) BINDIR=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="-O1 -g" \
+	$(MAKE) BUILD=$(FUZZ_BUILD) BINDIR=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="-O1 -g" DEBUG=1 \
 		XCFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link \
 			-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt" \
 		XLDFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer" \
@@ -338,6 +365,6 @@ run: deps
 	$(MMSCOPE)
 
 clean:
-	rm -rf build build-asan build-fuzz mmscope
+	rm -rf build build-asan build-debug build-fuzz mmscope
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

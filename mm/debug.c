@@ -7,12 +7,24 @@
  * order, on one pcp list, reserved, or inside one allocation); list links,
  * counts, nr_free and NR_FREE_PAGES agree with the lists; no two free
  * buddies sit unmerged; pcp counts match their lists.  It reports the first
- * violation as a sentence, never aborts.
+ * violation as a sentence, never aborts.  (mm_bug, MM_BUG_ON's report in a
+ * build with MM_DEBUG, is the one thing in mm/ that does.)
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+
+#ifdef MM_DEBUG
+/* MM_BUG_ON's report (internal.h): a debug build stops where the model broke */
+void mm_bug(const char *cond, const char *file, int line, const char *func)
+{
+	fprintf(stderr, "mm: MM_BUG_ON(%s) at %s:%d in %s()\n", cond, file, line, func);
+	fflush(stderr);
+	abort();
+}
+#endif
 
 int mm_walk_list(struct mm_machine *m, uint32_t id, mm_page_cb cb, void *data)
 {

@@ -15,7 +15,28 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-#define MM_BUG_ON(c) ((void)0)
+/*
+ * MM_BUG_ON(cond): the kernel's VM_BUG_ON, an invariant the code relies on
+ * whose breach means the model itself is wrong (never bad input: that is
+ * refused with an MM_E* code).  In a build with MM_DEBUG defined - make
+ * DEBUG=1, make asan, make fuzz-build, and the copy of mm/ the unit tests
+ * link - a true cond writes one line to stderr,
+ *   "mm: MM_BUG_ON(cond) at mm/file.c:line in func()"
+ * and calls abort(): the only place mm/ prints or ends the process, and
+ * only once it cannot go on correctly.  Without MM_DEBUG it costs nothing:
+ * cond is compiled (sizeof) but never evaluated.
+ */
+#ifdef MM_DEBUG
+void mm_bug(const char *cond, const char *file, int line, const char *func)
+	__attribute__((noreturn, cold));
+#define MM_BUG_ON(c)                                                   \
+	do {                                                           \
+		if (unlikely(c))                                       \
+			mm_bug(#c, __FILE__, __LINE__, __func__);      \
+	} while (0)
+#else
+#define MM_BUG_ON(c) ((void)sizeof(!(c)))
+#endif
 
 /* ---- lists linked by pfn ------------------------------------------------ */
 
@@ -113,6 +134,8 @@ static inline void list_del_page(struct mm_machine *m, unsigned long pfn)
 	struct page *p = &m->mem_map[pfn];
 	struct mm_list *l = &m->lists[p->list];
 
+	/* CONFIG_DEBUG_LIST: deleting a page that is on no list */
+	MM_BUG_ON(p->list == MM_NOLIST || l->nr == 0);
 	check_dirty(m, pfn);
 	if (p->prev != MM_NIL)
 		m->mem_map[p->prev].next = p->next;

@@ -1,10 +1,13 @@
 /*
  * mm.h - the public face of the allocator core (libmm.a).
  *
- * The core models the Linux 3.10 zoned buddy page allocator.  Everything it
- * knows lives in one struct mm_machine: one node, its zones (each with
- * free_area[MAX_ORDER] x migrate types and a per-cpu pageset per simulated
- * CPU), a struct page per pfn and a migrate type per pageblock.
+ * The core models the Linux 3.10 zoned buddy page allocator with its slow
+ * path (kswapd and direct reclaim, compaction, the OOM killer), the SLAB
+ * allocator on top of it, and a workload to press on them (tasks with
+ * anonymous pages, a page cache, swap).  Everything it knows lives in one
+ * struct mm_machine: one node, its zones (each with free_area[MAX_ORDER] x
+ * migrate types and a per-cpu pageset per simulated CPU), a struct page
+ * per pfn, a migrate type per pageblock, the SLAB caches and the workload.
  *
  * Lists are the kernel's list disciplines (head = list->next, tail =
  * list->prev) but linked by pfn instead of by pointer: every list head lives
@@ -12,10 +15,12 @@
  * can be unlinked without knowing its list (as list_del does) and the
  * invariant checker can tell exactly where every page is.
  *
- * The core never prints and never exits.  Failures return a negative MM_E*
- * code and leave a one-line message in m->err; text output (the /proc files)
- * is appended to a struct mm_buf the caller owns.  What happens inside is
- * announced through one observer (tracepoint events and stage points).
+ * The core never prints and never exits (one exception: in a build with
+ * MM_DEBUG, a broken MM_BUG_ON invariant prints one line and aborts, see
+ * internal.h).  Failures return a negative MM_E* code and leave a one-line
+ * message in m->err; text output (the /proc files) is appended to a struct
+ * mm_buf the caller owns.  What happens inside is announced through one
+ * observer (tracepoint events and stage points).
  */
 #ifndef MM_MM_H
 #define MM_MM_H
@@ -721,7 +726,12 @@ struct mm_alloc_result {
 	char why[320]; /* on failure: which watermark stopped it, per zone */
 };
 
-/* alloc_pages on a CPU: the fast path only (the slow path is later work). */
+/*
+ * __alloc_pages_nodemask on a CPU: the fast path at the low watermark, then
+ * the slow path (kswapd, compaction, reclaim, OOM).  MM_ENOMEM on failure,
+ * res->why saying which watermark stopped the last attempt; MM_EINVAL for
+ * a bad argument, MM_EBUSY while a stopped request holds what it needs.
+ */
 int mm_alloc_pages(struct mm_machine *m, int cpu, gfp_t gfp, unsigned int order,
 		   uint32_t owner, struct mm_alloc_result *res);
 /* __free_pages on a CPU; order -1 = the order it was allocated with. */

@@ -24,9 +24,22 @@
  * e.g. order 3 at 0x1008 has its buddy at 0x1000, and the merged order-4
  * block starts at 0x1008 & 0x1000 = 0x1000.
  *
- * The slow path (kswapd, compaction, reclaim, OOM) is not modelled yet: when
- * the fast path fails the allocation fails and says which watermark
- * stopped it.
+ * When the fast path fails at the low watermark, __alloc_pages_slowpath
+ * wakes kswapd and tries again at min (lowered for __GFP_HIGH and for
+ * callers that cannot sleep; no watermark at all for PF_MEMALLOC, TIF_MEMDIE
+ * and __GFP_MEMALLOC).  A caller that can sleep goes on to direct compaction
+ * (async, order > 0), direct reclaim, the OOM killer when reclaim freed
+ * nothing (__GFP_FS, not __GFP_NORETRY), another round while
+ * should_alloc_retry says so, and a last sync compaction.  Where it sleeps
+ * (wait_iff_congested, an OOM victim's exit) a request's coroutine stops
+ * until the clock gets there (step.c); a call outside a request advances the
+ * clock itself and gives up after MAX_SYNC_WAITS such waits, where the
+ * kernel would go on retrying.  A failure logs warn_alloc_failed's report
+ * (printk events) and leaves in res->why which watermark stopped the last
+ * attempt.
+ *
+ * tests/unit/test_heuristics.c pins each placement heuristic (which list,
+ * head or tail, which pageblock) with a test that fails without it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -234,11 +247,18 @@ static void free_list_del(struct mm_machine *m, struct zone *z, unsigned long pf
 	uint32_t id = p->list;
 	int mt = (int)((id - free_list_id(z, 0, 0)) % MIGRATE_TYPES);
 
+	MM_BUG_ON(!(p->flags & PG_buddy));
 	mark_changed(z, order, mt);
 	mod_zone_freepage_state(z, -(1L << order), mt);
 	list_del_page(m, pfn);
 	rmv_page_order(p);
 	z->free_area[order].nr_free--;
+}
+
+/* bad_range (CONFIG_DEBUG_VM): pfn is no page of zone z */
+static int bad_range(struct mm_machine *m, struct zone *z, unsigned long pfn)
+{
+	return !zone_spans_pfn(z, pfn) || !pfn_valid(m, pfn) || page_zone(m, pfn) != z;
 }
 
 /*
@@ -259,6 +279,7 @@ static void expand(struct mm_machine *m, struct zone *z, unsigned long pfn,
 	while (high > low) {
 		high--;
 		size >>= 1;
+		MM_BUG_ON(bad_range(m, z, pfn + size));
 		free_list_add(m, z, pfn + size, high, mt);
 		if (INFLIGHT(m))
 			inflight_set(m, pfn, pfn, high);
@@ -306,6 +327,7 @@ static int move_freepages(struct mm_machine *m, struct zone *z, unsigned long st
 {
 	int moved = 0;
 
+	MM_BUG_ON(page_zone(m, start) != page_zone(m, end));
 	for (unsigned long pfn = start; pfn <= end;) {
 		struct page *p = &m->mem_map[pfn];
 		int order;
@@ -601,6 +623,7 @@ static unsigned long buffered_rmqueue(struct mm_machine *m, struct zone *z,
 		if (pfn == MM_NOPFN)
 			goto failed;
 	}
+	MM_BUG_ON(bad_range(m, z, pfn));
 	count_vm_events(m, PGALLOC + z->idx, 1UL << order);
 	if (unlikely(m->running))
 		local_irq_restore(m);
@@ -1086,6 +1109,9 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 	unsigned long buddy = pfn;
 	int o0 = order;
 
+	MM_BUG_ON(mt < 0 || mt >= MIGRATE_TYPES);
+	MM_BUG_ON(pfn & ((1UL << order) - 1));
+	MM_BUG_ON(bad_range(m, z, pfn));
 	if (STAGES(m))
 		stage_enter(m, FN___free_one_page, "0x%lx order %d to %s", pfn, order,
 			    migratetype_names[mt]);

@@ -1,6 +1,8 @@
 /*
- * cmd.h - the command language: the one way every front end (batch, -e,
- * the REPL, later the screen and Lua's mm.exec) drives the model.
+ * cmd.h - the command language: how the batch mode, -e, the REPL and the
+ * screen (its keys run command lines too) drive the model, and what Lua's
+ * mm.exec runs.  Lua's other mm.* functions call the core themselves (the
+ * section "for front ends that call the core themselves" below).
  *
  * A front end owns a struct cmd_ctx.  It hands the context a machine (the
  * context owns it from then on: the `machine` command may replace it, so a

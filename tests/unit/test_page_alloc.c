@@ -13,6 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -356,6 +360,53 @@ static void test_checker_catches(void **state)
 	mm_machine_destroy(m);
 }
 
+/*
+ * MM_BUG_ON is live in the core the unit tests link (libmm-debug.a, built
+ * with MM_DEBUG): a free of a block that is not aligned to its order - an
+ * allocation head faked at an odd pfn - breaks __free_one_page's
+ * VM_BUG_ON(page_idx & ((1 << order) - 1)), which writes one line to
+ * stderr and aborts.  It runs in a child process.
+ */
+static void test_bug_on_aborts(void **state)
+{
+	int fds[2], status;
+	char line[512] = "";
+	ssize_t n;
+	pid_t pid;
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit nocore = { 0, 0 };
+		struct mm_machine *m = boot_preset("tiny");
+		unsigned long p = alloc(m, 0, GFP_HIGHUSER_MOVABLE, 2);
+
+		setrlimit(RLIMIT_CORE, &nocore);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		/* p + 1 posing as the head of an order-1 allocation */
+		m->mem_map[p + 1].flags = (m->mem_map[p + 1].flags & ~PG_tail) | PG_head;
+		m->mem_map[p + 1].alloc_order = 1;
+		mm_free_pages(m, 0, p + 1, 1);
+		_exit(0); /* no MM_BUG_ON: the parent fails the test */
+	}
+	close(fds[1]);
+	n = read(fds[0], line, sizeof(line) - 1);
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (n > 0)
+		line[n] = '\0';
+	if (!WIFSIGNALED(status) || !strstr(line, "MM_BUG_ON"))
+		print_message("child status 0x%x, stderr: %s\n", status, line);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(WTERMSIG(status), SIGABRT);
+	assert_non_null(strstr(line, "mm: MM_BUG_ON(pfn & ((1UL << order) - 1)) at mm/page_alloc.c:"));
+	assert_non_null(strstr(line, " in __free_one_page()\n"));
+}
+
 static unsigned long state_hash(struct mm_machine *m)
 {
 	unsigned long h = 1469598103934665603UL;
@@ -516,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_bad_allocs),
 		cmocka_unit_test(test_fallback_steal),
 		cmocka_unit_test(test_checker_catches),
+		cmocka_unit_test(test_bug_on_aborts),
 		cmocka_unit_test(test_boot_shortcut_is_exact),
 		cmocka_unit_test(test_random_ops),
 	};
