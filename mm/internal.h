@@ -198,6 +198,10 @@ static inline int zone_spans_pfn(const struct zone *z, unsigned long pfn)
 
 /* ---- blocks in flight ------------------------------------------------------- */
 #define INFLIGHT(m) unlikely((m)->watch)
+/* records are moved and dropped as long as any exist: an observer may go
+ * away in the middle of an operation (a Lua callback that raises is
+ * switched off there), and a record it left would outlive its block */
+#define INFLIGHT_HELD(m) unlikely((m)->watch || (m)->nr_inflight)
 
 static inline void inflight_add(struct mm_machine *m, unsigned long pfn, int order)
 {

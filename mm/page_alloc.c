@@ -281,7 +281,7 @@ static void expand(struct mm_machine *m, struct zone *z, unsigned long pfn,
 		size >>= 1;
 		MM_BUG_ON(bad_range(m, z, pfn + size));
 		free_list_add(m, z, pfn + size, high, mt);
-		if (INFLIGHT(m))
+		if (INFLIGHT_HELD(m))
 			inflight_set(m, pfn, pfn, high);
 		if (STAGES(m))
 			stage_note(m, FN_expand, "upper half 0x%lx order %d -> head of %s free list",
@@ -556,7 +556,7 @@ static int rmqueue_bulk(struct mm_machine *m, struct zone *z, int count,
 		m->mem_map[pfn].flags |= PG_pcp;
 		m->mem_map[pfn].index = (uint8_t)mt;
 		pcp->count++; /* the kernel's caller adds the total: same sum, kept exact */
-		if (INFLIGHT(m))
+		if (INFLIGHT_HELD(m))
 			inflight_del(m, pfn);
 		prev = pfn;
 	}
@@ -574,7 +574,7 @@ static void prep_new_page(struct mm_machine *m, unsigned long pfn, int order,
 	struct page *p = &m->mem_map[pfn];
 	unsigned long n = 1UL << order;
 
-	if (INFLIGHT(m))
+	if (INFLIGHT_HELD(m))
 		inflight_del(m, pfn);
 	p->private = 0;
 	p->_count = 1;
@@ -1120,7 +1120,7 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 		if (!page_is_buddy(m, z, buddy, order))
 			break;
 		free_list_del(m, z, buddy);
-		if (INFLIGHT(m))
+		if (INFLIGHT_HELD(m))
 			inflight_set(m, pfn, pfn & buddy, order + 1);
 		pfn &= buddy;
 		order++;
@@ -1134,7 +1134,7 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 
 		if (page_is_buddy(m, z, higher_buddy, order + 1)) {
 			free_list_add_tail(m, z, pfn, order, mt);
-			if (INFLIGHT(m))
+			if (INFLIGHT_HELD(m))
 				inflight_del(m, pfn);
 			if (STAGES(m))
 				stage_exit(m, FN___free_one_page, "tail of %s order %d list (buddy 0x%lx of order %d is free)",
@@ -1143,7 +1143,7 @@ static void __free_one_page(struct mm_machine *m, struct zone *z, unsigned long 
 		}
 	}
 	free_list_add(m, z, pfn, order, mt);
-	if (INFLIGHT(m))
+	if (INFLIGHT_HELD(m))
 		inflight_del(m, pfn);
 	if (STAGES(m))
 		stage_exit(m, FN___free_one_page, "head of %s order %d list",
@@ -1274,7 +1274,7 @@ static void free_hot_cold_page(struct mm_machine *m, int cpu, unsigned long pfn,
 	else
 		list_add_id(m, pfn, pcp->lists[mt]);
 	m->mem_map[pfn].flags |= PG_pcp;
-	if (INFLIGHT(m))
+	if (INFLIGHT_HELD(m))
 		inflight_del(m, pfn);
 	pcp->count++;
 	if (pcp->count >= pcp->high) {

@@ -437,8 +437,11 @@ static int cache_grow(struct mm_machine *m, struct kmem_cache *c, gfp_t flags)
 	}
 	sl = slab_new(m, c->num);
 	if (!sl) {
-		if (desc)
+		if (desc) {
+			local_irq_save(m);
 			__cache_free(m, c->slabp_cache, desc);
+			local_irq_restore(m);
+		}
 		goto opps;
 	}
 	base = pfn_to_virt(m, pfn);
@@ -596,7 +599,13 @@ static unsigned long kmem_cache_alloc_internal(struct mm_machine *m, struct kmem
 	unsigned long obj;
 
 	gfp &= S(m)->gfp_allowed_mask;
+	/* slab_alloc's local_irq_save: the array is this cpu's only with
+	 * interrupts off, also when cache_grow turned them on for a sleeping
+	 * allocation and asks for an off-slab descriptor (found by make soak:
+	 * a drain emptied the array under a paused refill) */
+	local_irq_save(m);
 	obj = ____cache_alloc(m, c, gfp);
+	local_irq_restore(m);
 	trace_alloc(m, MM_EV_KMEM_CACHE_ALLOC, caller, obj, (size_t)c->object_size, c->size, gfp);
 	return obj;
 }
