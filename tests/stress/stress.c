@@ -185,6 +185,7 @@ static int failed_after_work(const char *e)
 {
 	static const char *const worked[] = {
 		"out of memory", "allocation failure", "error -12", "finished", "Killed process",
+		"was killed", /* task spawn whose own page faults made it the OOM victim */
 	};
 
 	for (size_t i = 0; i < sizeof(worked) / sizeof(worked[0]); i++)
