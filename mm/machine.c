@@ -880,12 +880,6 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 	init_memmap(m, &present);
 	init_zone_sizes(m, &present);
 	init_pageblock_zones(m);
-	for (int i = 0; i < m->node.nr_zones; i++) {
-		struct zone *z = &m->node.node_zones[i];
-
-		if (populated_zone(z))
-			count_zone_pageblocks(m, z, z->nr_pageblocks);
-	}
 	for (int i = 0; i < m->node.nr_zones; i++)
 		if (populated_zone(&m->node.node_zones[i]))
 			memmap_init_zone(m, &m->node.node_zones[i]);
@@ -908,6 +902,14 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 		set_recommended_min_free_kbytes(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		m->totalram_pages += m->node.node_zones[i].managed_pages;
+	/* the pageblock counts once, now that boot has typed every block;
+	 * set_pageblock_migratetype keeps them from here on */
+	for (int i = 0; i < m->node.nr_zones; i++) {
+		struct zone *z = &m->node.node_zones[i];
+
+		if (populated_zone(z))
+			count_zone_pageblocks(m, z, z->nr_pageblocks);
+	}
 	if (!m->totalram_pages) { /* the kernel would have nothing to run on */
 		snprintf(err, errlen, "%s: no memory for the page allocator: every page is a hole or reserved",
 			 m->desc.name);

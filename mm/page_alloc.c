@@ -127,7 +127,8 @@ void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt)
 	if (unlikely(m->page_group_by_mobility_disabled))
 		mt = MIGRATE_UNMOVABLE;
 	*f = (uint8_t)((*f & ~7u) | (unsigned)mt);
-	if (old == mt)
+	/* during boot (no totalram yet) the counts are made once at its end */
+	if (old == mt || !m->totalram_pages)
 		return;
 	/* the one pageblock counter: what /proc/pagetypeinfo and the screen show */
 	for (int i = 0; i < m->node.nr_zones; i++) {
