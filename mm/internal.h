@@ -10,6 +10,8 @@
 #ifndef MM_INTERNAL_H
 #define MM_INTERNAL_H
 
+#include <stdarg.h>
+
 #include "mm.h"
 
 #define likely(x) __builtin_expect(!!(x), 1)
@@ -248,6 +250,9 @@ void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 #define STAGES(m) unlikely((m)->watch)
+/* a reason's values, taken as printf would take them (observe.c) */
+void mm_reason_vcapture(struct mm_reason *r, const char *fmt, va_list ap);
+void mm_reason_capture(struct mm_reason *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void step_point(struct mm_machine *m, const struct mm_event *ev);
 /* what a stopped request holds (step.c); no-ops outside a request */
 void zone_lock(struct mm_machine *m, struct zone *z);

@@ -414,6 +414,34 @@ enum mm_func {
 };
 extern const char *const mm_func_names[MM_NR_FUNCS];
 
+/*
+ * A stage point's reason, as values: the format constant of the call site
+ * and the arguments it was given, each with its C type; the strings among
+ * them are copied (a reason outlives the call: a stopped request keeps one
+ * per frame).  Capturing one costs a walk of the format; nothing is
+ * formatted until someone prints it (mm_reason_format).
+ */
+enum mm_arg_kind {
+	MM_ARG_INT, MM_ARG_UINT, MM_ARG_LONG, MM_ARG_ULONG, MM_ARG_LLONG, MM_ARG_ULLONG,
+	MM_ARG_SIZE, MM_ARG_STR,
+};
+#define MM_REASON_MAX_ARGS 8
+#define MM_REASON_STR 232
+struct mm_reason {
+	const char *fmt;      /* NULL: no reason */
+	unsigned char nargs;
+	unsigned char kind[MM_REASON_MAX_ARGS];   /* enum mm_arg_kind */
+	unsigned char str_used;
+	union {
+		long long i;
+		unsigned long long u;
+		unsigned char str;                /* MM_ARG_STR: offset in str[] */
+	} arg[MM_REASON_MAX_ARGS];
+	char str[MM_REASON_STR];                  /* the strings, each NUL-ended */
+};
+/* the reason's text (truncated to len like snprintf); its length */
+size_t mm_reason_format(const struct mm_reason *r, char *buf, size_t len);
+
 struct mm_event {
 	enum mm_event_type type;
 	int cpu;
@@ -441,7 +469,8 @@ struct mm_event {
 	/* stage points */
 	enum mm_func func;
 	int depth;
-	const char *text;    /* reason / bad page text; valid during the call */
+	const struct mm_reason *reason; /* stage points; valid during the call */
+	const char *text;    /* printk / bad page text; valid during the call */
 };
 #define MM_NOPFN (~0UL)
 enum mm_oom_what { MM_OOM_INVOKED, MM_OOM_KILLED, MM_OOM_PANIC };
@@ -1083,7 +1112,20 @@ int mm_request_holds(struct mm_machine *m, int cpu, struct mm_lock_ref *out, int
 #define MM_MAX_FRAMES 48
 struct mm_frame {
 	enum mm_func fn;
-	char args[128];
+	struct mm_reason args; /* the reason its entry gave: its arguments */
+};
+
+/* what a request is asked to do: a front end fills one in to start it */
+struct mm_request_spec {
+	int cpu;
+	enum mm_req_kind kind;
+	gfp_t gfp;
+	int order;
+	size_t size;
+	unsigned long pfn; /* REQ_FREE_PAGES */
+	struct kmem_cache *cache;
+	uint32_t owner;
+	int stepping;      /* stop at its first stage point */
 };
 
 struct mm_request {
@@ -1110,13 +1152,14 @@ struct mm_request {
 	int hit_breakpoint;    /* id of the breakpoint it stopped at, 0 if none */
 	struct mm_frame frames[MM_MAX_FRAMES];
 	int depth;
-	char where[256];       /* the stage point it stopped at, as text */
-	/* the same, typed: the stage's kind (MM_EV_STAGE_ENTER/EXIT/NOTE), its
-	 * function (-1 if none) and reason; a sleep or a wait is a note of
-	 * the innermost frame */
+	/* the stage point it stopped at: its kind (MM_EV_STAGE_ENTER/EXIT/NOTE,
+	 * 0 before the first), function (-1 if none) and reason; a sleep or a
+	 * wait is a note of the innermost frame, told without its function
+	 * (where_fn 0).  mm_request_where() makes the text. */
 	int stage_type;
 	int stage_fn;
-	char reason[240];
+	int where_fn;
+	struct mm_reason reason;
 	/* saved context while not running */
 	int saved_stage_depth;
 	struct task *saved_current;
@@ -1131,12 +1174,15 @@ struct mm_breakpoint {
 };
 
 /* start a request on cpu; it runs until it finishes, pauses, sleeps or waits */
-int mm_request_start(struct mm_machine *m, struct mm_request *proto, struct mm_request **out);
+int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, struct mm_request **out);
 /* the unfinished request of a cpu, or NULL */
 struct mm_request *mm_request_of(struct mm_machine *m, int cpu);
 /* move a paused request on: step, next, finish, continue; if it finishes,
  * the caller (who got it from mm_request_of) frees it */
 int mm_request_resume(struct mm_machine *m, int cpu, enum mm_step_mode mode);
+/* "-> fn: reason", "<- fn: reason", ".. fn: reason" or ".. reason" (a
+ * sleep or a wait); "" before its first stage point */
+void mm_request_where(const struct mm_request *r, char *buf, size_t len);
 /* a request that finished is collected (and freed) by the caller */
 void mm_request_free(struct mm_machine *m, struct mm_request *r);
 int mm_break_add(struct mm_machine *m, const char *func, int min_order, int *id);

@@ -290,7 +290,7 @@ struct mm_request *mm_request_reap_done(struct mm_machine *m)
 	return r;
 }
 
-int mm_request_start(struct mm_machine *m, struct mm_request *proto, struct mm_request **out)
+int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, struct mm_request **out)
 {
 	struct step_state_s *s = step_state(m);
 	struct mm_request *r;
@@ -302,20 +302,34 @@ int mm_request_start(struct mm_machine *m, struct mm_request *proto, struct mm_r
 		return mm_error(m, MM_EINVAL, "a request cannot start another request");
 	if (proto->cpu < 0 || proto->cpu >= m->nr_cpus)
 		return mm_error(m, MM_EINVAL, "cpu %d does not exist (cpus 0-%d)", proto->cpu, m->nr_cpus - 1);
-	if (s->req[proto->cpu])
+	if (s->req[proto->cpu]) {
+		char where[256];
+
+		mm_request_where(s->req[proto->cpu], where, sizeof(where));
 		return mm_error(m, MM_EINVAL, "cpu%d already has a request in progress (%s): step it or switch cpu",
-				proto->cpu, s->req[proto->cpu]->where);
-	r = malloc(sizeof(*r));
+				proto->cpu, where);
+	}
+	r = calloc(1, sizeof(*r));
 	if (!r)
 		return mm_error(m, MM_ENOMEM, "out of memory");
-	*r = *proto;
+	r->cpu = proto->cpu;
+	r->kind = proto->kind;
+	r->gfp = proto->gfp;
+	r->order = proto->order;
+	r->size = proto->size;
+	r->pfn = proto->pfn;
+	r->cache = proto->cache;
+	r->owner = proto->owner;
+	r->stepping = proto->stepping;
 	r->state = RQ_RUNNING;
 	r->mode = r->stepping ? STEP_INTO : STEP_CONTINUE;
 	r->depth = 0;
 	r->saved_stage_depth = 0;
 	r->saved_current = m->work.current;
-	r->where[0] = r->reason[0] = '\0';
+	r->reason.fmt = NULL;
+	r->stage_type = 0;
 	r->stage_fn = -1;
+	r->where_fn = 0;
 	if (coroutine_new(m, r)) {
 		free(r);
 		return mm_error(m, MM_ENOMEM, "out of memory for a request stack");
@@ -335,9 +349,13 @@ int mm_request_resume(struct mm_machine *m, int cpu, enum mm_step_mode mode)
 
 	if (!r)
 		return mm_error(m, MM_EINVAL, "no request is paused on cpu%d", cpu);
-	if (r->state == RQ_SLEEPING)
+	if (r->state == RQ_SLEEPING) {
+		char where[256];
+
+		mm_request_where(r, where, sizeof(where));
 		return mm_error(m, MM_EINVAL, "cpu%d's request sleeps until jiffy %llu (%s): tick to wake it",
-				cpu, r->wake_at, r->where);
+				cpu, r->wake_at, where);
+	}
 	if (r->state == RQ_WAITING) {
 		char what[80];
 
@@ -392,17 +410,15 @@ void step_point(struct mm_machine *m, const struct mm_event *ev)
 
 	if (ev->type == MM_EV_STAGE_ENTER && r->depth < MM_MAX_FRAMES) {
 		r->frames[r->depth].fn = ev->func;
-		snprintf(r->frames[r->depth].args, sizeof(r->frames[0].args), "%s", ev->text);
+		r->frames[r->depth].args = *ev->reason;
 		r->depth++;
 	} else if (ev->type == MM_EV_STAGE_EXIT && r->depth > 0) {
 		r->depth--;
 	}
 	r->stage_type = ev->type;
 	r->stage_fn = (int)ev->func;
-	snprintf(r->reason, sizeof(r->reason), "%s", ev->text);
-	snprintf(r->where, sizeof(r->where), "%s %s: %s",
-		 ev->type == MM_EV_STAGE_ENTER ? "->" : ev->type == MM_EV_STAGE_EXIT ? "<-" : "..",
-		 mm_func_names[ev->func], ev->text);
+	r->where_fn = 1;
+	r->reason = *ev->reason;
 	if (!should_stop(m, r, ev))
 		return;
 	r->state = RQ_PAUSED;
@@ -418,11 +434,29 @@ static void note_where(struct mm_request *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(r->reason, sizeof(r->reason), fmt, ap);
+	mm_reason_vcapture(&r->reason, fmt, ap);
 	va_end(ap);
 	r->stage_type = MM_EV_STAGE_NOTE;
 	r->stage_fn = r->depth > 0 ? (int)r->frames[r->depth - 1].fn : -1;
-	snprintf(r->where, sizeof(r->where), ".. %s", r->reason);
+	r->where_fn = 0;
+}
+
+void mm_request_where(const struct mm_request *r, char *buf, size_t len)
+{
+	char reason[256];
+
+	if (!len)
+		return;
+	buf[0] = '\0';
+	if (!r->stage_type)
+		return;
+	mm_reason_format(&r->reason, reason, r->where_fn ? sizeof(reason) : 240);
+	if (!r->where_fn)
+		snprintf(buf, len, ".. %s", reason);
+	else
+		snprintf(buf, len, "%s %s: %s",
+			 r->stage_type == MM_EV_STAGE_ENTER ? "->" : r->stage_type == MM_EV_STAGE_EXIT ? "<-" : "..",
+			 (unsigned int)r->stage_fn < MM_NR_FUNCS ? mm_func_names[r->stage_fn] : "?", reason);
 }
 
 void mm_sleep(struct mm_machine *m, unsigned long jiffies, const char *why)

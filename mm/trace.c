@@ -329,12 +329,100 @@ static const char *stage_mark(enum mm_event_type type)
 	}
 }
 
+/* one conversion of a reason's format, with its value */
+static size_t format_arg(const struct mm_reason *r, int k, const char *spec, size_t speclen,
+			 char *buf, size_t len)
+{
+	char f[24];
+	int n;
+
+	if (speclen >= sizeof(f))
+		speclen = sizeof(f) - 1;
+	memcpy(f, spec, speclen);
+	f[speclen] = '\0';
+	switch (r->kind[k]) {
+	case MM_ARG_STR:
+		n = snprintf(buf, len, f, r->str + r->arg[k].str);
+		break;
+	case MM_ARG_INT:
+		n = snprintf(buf, len, f, (int)r->arg[k].i);
+		break;
+	case MM_ARG_UINT:
+		n = snprintf(buf, len, f, (unsigned int)r->arg[k].u);
+		break;
+	case MM_ARG_LONG:
+		n = snprintf(buf, len, f, (long)r->arg[k].i);
+		break;
+	case MM_ARG_ULONG:
+		n = snprintf(buf, len, f, (unsigned long)r->arg[k].u);
+		break;
+	case MM_ARG_LLONG:
+		n = snprintf(buf, len, f, (long long)r->arg[k].i);
+		break;
+	case MM_ARG_ULLONG:
+		n = snprintf(buf, len, f, (unsigned long long)r->arg[k].u);
+		break;
+	default:
+		n = snprintf(buf, len, f, (size_t)r->arg[k].u);
+		break;
+	}
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* the text of a reason: its format, each conversion given its captured value */
+size_t mm_reason_format(const struct mm_reason *r, char *buf, size_t len)
+{
+	const char *p, *q;
+	size_t out = 0;
+	int k = 0;
+
+#define PUT(s, n)                                                               \
+	do {                                                                    \
+		size_t n_ = (n);                                                \
+		if (out < len)                                                  \
+			memcpy(buf + out, (s), out + n_ < len ? n_ : len - 1 - out); \
+		out += n_;                                                      \
+	} while (0)
+	if (!len)
+		return 0;
+	buf[0] = '\0';
+	if (!r || !r->fmt)
+		return 0;
+	for (p = r->fmt; (q = strchr(p, '%')) != NULL;) {
+		const char *spec = q;
+
+		PUT(p, (size_t)(q - p));
+		q++;
+		if (*q == '%') {
+			PUT("%", 1);
+			p = q + 1;
+			continue;
+		}
+		q += strspn(q, "-+ #0123456789.hlz");
+		if (*q)
+			q++;
+		if (k < r->nargs) {
+			char tmp[MM_REASON_STR + 32];
+			size_t n = format_arg(r, k++, spec, (size_t)(q - spec), tmp, sizeof(tmp));
+
+			PUT(tmp, n < sizeof(tmp) ? n : sizeof(tmp) - 1);
+		}
+		p = q;
+	}
+	PUT(p, strlen(p));
+	buf[out < len ? out : len - 1] = '\0';
+#undef PUT
+	return out;
+}
+
 static void format_stage(const struct mm_event *ev, char *buf, size_t len)
 {
 	const char *func = (unsigned int)ev->func < MM_NR_FUNCS ?
 				   mm_func_names[ev->func] : "?";
-	const char *text = ev->text ? ev->text : "";
+	char text[256];
 	int indent = ev->depth > 0 ? 2 * ev->depth : 0;
+
+	mm_reason_format(ev->reason, text, sizeof(text));
 
 	snprintf(buf, len, "stage: %*s%s %s()%s%s", indent, "",
 		 stage_mark(ev->type), func, *text ? " " : "", text);

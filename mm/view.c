@@ -330,11 +330,12 @@ int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view 
 	v->size = r->size;
 	v->cache_id = r->cache ? r->cache->id : -1;
 	v->depth = r->depth;
-	v->where = r->where;
-	v->stage_kind = !r->where[0] ? "" : r->stage_type == MM_EV_STAGE_ENTER ? "enter" :
+	mm_request_where(r, v->where, sizeof(v->where));
+	v->stage_kind = !r->stage_type ? "" : r->stage_type == MM_EV_STAGE_ENTER ? "enter" :
 			r->stage_type == MM_EV_STAGE_EXIT ? "exit" : "note";
 	v->stage_func = r->stage_fn >= 0 && r->stage_fn < MM_NR_FUNCS ? mm_func_names[r->stage_fn] : NULL;
-	v->reason = r->reason;
+	v->reason_values = r->reason;
+	mm_reason_format(&r->reason, v->reason, sizeof(v->reason));
 	v->nr_holds = mm_request_holds(rd(m), cpu, v->holds, MM_VIEW_MAX_LOCKS);
 	if (r->state == RQ_WAITING) {
 		v->waiting_for = r->waiting_for;
@@ -345,15 +346,25 @@ int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view 
 	return 0;
 }
 
-int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, const char **args)
+int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, char *args, size_t len)
+{
+	const struct mm_reason *a = mm_view_frame_args(m, cpu, i);
+
+	if (!a)
+		return -1;
+	*fn = mm_func_names[mm_request_of(rd(m), cpu)->frames[i].fn];
+	if (args)
+		mm_reason_format(a, args, len < 128 ? len : 128); /* the kernel's frame text is short */
+	return 0;
+}
+
+const struct mm_reason *mm_view_frame_args(const struct mm_machine *m, int cpu, int i)
 {
 	const struct mm_request *r = mm_request_of(rd(m), cpu);
 
 	if (!r || i < 0 || i >= r->depth)
-		return -1;
-	*fn = mm_func_names[r->frames[i].fn];
-	*args = r->frames[i].args;
-	return 0;
+		return NULL;
+	return &r->frames[i].args;
 }
 
 /* ---- the clock and background work ---------------------------------------------- */

@@ -207,10 +207,11 @@ struct mm_request_view {
 	size_t size;
 	int cache_id;                /* -1 if none */
 	int depth;                   /* frames */
-	const char *where;           /* the stage point it stopped at, as text */
+	char where[256];             /* the stage point it stopped at, as text */
 	const char *stage_kind;      /* "enter", "exit", "note" ("" before its first) */
 	const char *stage_func;      /* the kernel function, NULL if none */
-	const char *reason;          /* the stage's reason */
+	char reason[240];            /* the stage's reason, as text */
+	struct mm_reason reason_values; /* the same, as values */
 	int nr_holds;
 	struct mm_lock_ref holds[MM_VIEW_MAX_LOCKS];
 	struct mm_lock_ref waiting_for; /* kind MM_LOCK_NONE unless waiting */
@@ -220,8 +221,11 @@ struct mm_request_view {
 };
 /* 0, or -1 if the cpu has no unfinished request */
 int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view *v);
-/* frame i (0 = outermost): the kernel function and its arguments' text */
-int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, const char **args);
+/* frame i (0 = outermost): the kernel function and its arguments' text
+ * (args may be NULL); 0, or -1 if there is no such frame */
+int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, char *args, size_t len);
+/* the same arguments as values */
+const struct mm_reason *mm_view_frame_args(const struct mm_machine *m, int cpu, int i);
 
 /* ---- the clock and background work ---------------------------------------------- */
 struct mm_kswapd_view {

@@ -169,7 +169,7 @@ struct cmd_outcome {
  * pending prints where it stopped, as the command does).  Returns
  * o->status.
  */
-int cmd_request_run(struct cmd_ctx *c, struct mm_request *proto, struct cmd_outcome *o);
+int cmd_request_run(struct cmd_ctx *c, struct mm_request_spec *proto, struct cmd_outcome *o);
 
 /* ---- the command table (help, completion, the screen's palette) ---- */
 enum cmd_complete_kind {

@@ -91,7 +91,7 @@ int cmd_wakeup_kswapd(struct cmd_ctx *c, int argc, char **argv);
 /* step mode (step.c) */
 int cmd_opt_step(int *argc, char **argv);
 int cmd_requests_pending(struct cmd_ctx *c);
-int cmd_request(struct cmd_ctx *c, struct mm_request *proto);
+int cmd_request(struct cmd_ctx *c, struct mm_request_spec *proto);
 void cmd_report_done(struct cmd_ctx *c);
 void cmd_step_observe(struct cmd_ctx *c);
 

@@ -34,7 +34,7 @@ int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
 	if (cmd_arg_order(c, argv[argi + 1], &order))
 		return 1;
 	if (step || cmd_requests_pending(c)) {
-		struct mm_request proto = { .cpu = cpu, .kind = REQ_ALLOC_PAGES, .gfp = gfp,
+		struct mm_request_spec proto = { .cpu = cpu, .kind = REQ_ALLOC_PAGES, .gfp = gfp,
 					    .order = order, .owner = MM_OWNER(OWNER_KERNEL, 0),
 					    .stepping = step };
 
@@ -70,7 +70,7 @@ int cmd_free_pages(struct cmd_ctx *c, int argc, char **argv)
 	if (argi + 1 < argc && cmd_arg_order(c, argv[argi + 1], &order))
 		return 1;
 	if (cmd_requests_pending(c)) { /* it may have to wait for a zone lock */
-		struct mm_request proto = { .cpu = cpu, .kind = REQ_FREE_PAGES, .pfn = pfn, .order = order };
+		struct mm_request_spec proto = { .cpu = cpu, .kind = REQ_FREE_PAGES, .pfn = pfn, .order = order };
 
 		return cmd_request(c, &proto);
 	}

@@ -183,7 +183,7 @@ int cmd_kmem_cache_alloc(struct cmd_ctx *c, int argc, char **argv)
 	    arg_gfp(c, argc, argv, argi + 1, &gfp))
 		return 1;
 	if (step || cmd_requests_pending(c)) {
-		struct mm_request proto = { .cpu = cpu, .kind = REQ_KMEM_CACHE_ALLOC, .gfp = gfp,
+		struct mm_request_spec proto = { .cpu = cpu, .kind = REQ_KMEM_CACHE_ALLOC, .gfp = gfp,
 					    .cache = k, .stepping = step };
 
 		return cmd_request(c, &proto);
@@ -266,7 +266,7 @@ int cmd_kmalloc(struct cmd_ctx *c, int argc, char **argv)
 	    arg_gfp(c, argc, argv, argi + 1, &gfp))
 		return 1;
 	if (step || cmd_requests_pending(c)) {
-		struct mm_request proto = { .cpu = cpu, .kind = REQ_KMALLOC, .gfp = gfp,
+		struct mm_request_spec proto = { .cpu = cpu, .kind = REQ_KMALLOC, .gfp = gfp,
 					    .size = size, .stepping = step };
 
 		return cmd_request(c, &proto);

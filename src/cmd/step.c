@@ -129,12 +129,15 @@ void cmd_report_done(struct cmd_ctx *c)
 
 static void say_where(struct cmd_ctx *c, const struct mm_request *r)
 {
+	char where[256];
+
+	mm_request_where(r, where, sizeof(where));
 	if (r->state == RQ_PAUSED && r->hit_breakpoint)
-		cmd_printf(c, "cpu%d: breakpoint %d, %s\n", r->cpu, r->hit_breakpoint, r->where);
+		cmd_printf(c, "cpu%d: breakpoint %d, %s\n", r->cpu, r->hit_breakpoint, where);
 	else if (r->state == RQ_PAUSED)
-		cmd_printf(c, "cpu%d: stopped at %s\n", r->cpu, r->where);
+		cmd_printf(c, "cpu%d: stopped at %s\n", r->cpu, where);
 	else
-		cmd_printf(c, "cpu%d: %s %s\n", r->cpu, state_names[r->state], r->where);
+		cmd_printf(c, "cpu%d: %s %s\n", r->cpu, state_names[r->state], where);
 }
 
 /* a request that sleeps without stepping lets time pass until it is done */
@@ -185,7 +188,7 @@ static int settle(struct cmd_ctx *c, struct mm_request *r)
 	return 0;
 }
 
-int cmd_request(struct cmd_ctx *c, struct mm_request *proto)
+int cmd_request(struct cmd_ctx *c, struct mm_request_spec *proto)
 {
 	struct mm_request *r;
 
@@ -203,7 +206,7 @@ int cmd_request(struct cmd_ctx *c, struct mm_request *proto)
 /* ---- requests for front ends (Lua) ---------------------------------------------------- */
 
 /* what the commands do when nothing is stopped: call the core directly */
-static void request_direct(struct cmd_ctx *c, const struct mm_request *p, struct cmd_outcome *o)
+static void request_direct(struct cmd_ctx *c, const struct mm_request_spec *p, struct cmd_outcome *o)
 {
 	struct mm_machine *m = c->m;
 
@@ -231,7 +234,7 @@ static void request_direct(struct cmd_ctx *c, const struct mm_request *p, struct
 	o->status = o->rc ? CMD_REQ_FAILED : CMD_REQ_DONE;
 }
 
-int cmd_request_run(struct cmd_ctx *c, struct mm_request *proto, struct cmd_outcome *o)
+int cmd_request_run(struct cmd_ctx *c, struct mm_request_spec *proto, struct cmd_outcome *o)
 {
 	struct mm_request *r;
 
@@ -345,17 +348,19 @@ int cmd_delete(struct cmd_ctx *c, int argc, char **argv)
 /* bt: the kernel call stack of the current cpu's request, innermost first */
 int cmd_bt(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct mm_request *r = mm_request_of(c->m, c->m->cur_cpu);
+	struct mm_request_view v;
+	char args[128];
+	const char *fn;
 
 	(void)argv;
 	if (cmd_nargs(c, argc, 0, 0))
 		return 1;
-	if (!r)
+	if (mm_view_request(c->m, c->m->cur_cpu, &v))
 		return cmd_error(c, "no request on cpu%d", c->m->cur_cpu);
-	for (int i = r->depth - 1; i >= 0; i--)
-		cmd_printf(c, "#%d  %s(%s)\n", r->depth - 1 - i, mm_func_names[r->frames[i].fn],
-			   r->frames[i].args);
-	cmd_printf(c, "    cpu%d %s: %s\n", r->cpu, state_names[r->state], r->where);
+	for (int i = v.depth - 1; i >= 0; i--)
+		if (mm_view_frame(c->m, v.cpu, i, &fn, args, sizeof(args)) == 0)
+			cmd_printf(c, "#%d  %s(%s)\n", v.depth - 1 - i, fn, args);
+	cmd_printf(c, "    cpu%d %s: %s\n", v.cpu, state_names[v.state], v.where);
 	return 0;
 }
 
@@ -380,10 +385,13 @@ int cmd_info(struct cmd_ctx *c, int argc, char **argv)
 	}
 	for (int cpu = 0; cpu < c->m->nr_cpus; cpu++) {
 		struct mm_request *r = mm_request_of(c->m, cpu);
+		char where[256];
 
-		if (r)
-			cmd_printf(c, "cpu%d: %s gfp 0x%x order %d, %s: %s\n", cpu, kind_name(r), r->gfp,
-				   r->order, state_names[r->state], r->where);
+		if (!r)
+			continue;
+		mm_request_where(r, where, sizeof(where));
+		cmd_printf(c, "cpu%d: %s gfp 0x%x order %d, %s: %s\n", cpu, kind_name(r), r->gfp,
+			   r->order, state_names[r->state], where);
 	}
 	return 0;
 }

@@ -156,7 +156,7 @@ int lh_exec(struct lhost *h, const char *line, int capture_out, struct mm_buf *o
 	    char *err, size_t errlen);
 void lh_req_done(void *ud, const struct cmd_outcome *o);
 /* a SLAB allocation request (cache:alloc, kmalloc): address or nil, why */
-int lh_kmem_alloc(lua_State *L, struct lhost *h, struct mm_request *proto);
+int lh_kmem_alloc(lua_State *L, struct lhost *h, struct mm_request_spec *proto);
 /* mm.free_pages, also page:free() */
 int lh_free_pages(lua_State *L);
 /* stage([cpu]) as a table, or nil (lstate.c) */

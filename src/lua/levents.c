@@ -168,6 +168,33 @@ static void push_kmem_fields(lua_State *L, struct mm_machine *m, const struct mm
 		set_str(L, "cache", cache);
 }
 
+/* reason: its text; values: its arguments, numbers and strings, in order */
+static void push_reason(lua_State *L, const struct mm_reason *r)
+{
+	char text[256];
+
+	mm_reason_format(r, text, sizeof(text));
+	set_str(L, "reason", text);
+	lua_createtable(L, r ? r->nargs : 0, 0);
+	for (int i = 0; r && i < r->nargs; i++) {
+		switch (r->kind[i]) {
+		case MM_ARG_STR:
+			lua_pushstring(L, r->str + r->arg[i].str);
+			break;
+		case MM_ARG_INT:
+		case MM_ARG_LONG:
+		case MM_ARG_LLONG:
+			lua_pushinteger(L, (lua_Integer)r->arg[i].i);
+			break;
+		default:
+			lua_pushinteger(L, (lua_Integer)r->arg[i].u);
+			break;
+		}
+		lua_rawseti(L, -2, i + 1);
+	}
+	lua_setfield(L, -2, "values");
+}
+
 static void push_stage_fields(lua_State *L, const struct mm_event *ev)
 {
 	static const char *const kinds[] = { "enter", "exit" };
@@ -175,7 +202,7 @@ static void push_stage_fields(lua_State *L, const struct mm_event *ev)
 	set_str(L, "kind", ev->type == MM_EV_STAGE_NOTE ? "note" : kinds[ev->type - MM_EV_STAGE_ENTER]);
 	set_str(L, "func", mm_func_names[ev->func]);
 	set_int(L, "depth", ev->depth);
-	set_str(L, "reason", ev->text ? ev->text : "");
+	push_reason(L, ev->reason);
 }
 
 /* kswapd_wake: the typed event; func and reason say where it fires */
@@ -228,6 +255,9 @@ static void push_event(lua_State *L, struct lhost *h, const struct lh_handler *h
 	if (ev->type < MM_EV_NR_TRACEPOINTS || ev->type == MM_EV_KSWAPD_WAKE || ev->type == MM_EV_OOM) {
 		line[0] = '\0';
 		mm_event_format(m, ev, line, sizeof(line));
+		set_str(L, "text", line);
+	} else if (ev->reason) {
+		mm_reason_format(ev->reason, line, sizeof(line) < 256 ? sizeof(line) : 256);
 		set_str(L, "text", line);
 	} else if (ev->text) {
 		set_str(L, "text", ev->text);

@@ -300,7 +300,7 @@ static int cache_alloc(lua_State *L)
 {
 	static const char *const keys[] = { "cpu", NULL };
 	struct lhost *h = lh_enter(L);
-	struct mm_request proto = { .kind = REQ_KMEM_CACHE_ALLOC };
+	struct mm_request_spec proto = { .kind = REQ_KMEM_CACHE_ALLOC };
 
 	proto.cache = cache_check(L, h, 1);
 	proto.gfp = lh_checkgfp(L, 2, "alloc", GFP_KERNEL);

@@ -268,7 +268,7 @@ static int l_alloc_pages(lua_State *L)
 	static const char *const keys[] = { "cpu", "step", NULL };
 	struct lhost *h = lh_enter(L);
 	struct cmd_outcome o;
-	struct mm_request proto = { .kind = REQ_ALLOC_PAGES, .owner = MM_OWNER(OWNER_KERNEL, 0) };
+	struct mm_request_spec proto = { .kind = REQ_ALLOC_PAGES, .owner = MM_OWNER(OWNER_KERNEL, 0) };
 
 	proto.gfp = lh_checkgfp(L, 1, "alloc_pages", (gfp_t)-1);
 	proto.order = check_order(L, 2, "alloc_pages");
@@ -291,7 +291,7 @@ int lh_free_pages(lua_State *L)
 {
 	static const char *const keys[] = { "cpu", NULL };
 	struct lhost *h = lh_enter(L);
-	struct mm_request proto = { .kind = REQ_FREE_PAGES, .order = -1 };
+	struct mm_request_spec proto = { .kind = REQ_FREE_PAGES, .order = -1 };
 	struct cmd_outcome o;
 	struct lpage *p = lh_topage(L, 1, "free_pages", &proto.pfn, &proto.order);
 	int optarg = 3;
@@ -390,7 +390,7 @@ static int l_cache(lua_State *L)
 }
 
 /* an allocation from SLAB (cache:alloc, kmalloc): address, or nil + reason */
-int lh_kmem_alloc(lua_State *L, struct lhost *h, struct mm_request *proto)
+int lh_kmem_alloc(lua_State *L, struct lhost *h, struct mm_request_spec *proto)
 {
 	struct cmd_outcome o;
 
@@ -406,7 +406,7 @@ static int l_kmalloc(lua_State *L)
 {
 	static const char *const keys[] = { "cpu", NULL };
 	struct lhost *h = lh_enter(L);
-	struct mm_request proto = { .kind = REQ_KMALLOC };
+	struct mm_request_spec proto = { .kind = REQ_KMALLOC };
 
 	proto.size = check_count(L, 1, "kmalloc", "size", 1UL << 40);
 	proto.gfp = lh_checkgfp(L, 2, "kmalloc", GFP_KERNEL);

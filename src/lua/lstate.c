@@ -415,7 +415,8 @@ int lh_push_stage(lua_State *L, struct lhost *h, int cpu)
 {
 	struct mm_machine *m = h->c->m;
 	struct mm_request_view r;
-	const char *fn, *args;
+	const char *fn;
+	char args[128];
 	int n = 0;
 
 	if (mm_view_request(m, cpu, &r) < 0) {
@@ -438,7 +439,7 @@ int lh_push_stage(lua_State *L, struct lhost *h, int cpu)
 		set_int(L, "breakpoint", r.hit_breakpoint);
 	lua_createtable(L, r.depth, 0);
 	for (int i = r.depth - 1; i >= 0; i--)
-		if (mm_view_frame(m, cpu, i, &fn, &args) == 0) {
+		if (mm_view_frame(m, cpu, i, &fn, args, sizeof(args)) == 0) {
 			lua_createtable(L, 0, 2);
 			set_str(L, "func", fn);
 			set_str(L, "args", args);

@@ -172,9 +172,12 @@ static uint64_t state_hash(struct mm_machine *m)
 		const struct mm_request *r = mm_request_of(m, cpu);
 
 		if (r) {
+			char where[256];
+
+			mm_request_where(r, where, sizeof(where));
 			h = fnv(h, &r->state, sizeof(r->state));
 			h = fnv(h, &r->depth, sizeof(r->depth));
-			h = fnv(h, r->where, strlen(r->where));
+			h = fnv(h, where, strlen(where));
 		}
 	}
 	return h;
@@ -464,8 +467,10 @@ static int run_stream(const struct opts *o, unsigned long stream)
 		}
 	for (int cpu = 0; cpu < c.m->nr_cpus && !failed; cpu++)
 		if (mm_request_of(c.m, cpu)) {
-			snprintf(err, sizeof(err), "cpu%d's request never finished: %s", cpu,
-				 mm_request_of(c.m, cpu)->where);
+			char where[256];
+
+			mm_request_where(mm_request_of(c.m, cpu), where, sizeof(where));
+			snprintf(err, sizeof(err), "cpu%d's request never finished: %s", cpu, where);
 			dump_log(err);
 			failed = 1;
 		}

@@ -223,7 +223,7 @@ static void watch_event(struct mm_machine *m, const struct mm_event *e, void *ct
 		w->exits++;
 		assert_int_equal(e->depth, w->depth);
 		if (e->func == FN_compaction_suitable && !w->suitable_seen++)
-			snprintf(w->suitable, sizeof(w->suitable), "%s", e->text);
+			mm_reason_format(e->reason, w->suitable, sizeof(w->suitable));
 		break;
 	default:
 		break;

@@ -31,12 +31,20 @@ static struct mm_machine *boot(void)
 
 static struct mm_request *start(struct mm_machine *m, int cpu, gfp_t gfp, int order, int stepping)
 {
-	struct mm_request proto = { .cpu = cpu, .kind = REQ_ALLOC_PAGES, .gfp = gfp, .order = order,
+	struct mm_request_spec proto = { .cpu = cpu, .kind = REQ_ALLOC_PAGES, .gfp = gfp, .order = order,
 				    .owner = MM_OWNER(OWNER_KERNEL, 0), .stepping = stepping };
 	struct mm_request *r;
 
 	assert_int_equal(mm_request_start(m, &proto, &r), 0);
 	return r;
+}
+
+static const char *where_of(const struct mm_request *r)
+{
+	static char where[256];
+
+	mm_request_where(r, where, sizeof(where));
+	return where;
 }
 
 static int in_frames(struct mm_request *r, const char *fn)
@@ -61,14 +69,14 @@ static void test_step_into_and_finish(void **state)
 	while (!in_frames(r, "rmqueue_bulk")) {
 		assert_int_equal(mm_request_resume(m, 0, STEP_INTO), 0);
 		if (mm_check(m))
-			fail_msg("after step %d at %s: %s", steps, r->where, m->err);
+			fail_msg("after step %d at %s: %s", steps, where_of(r), m->err);
 		assert_true(++steps < 50);
 	}
 	/* finish: out of rmqueue_bulk with its batch on the pcp list */
 	while (in_frames(r, "rmqueue_bulk")) {
 		assert_int_equal(mm_request_resume(m, 0, STEP_OUT), 0);
 		if (mm_check(m))
-			fail_msg("after finish at %s: %s", r->where, m->err);
+			fail_msg("after finish at %s: %s", where_of(r), m->err);
 	}
 	assert_int_equal(mm_request_resume(m, 0, STEP_CONTINUE), 0);
 	assert_int_equal(r->state, RQ_DONE);
@@ -85,7 +93,7 @@ static void test_breakpoint(void **state)
 {
 	struct mm_machine *m = boot();
 	struct mm_request *r, *r2;
-	struct mm_request proto = { .cpu = 0, .kind = REQ_ALLOC_PAGES, .gfp = GFP_KERNEL };
+	struct mm_request_spec proto = { .cpu = 0, .kind = REQ_ALLOC_PAGES, .gfp = GFP_KERNEL };
 	int id;
 
 	(void)state;
@@ -125,7 +133,7 @@ static void test_lock_interleave(void **state)
 	assert_int_equal(mm_break_delete(m, id), 0);
 	r1 = start(m, 1, GFP_KERNEL, 0, 0);
 	assert_int_equal(r1->state, RQ_WAITING);
-	assert_non_null(strstr(r1->where, "waits for zone Normal lock held by cpu0"));
+	assert_non_null(strstr(where_of(r1), "waits for zone Normal lock held by cpu0"));
 	assert_int_equal(mm_request_resume(m, 1, STEP_INTO), MM_EINVAL);
 	assert_int_equal(mm_check(m), 0);
 	/* cpu0 finishes and unlocks: cpu1 runs to the end by itself */

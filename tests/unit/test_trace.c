@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "mm.h"
+#include "internal.h"
 
 /* Only what trace.c reads: the arch and pageblock_order. */
 static struct mm_machine *fake_machine(enum mm_arch arch, int pageblock_order)
@@ -339,17 +339,20 @@ static void test_i386(void **state)
 static void test_stage_lines(void **state)
 {
 	struct mm_machine *m = *state;
+	struct mm_reason r;
 	struct mm_event ev;
 
 	memset(&ev, 0, sizeof(ev));
 	ev.type = MM_EV_STAGE_ENTER;
 	ev.func = FN___alloc_pages_nodemask;
-	ev.text = "order 0 GFP_KERNEL";
+	ev.reason = &r;
+	mm_reason_capture(&r, "order %u %s", 0u, "GFP_KERNEL");
 	assert_line(m, &ev, "stage: -> __alloc_pages_nodemask() order 0 GFP_KERNEL");
 
 	ev.func = FN_zone_watermark_ok;
 	ev.depth = 2;
-	ev.text = "zone Normal: free 1020 < low 1200 + lowmem_reserve 0 -> fail";
+	mm_reason_capture(&r, "zone %s: free %lu < low %lu + lowmem_reserve %ld -> %s", "Normal",
+			  1020UL, 1200UL, 0L, "fail");
 	assert_line(m, &ev,
 		    "stage:     -> zone_watermark_ok() zone Normal: free 1020 < "
 		    "low 1200 + lowmem_reserve 0 -> fail");
@@ -357,23 +360,73 @@ static void test_stage_lines(void **state)
 	ev.type = MM_EV_STAGE_EXIT;
 	ev.func = FN_get_page_from_freelist;
 	ev.depth = 1;
-	ev.text = NULL;
+	ev.reason = NULL;
 	assert_line(m, &ev, "stage:   <- get_page_from_freelist()");
-	ev.text = "";
+	ev.reason = &r;
+	mm_reason_capture(&r, "%s", "");
 	assert_line(m, &ev, "stage:   <- get_page_from_freelist()");
 
 	/* a note sits at its function's inner depth */
 	ev.type = MM_EV_STAGE_NOTE;
 	ev.func = FN___rmqueue;
 	ev.depth = 3;
-	ev.text = "Unmovable empty, falling back";
+	mm_reason_capture(&r, "Unmovable empty, falling back");
 	assert_line(m, &ev, "stage:       .. __rmqueue() Unmovable empty, falling back");
 
 	/* a function id out of range does not crash the formatter */
 	ev.func = MM_NR_FUNCS;
 	ev.depth = 0;
-	ev.text = NULL;
+	ev.reason = NULL;
 	assert_line(m, &ev, "stage: .. ?()");
+}
+
+/* a reason is its values: captured as printf takes them, formatted as printf would */
+static void test_reason_values(void **state)
+{
+	char buf[512], want[512], big[400];
+	struct mm_reason r;
+	const char *gone;
+
+	(void)state;
+	mm_reason_capture(&r, "pfn %#lx 0x%05lx %-6s| %3d%% %llu %zu %x %c", 0x3c28UL, 0x1aUL, "DMA", -7,
+			  123456789012ULL, (size_t)4096, 0xbeefu, 'k');
+	assert_int_equal(r.nargs, 8);
+	assert_int_equal(r.kind[0], MM_ARG_ULONG);
+	assert_int_equal(r.arg[0].u, 0x3c28);
+	assert_int_equal(r.kind[2], MM_ARG_STR);
+	assert_string_equal(r.str + r.arg[2].str, "DMA");
+	assert_int_equal(r.kind[3], MM_ARG_INT);
+	assert_int_equal(r.arg[3].i, -7);
+	assert_int_equal(r.kind[4], MM_ARG_ULLONG);
+	assert_int_equal(r.kind[5], MM_ARG_SIZE);
+	snprintf(want, sizeof(want), "pfn %#lx 0x%05lx %-6s| %3d%% %llu %zu %x %c", 0x3c28UL, 0x1aUL, "DMA", -7,
+		 123456789012ULL, (size_t)4096, 0xbeefu, 'k');
+	assert_int_equal(mm_reason_format(&r, buf, sizeof(buf)), strlen(want));
+	assert_string_equal(buf, want);
+
+	/* strings are copies: the caller's buffer may change after the call */
+	snprintf(big, sizeof(big), "%s", "from a buffer");
+	mm_reason_capture(&r, "why: %s", big);
+	big[0] = 'X';
+	mm_reason_format(&r, buf, sizeof(buf));
+	assert_string_equal(buf, "why: from a buffer");
+
+	/* truncated like snprintf: the length it would have had */
+	assert_int_equal(mm_reason_format(&r, buf, 8), strlen("why: from a buffer"));
+	assert_string_equal(buf, "why: fr");
+
+	/* strings longer than the record keeps are cut, never overrun */
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	gone = "b";
+	mm_reason_capture(&r, "%s|%s", big, gone);
+	mm_reason_format(&r, buf, sizeof(buf));
+	assert_int_equal(strlen(buf), MM_REASON_STR - 1 + 1);
+	assert_int_equal(buf[MM_REASON_STR - 1], '|');
+
+	/* no reason formats as nothing */
+	assert_int_equal(mm_reason_format(NULL, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
 }
 
 static void test_bad_page_line(void **state)
@@ -533,6 +586,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kmem_free_x86_64,
 						setup_x86_64, teardown),
 		cmocka_unit_test_setup_teardown(test_i386, setup_i386, teardown),
+		cmocka_unit_test(test_reason_values),
 		cmocka_unit_test_setup_teardown(test_stage_lines, setup_x86_64,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bad_page_line, setup_x86_64,

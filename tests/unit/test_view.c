@@ -253,11 +253,12 @@ static void test_vmstat_rows(void **state)
 static void test_request_view(void **state)
 {
 	struct mm_machine *m = boot("tiny");
-	struct mm_request proto = { .cpu = 0, .kind = REQ_ALLOC_PAGES, .gfp = GFP_KERNEL, .order = 0,
+	struct mm_request_spec proto = { .cpu = 0, .kind = REQ_ALLOC_PAGES, .gfp = GFP_KERNEL, .order = 0,
 				    .stepping = 1 };
 	struct mm_request *r;
 	struct mm_request_view v;
-	const char *fn, *args;
+	const char *fn;
+	char args[128];
 
 	(void)state;
 	proto.owner = MM_OWNER(OWNER_KERNEL, 0);
@@ -267,8 +268,15 @@ static void test_request_view(void **state)
 	assert_string_equal(v.stage_kind, "enter");
 	assert_string_equal(v.stage_func, "__alloc_pages_nodemask");
 	assert_non_null(strstr(v.reason, "order 0"));
-	assert_int_equal(mm_view_frame(m, 0, 0, &fn, &args), 0);
+	assert_int_equal(mm_view_frame(m, 0, 0, &fn, args, sizeof(args)), 0);
 	assert_string_equal(fn, "__alloc_pages_nodemask");
+	assert_non_null(strstr(args, "order 0"));
+	/* the reason as values: order, gfp, ... as the call site gave them */
+	assert_non_null(v.reason_values.fmt);
+	assert_true(v.reason_values.nargs >= 2);
+	assert_int_equal(v.reason_values.kind[0], MM_ARG_UINT);
+	assert_int_equal(v.reason_values.arg[0].u, 0);
+	assert_int_equal(v.reason_values.arg[1].u, GFP_KERNEL);
 	assert_int_equal(mm_view_request(m, 1, &v), -1);
 	assert_int_equal(mm_request_resume(m, 0, STEP_CONTINUE), 0);
 	assert_int_equal(r->state, RQ_DONE);

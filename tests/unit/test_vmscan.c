@@ -490,11 +490,15 @@ static char scan_note[256];
 
 static void scan_observer(struct mm_machine *m, const struct mm_event *e, void *ctx)
 {
+	char text[256];
+
 	(void)m;
 	(void)ctx;
-	if (e->type == MM_EV_STAGE_NOTE && e->func == FN_shrink_zone && !scan_note[0] &&
-	    strstr(e->text, "get_scan_count"))
-		snprintf(scan_note, sizeof(scan_note), "%s", e->text);
+	if (e->type != MM_EV_STAGE_NOTE || e->func != FN_shrink_zone || scan_note[0])
+		return;
+	mm_reason_format(e->reason, text, sizeof(text));
+	if (strstr(text, "get_scan_count"))
+		snprintf(scan_note, sizeof(scan_note), "%s", text);
 }
 
 /*

@@ -37,7 +37,7 @@ struct stage_rec {
 	uint8_t done;  /* ENTER: its function has returned */
 	int16_t depth;
 	uint16_t fn;
-	char text[256];
+	struct mm_reason reason; /* formatted when drawn */
 };
 
 struct trail {
@@ -163,7 +163,7 @@ static void seed_ancestors(struct trail *t, const struct mm_request *r,
 		rec->done = 0;
 		rec->depth = (int16_t)d;
 		rec->fn = (uint16_t)r->frames[d].fn;
-		snprintf(rec->text, sizeof(rec->text), "%s", r->frames[d].args);
+		rec->reason = r->frames[d].args;
 		if (d < OPEN_MAX)
 			t->open[d] = t->n - 1;
 	}
@@ -195,7 +195,10 @@ static void stack_event(void *self, struct tui_view *v, const struct mm_event *e
 	rec->done = 0;
 	rec->depth = (int16_t)(ev->depth < 0 ? 0 : ev->depth);
 	rec->fn = (uint16_t)ev->func;
-	snprintf(rec->text, sizeof(rec->text), "%s", ev->text ? ev->text : "");
+	if (ev->reason)
+		rec->reason = *ev->reason;
+	else
+		rec->reason.fmt = NULL;
 	if (ev->type == MM_EV_STAGE_ENTER && rec->depth < OPEN_MAX)
 		t->open[rec->depth] = t->n - 1;
 	else if (ev->type == MM_EV_STAGE_EXIT)
@@ -234,20 +237,21 @@ static int chain_row(struct vrows *vr, int depth, int current, int role,
 
 static void trail_row(struct vrows *vr, const struct stage_rec *rec, int current)
 {
-	char buf[400];
+	char buf[400], text[256];
 
+	mm_reason_format(&rec->reason, text, sizeof(text));
 	switch (rec->type) {
 	case MM_EV_STAGE_ENTER:
-		snprintf(buf, sizeof(buf), "%s(%s)", func_name(rec->fn), rec->text);
+		snprintf(buf, sizeof(buf), "%s(%s)", func_name(rec->fn), text);
 		chain_row(vr, rec->depth, current, rec->done ? ROLE_STAGE_DONE : ROLE_DEFAULT,
 			  rec->done ? 0 : CELL_BOLD, buf);
 		break;
 	case MM_EV_STAGE_EXIT:
-		snprintf(buf, sizeof(buf), "\u21b3 %s", rec->text[0] ? rec->text : "returns");
+		snprintf(buf, sizeof(buf), "\u21b3 %s", text[0] ? text : "returns");
 		chain_row(vr, rec->depth + 1, current, ROLE_STAGE_REASON, 0, buf);
 		break;
 	default:
-		snprintf(buf, sizeof(buf), "\u00b7 %s", rec->text);
+		snprintf(buf, sizeof(buf), "\u00b7 %s", text);
 		chain_row(vr, rec->depth, current, ROLE_STAGE_REASON, 0, buf);
 		break;
 	}
@@ -274,15 +278,17 @@ static int emit_trail(struct vrows *vr, const struct trail *t, int paused)
 /* the request's own frames, for a request whose stages the panel missed */
 static int emit_frames(struct vrows *vr, const struct mm_request *r)
 {
-	char buf[400];
+	char buf[400], args[128], where[256];
 	int cur;
 
 	for (int i = 0; i < r->depth && i < MM_MAX_FRAMES; i++) {
-		snprintf(buf, sizeof(buf), "%s(%s)", func_name(r->frames[i].fn), r->frames[i].args);
+		mm_reason_format(&r->frames[i].args, args, sizeof(args));
+		snprintf(buf, sizeof(buf), "%s(%s)", func_name(r->frames[i].fn), args);
 		chain_row(vr, i, 0, ROLE_DEFAULT, CELL_BOLD, buf);
 	}
 	cur = vr->n;
-	chain_row(vr, r->depth, 1, ROLE_STAGE_CURRENT, 0, r->where);
+	mm_request_where(r, where, sizeof(where));
+	chain_row(vr, r->depth, 1, ROLE_STAGE_CURRENT, 0, where);
 	return cur;
 }
 
@@ -312,20 +318,21 @@ static void describe(const struct mm_request *r, char *buf, size_t len)
 static void state_text(struct mm_machine *m, const struct mm_request *r, char *buf,
 		       size_t len, int *role)
 {
-	char what[80];
+	char what[80], where[256];
 
 	*role = ROLE_WARNING;
+	mm_request_where(r, where, sizeof(where));
 	switch (r->state) {
 	case RQ_PAUSED:
 		*role = ROLE_STAGE_CURRENT;
 		if (r->hit_breakpoint)
-			snprintf(buf, len, "stopped at breakpoint %d: %s", r->hit_breakpoint, r->where);
+			snprintf(buf, len, "stopped at breakpoint %d: %s", r->hit_breakpoint, where);
 		else
-			snprintf(buf, len, "stopped%s: %s", r->stepping ? " (stepping)" : "", r->where);
+			snprintf(buf, len, "stopped%s: %s", r->stepping ? " (stepping)" : "", where);
 		break;
 	case RQ_SLEEPING:
 		snprintf(buf, len, "sleeping until jiffy %llu (now %llu): %s", r->wake_at, m->clock,
-			 r->where);
+			 where);
 		break;
 	case RQ_WAITING:
 		mm_lock_name(m, &r->waiting_for, what, sizeof(what));
