@@ -439,6 +439,13 @@ struct mm_reason {
 	} arg[MM_REASON_MAX_ARGS];
 	char str[MM_REASON_STR];                  /* the strings, each NUL-ended */
 };
+/* the kinds of a format's arguments, parsed once per call site (observe.c) */
+struct mm_reason_shape {
+	const char *fmt;
+	unsigned char nargs;
+	unsigned char kind[MM_REASON_MAX_ARGS];
+};
+#define MM_REASON_SHAPES 256
 /* the reason's text (truncated to len like snprintf); its length */
 size_t mm_reason_format(const struct mm_reason *r, char *buf, size_t len);
 
@@ -654,6 +661,8 @@ struct mm_machine {
 	unsigned long nr_check_breaches; /* stage points where mm_check failed */
 	uint8_t *check_dirty; /* while check_stages: a bit per MAX_ORDER block changed since the last stage check */
 	char check_breach[320];          /* the first: "func: what is wrong" */
+	/* the stage points' formats, parsed: a direct-mapped cache by address */
+	struct mm_reason_shape reason_shapes[MM_REASON_SHAPES];
 	int watch;        /* someone looks at stage points: stages observed, a request
 			   * running, or check_stages (mm_update_watch keeps it) */
 

@@ -6,6 +6,7 @@
  * word per point and never formats a reason.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,98 +60,113 @@ void printk(struct mm_machine *m, const char *fmt, ...)
 }
 
 /*
- * Capture a reason: walk the format as printf would, take each argument
- * by its conversion's type, copy the strings.  The conversions the model
- * uses are d i u x X o c s with the flags - + space # 0, a width and a
- * precision written as digits, and the length modifiers hh h l ll z.
+ * Capture a reason: walk the format as printf would and note each
+ * argument's type (the shape of the call site, kept per machine so a stage
+ * point parses its format once), then take the arguments by those types
+ * and copy the strings.  The conversions the model uses are d i u x X o c
+ * s with the flags - + space # 0, a width and a precision written as
+ * digits, and the length modifiers hh h l ll z.
  */
-void mm_reason_vcapture(struct mm_reason *r, const char *fmt, va_list ap)
+static void parse_shape(struct mm_reason_shape *sh, const char *fmt)
 {
 	const char *p = fmt;
 
-	r->fmt = fmt;
-	r->nargs = 0;
-	r->str_used = 0;
-	while ((p = strchr(p, '%')) != NULL) {
+	sh->fmt = fmt;
+	sh->nargs = 0;
+	for (; *p; p++) {
 		int longs = 0, size = 0;
-		unsigned char k;
+		unsigned char kind;
 
-		p++;
-		if (*p == '%') {
-			p++;
+		if (*p != '%')
 			continue;
-		}
-		p += strspn(p, "-+ #0123456789.");
-		for (;; p++) {
+		p++;
+		if (*p == '%')
+			continue;
+		for (;; p++) { /* flags, width, precision, length */
 			if (*p == 'l')
 				longs++;
 			else if (*p == 'z')
 				size = 1;
-			else if (*p != 'h')
+			else if (*p != 'h' && *p != '.' && *p != '-' && *p != '+' && *p != ' ' &&
+				 *p != '#' && (*p < '0' || *p > '9'))
 				break;
 		}
-		if (r->nargs == MM_REASON_MAX_ARGS) {
+		if (!*p)
+			break;
+		if (sh->nargs == MM_REASON_MAX_ARGS) {
 			MM_BUG_ON(1); /* a reason with more arguments than a record holds */
 			break;
 		}
-		k = r->nargs++;
-		switch (*p) {
-		case 's': {
+		if (*p == 's')
+			kind = MM_ARG_STR;
+		else if (size)
+			kind = MM_ARG_SIZE;
+		else if (*p == 'd' || *p == 'i' || *p == 'c')
+			kind = longs >= 2 ? MM_ARG_LLONG : longs ? MM_ARG_LONG : MM_ARG_INT;
+		else /* u x X o */
+			kind = longs >= 2 ? MM_ARG_ULLONG : longs ? MM_ARG_ULONG : MM_ARG_UINT;
+		sh->kind[sh->nargs++] = kind;
+	}
+}
+
+static void take_args(struct mm_reason *r, const struct mm_reason_shape *sh, va_list ap)
+{
+	r->fmt = sh->fmt;
+	r->nargs = sh->nargs;
+	r->str_used = 0;
+	for (int k = 0; k < sh->nargs; k++) {
+		r->kind[k] = sh->kind[k];
+		switch (sh->kind[k]) {
+		case MM_ARG_STR: {
 			const char *s = va_arg(ap, const char *);
 			size_t room = MM_REASON_STR - r->str_used, n;
 
 			if (!s)
 				s = "(null)";
-			n = strlen(s);
 			if (room == 0) { /* full: the last string's NUL stands for this one */
 				r->arg[k].str = MM_REASON_STR - 1;
-			} else {
-				if (n >= room)
-					n = room - 1;
-				memcpy(r->str + r->str_used, s, n);
-				r->str[r->str_used + n] = '\0';
-				r->arg[k].str = r->str_used;
-				r->str_used = (unsigned char)(r->str_used + n + 1);
+				break;
 			}
-			r->kind[k] = MM_ARG_STR;
+			n = strlen(s);
+			if (n >= room)
+				n = room - 1;
+			memcpy(r->str + r->str_used, s, n);
+			r->str[r->str_used + n] = '\0';
+			r->arg[k].str = r->str_used;
+			r->str_used = (unsigned char)(r->str_used + n + 1);
 			break;
 		}
-		case 'd':
-		case 'i':
-		case 'c':
-			if (size) {
-				r->kind[k] = MM_ARG_SIZE; /* %zd: the model has none */
-				r->arg[k].u = va_arg(ap, size_t);
-			} else if (longs >= 2) {
-				r->kind[k] = MM_ARG_LLONG;
-				r->arg[k].i = va_arg(ap, long long);
-			} else if (longs) {
-				r->kind[k] = MM_ARG_LONG;
-				r->arg[k].i = va_arg(ap, long);
-			} else {
-				r->kind[k] = MM_ARG_INT;
-				r->arg[k].i = va_arg(ap, int);
-			}
+		case MM_ARG_INT:
+			r->arg[k].i = va_arg(ap, int);
 			break;
-		default: /* u x X o */
-			if (size) {
-				r->kind[k] = MM_ARG_SIZE;
-				r->arg[k].u = va_arg(ap, size_t);
-			} else if (longs >= 2) {
-				r->kind[k] = MM_ARG_ULLONG;
-				r->arg[k].u = va_arg(ap, unsigned long long);
-			} else if (longs) {
-				r->kind[k] = MM_ARG_ULONG;
-				r->arg[k].u = va_arg(ap, unsigned long);
-			} else {
-				r->kind[k] = MM_ARG_UINT;
-				r->arg[k].u = va_arg(ap, unsigned int);
-			}
+		case MM_ARG_LONG:
+			r->arg[k].i = va_arg(ap, long);
+			break;
+		case MM_ARG_LLONG:
+			r->arg[k].i = va_arg(ap, long long);
+			break;
+		case MM_ARG_UINT:
+			r->arg[k].u = va_arg(ap, unsigned int);
+			break;
+		case MM_ARG_ULONG:
+			r->arg[k].u = va_arg(ap, unsigned long);
+			break;
+		case MM_ARG_ULLONG:
+			r->arg[k].u = va_arg(ap, unsigned long long);
+			break;
+		default:
+			r->arg[k].u = va_arg(ap, size_t);
 			break;
 		}
-		if (*p)
-			p++;
 	}
+}
+
+void mm_reason_vcapture(struct mm_reason *r, const char *fmt, va_list ap)
+{
+	struct mm_reason_shape sh;
+
+	parse_shape(&sh, fmt);
+	take_args(r, &sh, ap);
 }
 
 void mm_reason_capture(struct mm_reason *r, const char *fmt, ...)
@@ -169,7 +185,11 @@ static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
 	struct mm_event ev = { .type = t, .cpu = m->this_cpu, .func = fn,
 			       .depth = m->stage_depth, .reason = &reason };
 
-	mm_reason_vcapture(&reason, fmt, ap);
+	struct mm_reason_shape *sh = &m->reason_shapes[((uintptr_t)fmt >> 3) % MM_REASON_SHAPES];
+
+	if (sh->fmt != fmt)
+		parse_shape(sh, fmt);
+	take_args(&reason, sh, ap);
 	mm_emit(m, &ev);
 	if (unlikely(m->check_stages) && mm_check_stage(m)) {
 		if (!m->nr_check_breaches++)

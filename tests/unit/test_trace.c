@@ -424,6 +424,12 @@ static void test_reason_values(void **state)
 	assert_int_equal(strlen(buf), MM_REASON_STR - 1 + 1);
 	assert_int_equal(buf[MM_REASON_STR - 1], '|');
 
+	/* %% takes no argument */
+	mm_reason_capture(&r, "%d%% of %s, 100%%", 42, "Normal");
+	assert_int_equal(r.nargs, 2);
+	mm_reason_format(&r, buf, sizeof(buf));
+	assert_string_equal(buf, "42% of Normal, 100%");
+
 	/* no reason formats as nothing */
 	assert_int_equal(mm_reason_format(NULL, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "");
