@@ -249,6 +249,7 @@ void stage_exit(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void stage_note(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void stage_exit_reason(struct mm_machine *m, enum mm_func fn, const struct mm_reason *reason);
 #define STAGES(m) unlikely((m)->watch)
 /* a reason's values, taken as printf would take them (observe.c) */
 void mm_reason_vcapture(struct mm_reason *r, const char *fmt, va_list ap);

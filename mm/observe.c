@@ -178,18 +178,12 @@ void mm_reason_capture(struct mm_reason *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
-		  const char *fmt, va_list ap)
+static void stage_emit(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
+		       const struct mm_reason *reason)
 {
-	struct mm_reason reason;
 	struct mm_event ev = { .type = t, .cpu = m->this_cpu, .func = fn,
-			       .depth = m->stage_depth, .reason = &reason };
+			       .depth = m->stage_depth, .reason = reason };
 
-	struct mm_reason_shape *sh = &m->reason_shapes[((uintptr_t)fmt >> 3) % MM_REASON_SHAPES];
-
-	if (sh->fmt != fmt)
-		parse_shape(sh, fmt);
-	take_args(&reason, sh, ap);
 	mm_emit(m, &ev);
 	if (unlikely(m->check_stages) && mm_check_stage(m)) {
 		if (!m->nr_check_breaches++)
@@ -198,6 +192,26 @@ static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
 	}
 	if (m->running)
 		step_point(m, &ev);
+}
+
+static void stage(struct mm_machine *m, enum mm_event_type t, enum mm_func fn,
+		  const char *fmt, va_list ap)
+{
+	struct mm_reason_shape *sh = &m->reason_shapes[((uintptr_t)fmt >> 3) % MM_REASON_SHAPES];
+	struct mm_reason reason;
+
+	if (sh->fmt != fmt)
+		parse_shape(sh, fmt);
+	take_args(&reason, sh, ap);
+	stage_emit(m, t, fn, &reason);
+}
+
+/* a stage exit whose reason the caller captured already */
+void stage_exit_reason(struct mm_machine *m, enum mm_func fn, const struct mm_reason *reason)
+{
+	if (m->stage_depth > 0)
+		m->stage_depth--;
+	stage_emit(m, MM_EV_STAGE_EXIT, fn, reason);
 }
 
 void stage_enter(struct mm_machine *m, enum mm_func fn, const char *fmt, ...)

@@ -160,30 +160,41 @@ static const char *const wmark_names[NR_WMARK] = { "min", "low", "high" };
  * requiring half as many per order (3.10).  If why is given, say which
  * test decided.
  */
+/* the verdict's reason: "zone Normal: free 1020 - 0 <= min 1200 + ..." */
+static void watermark_reason(struct mm_reason *why, const struct zone *z, long free0, int order,
+			     const char *mname, unsigned long mark, long min, long reserve, int ok)
+{
+	if (min != (long)mark && ok)
+		mm_reason_capture(why, "zone %s: free %ld - %ld > %s %lu (reduced to %ld) + lowmem_reserve %ld -> ok",
+				  z->name, free0, (1L << order) - 1, mname, mark, min, reserve);
+	else if (min != (long)mark)
+		mm_reason_capture(why, "zone %s: free %ld - %ld <= %s %lu (reduced to %ld) + lowmem_reserve %ld -> fail",
+				  z->name, free0, (1L << order) - 1, mname, mark, min, reserve);
+	else if (ok)
+		mm_reason_capture(why, "zone %s: free %ld - %ld > %s %lu + lowmem_reserve %ld -> ok",
+				  z->name, free0, (1L << order) - 1, mname, mark, reserve);
+	else
+		mm_reason_capture(why, "zone %s: free %ld - %ld <= %s %lu + lowmem_reserve %ld -> fail",
+				  z->name, free0, (1L << order) - 1, mname, mark, reserve);
+}
+
 static int watermark_ok_why(struct zone *z, int order, unsigned long mark,
 			    int classzone_idx, int alloc_flags, long free_pages,
-			    const char *mname, char *why, size_t len)
+			    const char *mname, struct mm_reason *why)
 {
 	long min = (long)mark;
 	long reserve = (long)z->lowmem_reserve[classzone_idx];
-	long free0 = free_pages;
-	char minstr[64];
+	long free0 = free_pages, min0;
 
 	free_pages -= (1L << order) - 1;
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
 	if (alloc_flags & ALLOC_HARDER)
 		min -= min / 4;
-	if (why) {
-		if (min != (long)mark)
-			snprintf(minstr, sizeof(minstr), "%s %lu (reduced to %ld)", mname, mark, min);
-		else
-			snprintf(minstr, sizeof(minstr), "%s %lu", mname, mark);
-	}
+	min0 = min;
 	if (free_pages <= min + reserve) {
 		if (why)
-			snprintf(why, len, "zone %s: free %ld - %ld <= %s + lowmem_reserve %ld -> fail",
-				 z->name, free0, (1L << order) - 1, minstr, reserve);
+			watermark_reason(why, z, free0, order, mname, mark, min0, reserve, 0);
 		return 0;
 	}
 	for (int o = 0; o < order; o++) {
@@ -191,14 +202,13 @@ static int watermark_ok_why(struct zone *z, int order, unsigned long mark,
 		min >>= 1;
 		if (free_pages <= min) {
 			if (why)
-				snprintf(why, len, "zone %s: %ld free pages in blocks of order >= %d <= %ld -> fail",
-					 z->name, free_pages, o + 1, min);
+				mm_reason_capture(why, "zone %s: %ld free pages in blocks of order >= %d <= %ld -> fail",
+						  z->name, free_pages, o + 1, min);
 			return 0;
 		}
 	}
 	if (why)
-		snprintf(why, len, "zone %s: free %ld - %ld > %s + lowmem_reserve %ld -> ok",
-			 z->name, free0, (1L << order) - 1, minstr, reserve);
+		watermark_reason(why, z, free0, order, mname, mark, min0, reserve, 1);
 	return 1;
 }
 
@@ -208,7 +218,7 @@ int __zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
 {
 	(void)m;
 	return watermark_ok_why(z, order, mark, classzone_idx, alloc_flags,
-				free_pages, "mark", NULL, 0);
+				free_pages, "mark", NULL);
 }
 
 int zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
@@ -650,7 +660,7 @@ static unsigned long get_page_from_freelist(struct mm_machine *m, int cpu, gfp_t
 					    struct mm_alloc_result *res)
 {
 	int classzone_idx = preferred->idx;
-	char why[200];
+	struct mm_reason why;
 	size_t used = 0;
 
 	if (STAGES(m))
@@ -668,21 +678,25 @@ static unsigned long get_page_from_freelist(struct mm_machine *m, int cpu, gfp_t
 			long free = (long)zone_page_state(z, NR_FREE_PAGES);
 			const char *mname = wmark_names[alloc_flags & ALLOC_WMARK_MASK];
 			int ok = watermark_ok_why(z, order, mark, classzone_idx, alloc_flags,
-						  free, mname, NULL, 0);
+						  free, mname, NULL);
 
-			/* the reason is only worth its snprintf when someone reads it */
+			/* the reason is only worth taking when someone reads it */
 			if ((!ok && res) || STAGES(m))
 				watermark_ok_why(z, order, mark, classzone_idx, alloc_flags,
-						 free, mname, why, sizeof(why));
+						 free, mname, &why);
 			if (STAGES(m)) {
 				stage_enter(m, FN_zone_watermark_ok, "zone %s order %d mark %s %lu",
 					    z->name, order, wmark_names[alloc_flags & ALLOC_WMARK_MASK], mark);
-				stage_exit(m, FN_zone_watermark_ok, "%s", why);
+				stage_exit_reason(m, FN_zone_watermark_ok, &why);
 			}
 			if (!ok) {
-				if (res && used < sizeof(res->why))
+				if (res && used < sizeof(res->why)) {
+					char text[256];
+
+					mm_reason_format(&why, text, sizeof(text));
 					used += (size_t)snprintf(res->why + used, sizeof(res->why) - used,
-								 "%s%s", used ? "; " : "", why);
+								 "%s%s", used ? "; " : "", text);
+				}
 				continue;
 			}
 		}
