@@ -124,9 +124,20 @@ $(BUILD)/libmm-debug.a: $(MM_DEBUG_OBJS)
 	$(AR) rcs $@ $^
 
 # ---- the program: src/**/*.c + libmm.a -> mmscope ----------------------------
+# The screen reads the model only through mm/view.h: its files compile
+# with MM_VIEW_ONLY, which leaves the model's structs (struct zone,
+# struct kmem_cache, struct mm_machine, ...) incomplete, so reaching into
+# one is a compile error.  VIEW_TODO lists the files not yet moved over
+# (issue 12); the list only shrinks.
+VIEW_ONLY_DIRS := src/tui
+VIEW_TODO := src/tui/panels/slab.c src/tui/panels/memmap.c src/tui/panels/zones.c \
+	src/tui/panels/stack.c src/tui/panels/pcp.c src/tui/panels/free_area.c \
+	src/tui/tui.c src/tui/tui_draw.c src/tui/tui_cmd.c
+view_only = $(if $(filter $(VIEW_ONLY_DIRS:%=%/%),$(1)),$(if $(filter $(1),$(VIEW_TODO)),,-DMM_VIEW_ONLY))
+
 $(BUILD)/src/%.o: src/%.c | check-pkgs
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Imm -Isrc -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(call view_only,$<) -Imm -Isrc -c $< -o $@
 
 $(MMSCOPE): $(SRC_OBJS) $(LIBMM)
 	@mkdir -p $(@D)

@@ -184,6 +184,7 @@ enum page_owner_kind {
 #define MM_OWNER_KIND(o) ((o) >> 24)
 #define MM_OWNER_ID(o) ((o)&0xffffff)
 
+#ifndef MM_VIEW_ONLY
 struct page {            /* 32 bytes */
 	uint32_t flags;
 	int32_t _count;       /* refcount: 0 while free */
@@ -202,8 +203,10 @@ struct mm_list {
 	uint32_t head, tail;
 	uint32_t nr;
 };
+#endif /* MM_VIEW_ONLY */
 
 /* ---- zones and per-cpu pagesets ----------------------------------------- */
+#ifndef MM_VIEW_ONLY
 struct free_area {
 	uint32_t free_list[MIGRATE_TYPES]; /* list ids */
 	unsigned long nr_free;              /* blocks of this order, all types */
@@ -220,6 +223,7 @@ struct per_cpu_pageset {
 	struct per_cpu_pages pcp;
 	int8_t stat_threshold;
 };
+#endif /* MM_VIEW_ONLY */
 
 /* zone_stat_item, 3.10 order (include/linux/mmzone.h, UMA) */
 enum zone_stat_item {
@@ -265,6 +269,7 @@ enum lru_list {
 };
 #define NR_LRU_BASE NR_INACTIVE_ANON
 
+#ifndef MM_VIEW_ONLY
 struct zone_reclaim_stat {
 	unsigned long recent_rotated[2]; /* [0] anon, [1] file */
 	unsigned long recent_scanned[2];
@@ -326,6 +331,7 @@ struct pglist_data {
 	unsigned long node_start_pfn, node_present_pages, node_spanned_pages;
 	int node_id;
 };
+#endif /* MM_VIEW_ONLY */
 
 /* ---- events: tracepoints and stage points -------------------------------- */
 enum mm_event_type {
@@ -493,6 +499,7 @@ typedef void (*mm_observer_fn)(struct mm_machine *m, const struct mm_event *ev,
 #define TIF_MEMDIE 0x10000u         /* OOM victim: may use the reserves */
 #define PF_EXITING 0x4u
 
+#ifndef MM_VIEW_ONLY
 struct task {
 	int pid;
 	char comm[16];
@@ -568,6 +575,7 @@ struct mm_workload {
 	/* out_of_memory found nobody to kill: the kernel would have stopped here */
 	unsigned long nr_oom_panics;
 };
+#endif /* MM_VIEW_ONLY */
 
 /* ---- the machine -------------------------------------------------------- */
 enum mm_arch { ARCH_X86_64, ARCH_I386 };
@@ -618,6 +626,7 @@ struct mm_machine_desc {
 	unsigned long swap_pages; /* "swap SIZE" */
 };
 
+#ifndef MM_VIEW_ONLY
 struct mm_machine {
 	struct mm_machine_desc desc;
 	enum mm_arch arch;
@@ -687,6 +696,7 @@ static inline unsigned long page_to_pfn(struct mm_machine *m, const struct page 
 {
 	return (unsigned long)(p - m->mem_map);
 }
+#endif /* MM_VIEW_ONLY */
 
 /* tasks (memory.c) */
 int mm_task_spawn(struct mm_machine *m, const char *name, unsigned long pages, gfp_t gfp,
@@ -726,10 +736,12 @@ int mm_extfrag_show(struct mm_machine *m, const char *name, struct mm_buf *out);
 void lru_cache_add(struct mm_machine *m, unsigned long pfn, enum lru_list lru);
 void del_page_from_lru(struct mm_machine *m, unsigned long pfn);
 void mark_page_accessed(struct mm_machine *m, unsigned long pfn);
+#ifndef MM_VIEW_ONLY
 static inline int page_lru_base(const struct page *p)
 {
 	return (p->flags & PG_swapbacked) ? LRU_INACTIVE_ANON : LRU_INACTIVE_FILE;
 }
+#endif /* MM_VIEW_ONLY */
 /* free a page (order 0) that has left every owner */
 void put_page_free(struct mm_machine *m, unsigned long pfn);
 
@@ -790,11 +802,13 @@ int zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
 		      unsigned long mark, int classzone_idx, int alloc_flags);
 
 /* pageblocks */
+#ifndef MM_VIEW_ONLY
 static inline int get_pageblock_migratetype(const struct mm_machine *m,
 					    unsigned long pfn)
 {
 	return m->pageblock_flags[pfn >> m->pageblock_order] & 7;
 }
+#endif /* MM_VIEW_ONLY */
 void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt);
 
 /* zone lookup */
@@ -802,11 +816,13 @@ struct zone *page_zone(struct mm_machine *m, unsigned long pfn); /* NULL if none
 struct zone *mm_zone_by_name(struct mm_machine *m, const char *name);
 int pfn_valid(const struct mm_machine *m, unsigned long pfn);
 
+#ifndef MM_VIEW_ONLY
 static inline unsigned long zone_page_state(const struct zone *z,
 					    enum zone_stat_item i)
 {
 	return z->vm_stat[i] < 0 ? 0 : (unsigned long)z->vm_stat[i];
 }
+#endif /* MM_VIEW_ONLY */
 unsigned long global_page_state(const struct mm_machine *m, enum zone_stat_item i);
 
 /* ---- gfp helpers (gfp.c) ------------------------------------------------ */
@@ -861,11 +877,13 @@ enum vm_event_item {
 	THP_ZERO_PAGE_ALLOC_FAILED,
 	NR_VM_EVENT_ITEMS
 };
+#ifndef MM_VIEW_ONLY
 static inline void count_vm_events(struct mm_machine *m, enum vm_event_item i,
 				   unsigned long delta)
 {
 	m->vm_events[i] += delta;
 }
+#endif /* MM_VIEW_ONLY */
 /* "pgalloc_dma32" etc. for this machine's arch; NULL if out of range */
 const char *mm_vm_event_name(const struct mm_machine *m, int item);
 
@@ -882,11 +900,13 @@ unsigned long long mm_page_address(const struct mm_machine *m, unsigned long pfn
 /* Call cb for each page on a list, head first; stop if cb returns non-zero. */
 typedef int (*mm_page_cb)(struct mm_machine *m, unsigned long pfn, void *data);
 int mm_walk_list(struct mm_machine *m, uint32_t list_id, mm_page_cb cb, void *data);
+#ifndef MM_VIEW_ONLY
 static inline const struct mm_list *mm_list_head(const struct mm_machine *m,
 						 uint32_t id)
 {
 	return &m->lists[id];
 }
+#endif /* MM_VIEW_ONLY */
 
 /* Where a pfn is: "free in an order-3 block at 0x...", "on cpu0 pcp", ... */
 enum mm_page_state {
@@ -952,6 +972,7 @@ typedef unsigned int kmem_bufctl_t;
  * keeps it so that double frees are caught the way DEBUG_SLAB would */
 enum obj_state { OBJ_FREE, OBJ_CACHED, OBJ_ALLOCATED };
 
+#ifndef MM_VIEW_ONLY
 struct array_cache {
 	unsigned int avail, limit, batchcount, touched;
 	unsigned long addr;  /* where it was kmalloc'ed; 0 for a static boot array */
@@ -1019,6 +1040,7 @@ struct kmem_cache {
 	unsigned int users;        /* requests inside an operation on it: a stopped one keeps it alive */
 	int changed;               /* touched since the last stage check (debug.c) */
 };
+#endif /* MM_VIEW_ONLY */
 
 /* Create a cache; flags beyond CACHE_CREATE_MASK are dropped as 3.10 does. */
 int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size,
@@ -1137,6 +1159,7 @@ struct mm_request_spec {
 	int stepping;      /* stop at its first stage point */
 };
 
+#ifndef MM_VIEW_ONLY
 struct mm_request {
 	int cpu;
 	enum mm_req_kind kind;
@@ -1174,6 +1197,7 @@ struct mm_request {
 	struct task *saved_current;
 	void *ctx;             /* the coroutine (step.c) */
 };
+#endif /* MM_VIEW_ONLY */
 
 struct mm_breakpoint {
 	int id;
