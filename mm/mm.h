@@ -31,6 +31,16 @@
 
 #define MM_VERSION "0.1.0"
 
+/* the model's structs; a front end built with MM_VIEW_ONLY sees only these
+ * names and reads the model through view.h */
+struct mm_machine;
+struct zone;
+struct page;
+struct task;
+struct kmem_cache;
+struct kmem_cache_node;
+struct mm_request;
+
 /* ---- constants of the 3.10 profile ------------------------------------ */
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
@@ -766,6 +776,10 @@ void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
 		     unsigned int mask);
 /* call after changing check_stages */
 void mm_update_watch(struct mm_machine *m);
+/* for the screen: which free lists of a zone changed since it last asked,
+ * per order a bit per migratetype; the marks are cleared (page_alloc.c).
+ * 0, or -1 if zone names no zone */
+int mm_zone_take_changes(struct mm_machine *m, int zone, uint8_t out[MAX_ORDER]);
 
 /* ---- the allocator ------------------------------------------------------ */
 struct mm_alloc_result {
@@ -1161,6 +1175,7 @@ struct mm_request_spec {
 
 #ifndef MM_VIEW_ONLY
 struct mm_request {
+	unsigned long id;  /* 1, 2, ... in the order requests started */
 	int cpu;
 	enum mm_req_kind kind;
 	gfp_t gfp;

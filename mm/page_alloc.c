@@ -228,6 +228,18 @@ int zone_watermark_ok(struct mm_machine *m, struct zone *z, int order,
 				   (long)zone_page_state(z, NR_FREE_PAGES));
 }
 
+int mm_zone_take_changes(struct mm_machine *m, int zone, uint8_t out[MAX_ORDER])
+{
+	struct zone *z;
+
+	if (zone < 0 || zone >= m->node.nr_zones)
+		return -1;
+	z = &m->node.node_zones[zone];
+	memcpy(out, z->changed, sizeof(z->changed));
+	memset(z->changed, 0, sizeof(z->changed));
+	return 0;
+}
+
 /* ---- taking blocks off the free lists --------------------------------------- */
 
 static void free_list_add(struct mm_machine *m, struct zone *z, unsigned long pfn,

@@ -69,6 +69,7 @@ struct step_state_s {
 	struct mm_request *req[MM_MAX_CPUS];
 	struct mm_breakpoint bp[MAX_BREAKPOINTS];
 	int nbp, next_bp_id;
+	unsigned long last_request_id;
 	struct mm_request *done[MAX_DONE]; /* finished while nobody waited for them */
 	int ndone;
 	int zone_lock_owner[MAX_NR_ZONES]; /* cpu + 1, 0 = free */
@@ -312,6 +313,7 @@ int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, 
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return mm_error(m, MM_ENOMEM, "out of memory");
+	r->id = ++s->last_request_id;
 	r->cpu = proto->cpu;
 	r->kind = proto->kind;
 	r->gfp = proto->gfp;

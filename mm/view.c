@@ -41,6 +41,7 @@ void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
 	v->jiffies = m->clock;
 	v->hz = HZ;
 	v->min_free_kbytes = m->min_free_kbytes;
+	v->cur_cpu = m->cur_cpu;
 }
 
 /* ---- zones --------------------------------------------------------------------- */
@@ -56,6 +57,7 @@ int mm_view_zone(const struct mm_machine *m, int idx, struct mm_zone_view *v)
 	v->idx = idx;
 	v->node = m->node.node_id;
 	v->name = z->name;
+	v->type = (int)z->type;
 	v->populated = populated_zone(z);
 	v->zone_start_pfn = z->zone_start_pfn;
 	v->spanned_pages = z->spanned_pages;
@@ -322,8 +324,12 @@ int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view 
 	v->cache_id = v->waiting_holder = -1;
 	if (!r)
 		return -1;
+	v->id = r->id;
 	v->cpu = cpu;
 	v->kind = r->kind;
+	v->stepping = r->stepping;
+	v->pfn = r->pfn;
+	v->cache_name = r->kind == REQ_KMEM_CACHE_ALLOC && r->cache ? r->cache->name : NULL;
 	v->state = r->state;
 	v->gfp = r->gfp;
 	v->order = r->order;
@@ -344,6 +350,26 @@ int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view 
 	v->wake_at = r->wake_at;
 	v->hit_breakpoint = r->hit_breakpoint;
 	return 0;
+}
+
+int mm_view_running(const struct mm_machine *m, unsigned long *id)
+{
+	*id = m->running ? m->running->id : 0;
+	return m->running ? m->running->cpu : -1;
+}
+
+int mm_view_frame_func(const struct mm_machine *m, int cpu, int i)
+{
+	const struct mm_request *r = mm_request_of(rd(m), cpu);
+
+	return r && i >= 0 && i < r->depth ? (int)r->frames[i].fn : -1;
+}
+
+int mm_view_request_state(const struct mm_machine *m, int cpu)
+{
+	const struct mm_request *r = mm_request_of(rd(m), cpu);
+
+	return r ? (int)r->state : -1;
 }
 
 int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, char *args, size_t len)

@@ -44,6 +44,7 @@ struct mm_machine_view {
 	unsigned long long jiffies; /* the simulated clock */
 	int hz;
 	int min_free_kbytes;
+	int cur_cpu;                /* the cpu commands run on (`cpu N`) */
 };
 void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v);
 
@@ -52,6 +53,7 @@ struct mm_zone_view {
 	int idx;                    /* zone_idx */
 	int node;
 	const char *name;           /* "DMA", "DMA32", "Normal", "HighMem" */
+	int type;                   /* enum zone_type */
 	int populated;
 	unsigned long zone_start_pfn, spanned_pages, present_pages, managed_pages;
 	unsigned long watermark[NR_WMARK];
@@ -199,8 +201,12 @@ int mm_view_task(const struct mm_machine *m, int pid, struct mm_task_view *v);
 /* ---- requests ------------------------------------------------------------------ */
 #define MM_VIEW_MAX_LOCKS 8
 struct mm_request_view {
+	unsigned long id;            /* 1, 2, ... in the order requests started */
 	int cpu;
 	enum mm_req_kind kind;
+	int stepping;                /* started with --step */
+	unsigned long pfn;           /* REQ_FREE_PAGES */
+	const char *cache_name;      /* REQ_KMEM_CACHE_ALLOC (the cache is pinned), else NULL */
 	enum mm_req_state state;
 	gfp_t gfp;
 	int order;
@@ -221,11 +227,18 @@ struct mm_request_view {
 };
 /* 0, or -1 if the cpu has no unfinished request */
 int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view *v);
+/* the state (enum mm_req_state) of the cpu's unfinished request, or -1 */
+int mm_view_request_state(const struct mm_machine *m, int cpu);
+/* the request running right now (an observer is called from inside it):
+ * its cpu, and its id in *id; -1 if none runs */
+int mm_view_running(const struct mm_machine *m, unsigned long *id);
 /* frame i (0 = outermost): the kernel function and its arguments' text
  * (args may be NULL); 0, or -1 if there is no such frame */
 int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, char *args, size_t len);
 /* the same arguments as values */
 const struct mm_reason *mm_view_frame_args(const struct mm_machine *m, int cpu, int i);
+/* frame i's function (enum mm_func), or -1 */
+int mm_view_frame_func(const struct mm_machine *m, int cpu, int i);
 
 /* ---- the clock and background work ---------------------------------------------- */
 struct mm_kswapd_view {

@@ -242,19 +242,33 @@ static void focus_step(struct tui *t, int dir)
 /* ---- the view after a command ---------------------------------------------- */
 
 /* the zone the panels show first: Normal, else the biggest one */
-static int default_zone(struct mm_machine *m)
+static int default_zone(const struct mm_machine *m)
 {
+	struct mm_machine_view mv;
+	struct mm_zone_view zv;
+	unsigned long best_pages = 0;
 	int i, best = 0;
 
-	for (i = 0; i < m->node.nr_zones; i++) {
-		struct zone *z = &m->node.node_zones[i];
-
-		if (z->type == ZONE_NORMAL && populated_zone(z))
+	mm_view_machine(m, &mv);
+	for (i = 0; i < mv.nr_zones; i++) {
+		if (mm_view_zone(m, i, &zv))
+			continue;
+		if (zv.type == ZONE_NORMAL && zv.populated)
 			return i;
-		if (z->managed_pages > m->node.node_zones[best].managed_pages)
+		if (i == 0 || zv.managed_pages > best_pages) {
 			best = i;
+			best_pages = zv.managed_pages;
+		}
 	}
 	return best;
+}
+
+static int cur_cpu(const struct mm_machine *m)
+{
+	struct mm_machine_view mv;
+
+	mm_view_machine(m, &mv);
+	return mv.cur_cpu;
 }
 
 static void view_new_machine(struct tui *t)
@@ -268,7 +282,7 @@ static void view_new_machine(struct tui *t)
 	if (!m)
 		return;
 	t->v.zone = default_zone(m);
-	t->v.cpu = m->cur_cpu;
+	t->v.cpu = cur_cpu(m);
 }
 
 /* copy the free_area cells the core marked changed, and clear its marks;
@@ -281,14 +295,16 @@ static void pick_up_changes(struct tui *t, int add)
 
 	if (!add || now >= t->v.changed_until)
 		memset(t->v.changed, 0, sizeof(t->v.changed));
-	for (z = 0; z < m->node.nr_zones && z < MAX_NR_ZONES; z++)
-		for (o = 0; o < MAX_ORDER; o++) {
-			uint8_t *bits = &m->node.node_zones[z].changed[o];
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		uint8_t bits[MAX_ORDER];
 
-			t->v.changed[z][o] |= *bits;
-			any |= *bits;
-			*bits = 0;
+		if (mm_zone_take_changes(m, z, bits))
+			break;
+		for (o = 0; o < MAX_ORDER; o++) {
+			t->v.changed[z][o] |= bits[o];
+			any |= bits[o];
 		}
+	}
 	if (any)
 		t->v.changed_until = now + HIGHLIGHT_SECONDS;
 }
@@ -322,12 +338,15 @@ void tui_after_command(struct tui *t)
 	if (m != t->seen_m)
 		view_new_machine(t);
 	if (m) {
+		struct mm_machine_view mv;
+
+		mm_view_machine(m, &mv);
 		pick_up_changes(t, t->quiet_tick);
-		if (t->v.zone >= m->node.nr_zones)
+		if (t->v.zone >= mv.nr_zones)
 			t->v.zone = default_zone(m);
-		if (t->v.cpu >= m->nr_cpus || t->seen_cpu != m->cur_cpu)
-			t->v.cpu = m->cur_cpu;
-		t->seen_cpu = m->cur_cpu;
+		if (t->v.cpu >= mv.nr_cpus || t->seen_cpu != mv.cur_cpu)
+			t->v.cpu = mv.cur_cpu;
+		t->seen_cpu = mv.cur_cpu;
 	}
 	tui_printk_clear(t);
 	listen_for_stages(t);
@@ -406,9 +425,7 @@ static void lua_stop(struct tui *t, const char *why)
 
 static int request_stopped(struct tui *t)
 {
-	struct mm_request *r = mm_request_of(t->c->m, t->c->m->cur_cpu);
-
-	return r && r->state == RQ_PAUSED;
+	return mm_view_request_state(t->c->m, cur_cpu(t->c->m)) == RQ_PAUSED;
 }
 
 static int act_help(struct tui *t)
@@ -474,8 +491,10 @@ static int act_cpu(struct tui *t)
 {
 	char line[32];
 
-	snprintf(line, sizeof(line), "cpu %d",
-		 (t->c->m->cur_cpu + 1) % t->c->m->nr_cpus);
+	struct mm_machine_view mv;
+
+	mm_view_machine(t->c->m, &mv);
+	snprintf(line, sizeof(line), "cpu %d", (mv.cur_cpu + 1) % mv.nr_cpus);
 	tui_run_line(t, line, 1);
 	return 1;
 }
@@ -906,8 +925,13 @@ static int any_request(struct mm_machine *m)
 {
 	int cpu;
 
-	for (cpu = 0; m && cpu < m->nr_cpus; cpu++)
-		if (mm_request_of(m, cpu))
+	struct mm_machine_view mv;
+
+	if (!m)
+		return 0;
+	mm_view_machine(m, &mv);
+	for (cpu = 0; cpu < mv.nr_cpus; cpu++)
+		if (mm_view_request_state(m, cpu) >= 0)
 			return 1;
 	return 0;
 }

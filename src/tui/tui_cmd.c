@@ -436,8 +436,11 @@ static int hook_pause(struct cmd_ctx *c, void *ud, int argc, char **argv)
 
 	if (nargs(c, argc, argv, 0, 0))
 		return 1;
+	struct mm_machine_view mv;
+
+	mm_view_machine(c->m, &mv);
 	t->v.live = 0;
-	out(c, "paused at jiffies %llu\n", c->m->clock);
+	out(c, "paused at jiffies %llu\n", mv.jiffies);
 	return 0;
 }
 
@@ -526,9 +529,11 @@ static int ui_highlight(void *ud, unsigned long first, unsigned long last,
 			 first, last);
 		return -1;
 	}
-	if (last >= t->c->m->max_pfn) {
-		snprintf(err, errlen, "pfn 0x%lx is beyond the last pfn 0x%lx", last,
-			 t->c->m->max_pfn - 1);
+	struct mm_machine_view mv;
+
+	mm_view_machine(t->c->m, &mv);
+	if (last >= mv.max_pfn) {
+		snprintf(err, errlen, "pfn 0x%lx is beyond the last pfn 0x%lx", last, mv.max_pfn - 1);
 		return -1;
 	}
 	t->v.marked = 1;

@@ -67,15 +67,13 @@ static void draw_too_small(struct tui *t)
 
 static const char *mode_of(struct tui *t)
 {
-	struct mm_machine *m = t->c->m;
+	struct mm_machine_view mv;
 	int cpu;
 
-	for (cpu = 0; cpu < m->nr_cpus; cpu++) {
-		struct mm_request *r = mm_request_of(m, cpu);
-
-		if (r && r->state == RQ_PAUSED)
+	mm_view_machine(t->c->m, &mv);
+	for (cpu = 0; cpu < mv.nr_cpus; cpu++)
+		if (mm_view_request_state(t->c->m, cpu) == RQ_PAUSED)
 			return "stepping";
-	}
 	return t->v.live ? "live" : "paused";
 }
 
@@ -120,18 +118,20 @@ static void draw_hints(struct tui *t, int x, int y, int stepping)
  * terminal, so that the hints keep some room; returns the width */
 static int draw_state(struct tui *t, int y, const char *mode)
 {
-	struct mm_machine *m = t->c->m;
+	struct mm_machine_view mv;
 	char buf[3][160], sec[32];
+	unsigned long long hz;
 	int i;
 
-	snprintf(sec, sizeof(sec), "%llu.%02llus", m->clock / HZ,
-		 m->clock % HZ * 100 / HZ);
+	mm_view_machine(t->c->m, &mv);
+	hz = (unsigned long long)mv.hz;
+	snprintf(sec, sizeof(sec), "%llu.%02llus", mv.jiffies / hz, mv.jiffies % hz * 100 / hz);
 	snprintf(buf[0], sizeof(buf[0]), "%s │ Linux 3.10 │ jiffies %llu (%s) │ cpu%d │ %s │",
-		 m->desc.name, m->clock, sec, m->cur_cpu, mode);
+		 mv.name, mv.jiffies, sec, mv.cur_cpu, mode);
 	snprintf(buf[1], sizeof(buf[1]), "%s Linux 3.10 │ %s j%llu │ cpu%d │ %s │",
-		 m->desc.name, sec, m->clock, m->cur_cpu, mode);
+		 mv.name, sec, mv.jiffies, mv.cur_cpu, mode);
 	snprintf(buf[2], sizeof(buf[2]), "%s Linux 3.10 │ j%llu │ cpu%d │ %s │",
-		 m->desc.name, m->clock, m->cur_cpu, mode);
+		 mv.name, mv.jiffies, mv.cur_cpu, mode);
 	for (i = 0; i < 2; i++)
 		if (utf8_width(buf[i]) + 2 + HINTS_W <= t->w)
 			break;

@@ -285,6 +285,108 @@ static void test_request_view(void **state)
 	mm_machine_destroy(m);
 }
 
+/* what the screen reads of requests: ids, a free's pfn, the running one */
+struct running_seen {
+	int cpu;
+	unsigned long id;
+	int frame0;
+};
+
+static void see_running(struct mm_machine *m, const struct mm_event *ev, void *ud)
+{
+	struct running_seen *rs = ud;
+	unsigned long id;
+
+	(void)ev;
+	rs->cpu = mm_view_running(m, &id);
+	rs->id = id;
+	if (rs->cpu >= 0)
+		rs->frame0 = mm_view_frame_func(m, rs->cpu, 0);
+}
+
+static void test_request_ids_and_running(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_request_spec a = { .cpu = 0, .kind = REQ_ALLOC_PAGES, .gfp = GFP_KERNEL, .stepping = 1 };
+	struct mm_request_spec f = { .cpu = 1, .kind = REQ_FREE_PAGES, .order = 0, .stepping = 1 };
+	struct running_seen rs = { -2, 0, -2 };
+	struct mm_request_view v;
+	struct mm_alloc_result res;
+	struct mm_request *r0, *r1;
+	unsigned long id;
+
+	(void)state;
+	assert_int_equal(mm_alloc_pages(m, 1, GFP_KERNEL, 0, MM_OWNER(OWNER_KERNEL, 0), &res), 0);
+	f.pfn = res.pfn;
+	a.owner = MM_OWNER(OWNER_KERNEL, 0);
+	assert_int_equal(mm_view_running(m, &id), -1);
+	assert_int_equal(mm_view_request_state(m, 0), -1);
+	assert_int_equal(mm_request_start(m, &a, &r0), 0);
+	assert_int_equal(mm_request_start(m, &f, &r1), 0);
+	assert_int_equal(mm_view_request_state(m, 0), RQ_PAUSED);
+	assert_int_equal(mm_view_request(m, 0, &v), 0);
+	assert_int_equal(v.id, 1);
+	assert_int_equal(v.stepping, 1);
+	assert_null(v.cache_name);
+	assert_int_equal(mm_view_frame_func(m, 0, 0), FN___alloc_pages_nodemask);
+	assert_int_equal(mm_view_frame_func(m, 0, 5), -1);
+	assert_int_equal(mm_view_request(m, 1, &v), 0);
+	assert_int_equal(v.id, 2);
+	assert_int_equal(v.kind, REQ_FREE_PAGES);
+	assert_int_equal(v.pfn, res.pfn);
+	/* from inside the request (an observer), the view says who runs */
+	mm_set_observer(m, see_running, &rs, MM_EV_STAGES);
+	assert_int_equal(mm_request_resume(m, 1, STEP_INTO), 0);
+	assert_int_equal(rs.cpu, 1);
+	assert_int_equal(rs.id, 2);
+	assert_int_equal(rs.frame0, FN___free_pages);
+	mm_set_observer(m, NULL, NULL, 0);
+	assert_int_equal(mm_view_running(m, &id), -1);
+	assert_int_equal(mm_request_resume(m, 1, STEP_CONTINUE), 0);
+	assert_int_equal(mm_request_resume(m, 0, STEP_CONTINUE), 0);
+	mm_request_free(m, r0);
+	mm_request_free(m, r1);
+	mm_machine_destroy(m);
+}
+
+/* the screen's highlights: the lists that changed, taken once */
+static void test_take_changes(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_machine_view mv;
+	struct mm_zone_view zv;
+	struct mm_alloc_result res;
+	uint8_t bits[MAX_ORDER];
+	int any = 0;
+
+	(void)state;
+	mm_view_machine(m, &mv);
+	int z = -1;
+
+	assert_int_equal(mv.cur_cpu, 0);
+	/* tiny: DMA, DMA32 and Movable are configured but empty */
+	assert_int_equal(mm_view_zone(m, 0, &zv), 0);
+	assert_int_equal(zv.type, ZONE_DMA);
+	for (int i = 0; i < mv.nr_zones && z < 0; i++)
+		if (mm_view_zone(m, i, &zv) == 0 && zv.populated)
+			z = i;
+	assert_int_equal(zv.type, ZONE_NORMAL);
+	assert_int_equal(mm_zone_take_changes(m, z, bits), 0);
+	/* an order-5 allocation splits a block: lists of its migratetype change */
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_KERNEL, 5, MM_OWNER(OWNER_KERNEL, 0), &res), 0);
+	assert_int_equal(mm_zone_take_changes(m, z, bits), 0);
+	for (int o = 0; o < MAX_ORDER; o++)
+		any |= bits[o];
+	assert_true(bits[5] & (1u << MIGRATE_UNMOVABLE));
+	assert_true(any);
+	/* taken: the marks are gone */
+	assert_int_equal(mm_zone_take_changes(m, z, bits), 0);
+	for (int o = 0; o < MAX_ORDER; o++)
+		assert_int_equal(bits[o], 0);
+	assert_int_equal(mm_zone_take_changes(m, mv.nr_zones, bits), -1);
+	mm_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +399,8 @@ int main(void)
 		cmocka_unit_test(test_cache_view),
 		cmocka_unit_test(test_vmstat_rows),
 		cmocka_unit_test(test_request_view),
+		cmocka_unit_test(test_request_ids_and_running),
+		cmocka_unit_test(test_take_changes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

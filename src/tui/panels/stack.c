@@ -44,7 +44,7 @@ struct trail {
 	struct stage_rec *recs;
 	int n, cap;
 	unsigned long dropped;
-	const struct mm_request *req; /* whose stages these are (compared only) */
+	unsigned long req;            /* whose stages these are: the request's id, 0 none */
 	int open[OPEN_MAX];           /* the ENTER record per depth, -1 none */
 };
 
@@ -60,7 +60,7 @@ static void trail_reset(struct trail *t)
 {
 	t->n = 0;
 	t->dropped = 0;
-	t->req = NULL;
+	t->req = 0;
 	for (int d = 0; d < OPEN_MAX; d++)
 		t->open[d] = -1;
 }
@@ -149,12 +149,13 @@ static void trail_close(struct trail *t, int depth, int fn)
  * at depth d has d of them; an exit or note at depth d is inside the
  * frame at d as well.
  */
-static void seed_ancestors(struct trail *t, const struct mm_request *r,
+static void seed_ancestors(struct trail *t, const struct mm_machine *m, int cpu,
 			   const struct mm_event *ev)
 {
 	int d, n = ev->depth + (ev->type != MM_EV_STAGE_ENTER);
+	const struct mm_reason *args;
 
-	for (d = 0; d < n && d < r->depth; d++) {
+	for (d = 0; d < n && (args = mm_view_frame_args(m, cpu, d)) != NULL; d++) {
 		struct stage_rec *rec = trail_push(t);
 
 		if (!rec)
@@ -162,8 +163,8 @@ static void seed_ancestors(struct trail *t, const struct mm_request *r,
 		rec->type = MM_EV_STAGE_ENTER;
 		rec->done = 0;
 		rec->depth = (int16_t)d;
-		rec->fn = (uint16_t)r->frames[d].fn;
-		rec->reason = r->frames[d].args;
+		rec->fn = (uint16_t)mm_view_frame_func(m, cpu, d);
+		rec->reason = *args;
 		if (d < OPEN_MAX)
 			t->open[d] = t->n - 1;
 	}
@@ -175,17 +176,19 @@ static void stack_event(void *self, struct tui_view *v, const struct mm_event *e
 	struct mm_machine *m = v->c->m;
 	struct stage_rec *rec;
 	struct trail *t;
+	unsigned long id;
+	int cpu = mm_view_running(m, &id);
 
 	/* only a request's stages: cache_reap on the clock is not a call chain */
-	if (!m->running || ev->cpu < 0 || ev->cpu >= MM_MAX_CPUS)
+	if (cpu < 0 || ev->cpu < 0 || ev->cpu >= MM_MAX_CPUS)
 		return;
 	notice_machine(s, m);
 	t = &s->trail[ev->cpu];
-	if (t->req != m->running || (ev->type == MM_EV_STAGE_ENTER && ev->depth == 0)) {
+	if (t->req != id || (ev->type == MM_EV_STAGE_ENTER && ev->depth == 0)) {
 		trail_reset(t);
-		seed_ancestors(t, m->running, ev);
+		seed_ancestors(t, m, cpu, ev);
 	}
-	t->req = m->running;
+	t->req = id;
 	s->last_cpu = ev->cpu;
 	s->follow = 1;
 	rec = trail_push(t);
@@ -276,23 +279,24 @@ static int emit_trail(struct vrows *vr, const struct trail *t, int paused)
 }
 
 /* the request's own frames, for a request whose stages the panel missed */
-static int emit_frames(struct vrows *vr, const struct mm_request *r)
+static int emit_frames(struct vrows *vr, const struct mm_machine *m, const struct mm_request_view *r)
 {
-	char buf[400], args[128], where[256];
+	char buf[400], args[128];
+	const char *fn;
 	int cur;
 
-	for (int i = 0; i < r->depth && i < MM_MAX_FRAMES; i++) {
-		mm_reason_format(&r->frames[i].args, args, sizeof(args));
-		snprintf(buf, sizeof(buf), "%s(%s)", func_name(r->frames[i].fn), args);
+	for (int i = 0; i < r->depth; i++) {
+		if (mm_view_frame(m, r->cpu, i, &fn, args, sizeof(args)))
+			break;
+		snprintf(buf, sizeof(buf), "%s(%s)", fn, args);
 		chain_row(vr, i, 0, ROLE_DEFAULT, CELL_BOLD, buf);
 	}
 	cur = vr->n;
-	mm_request_where(r, where, sizeof(where));
-	chain_row(vr, r->depth, 1, ROLE_STAGE_CURRENT, 0, where);
+	chain_row(vr, r->depth, 1, ROLE_STAGE_CURRENT, 0, r->where);
 	return cur;
 }
 
-static void describe(const struct mm_request *r, char *buf, size_t len)
+static void describe(const struct mm_request_view *r, char *buf, size_t len)
 {
 	char gfp[160];
 
@@ -306,7 +310,7 @@ static void describe(const struct mm_request *r, char *buf, size_t len)
 		break;
 	case REQ_KMEM_CACHE_ALLOC:
 		snprintf(buf, len, "cpu%d  kmem_cache_alloc %s %s", r->cpu,
-			 r->cache ? r->cache->name : "?", gfp);
+			 r->cache_name ? r->cache_name : "?", gfp);
 		break;
 	default:
 		snprintf(buf, len, "cpu%d  kmalloc %zu %s", r->cpu, r->size, gfp);
@@ -315,13 +319,14 @@ static void describe(const struct mm_request *r, char *buf, size_t len)
 }
 
 /* "stopped at breakpoint 1", "sleeping until jiffy 130 (now 104)", ... */
-static void state_text(struct mm_machine *m, const struct mm_request *r, char *buf,
+static void state_text(struct mm_machine *m, const struct mm_request_view *r, char *buf,
 		       size_t len, int *role)
 {
-	char what[80], where[256];
+	const char *where = r->where;
+	struct mm_machine_view mv;
+	char what[80];
 
 	*role = ROLE_WARNING;
-	mm_request_where(r, where, sizeof(where));
 	switch (r->state) {
 	case RQ_PAUSED:
 		*role = ROLE_STAGE_CURRENT;
@@ -331,13 +336,13 @@ static void state_text(struct mm_machine *m, const struct mm_request *r, char *b
 			snprintf(buf, len, "stopped%s: %s", r->stepping ? " (stepping)" : "", where);
 		break;
 	case RQ_SLEEPING:
-		snprintf(buf, len, "sleeping until jiffy %llu (now %llu): %s", r->wake_at, m->clock,
+		mm_view_machine(m, &mv);
+		snprintf(buf, len, "sleeping until jiffy %llu (now %llu): %s", r->wake_at, mv.jiffies,
 			 where);
 		break;
 	case RQ_WAITING:
 		mm_lock_name(m, &r->waiting_for, what, sizeof(what));
-		snprintf(buf, len, "waiting for %s held by cpu%d", what,
-			 mm_lock_holder(m, &r->waiting_for));
+		snprintf(buf, len, "waiting for %s held by cpu%d", what, r->waiting_holder);
 		break;
 	case RQ_RUNNING:
 		snprintf(buf, len, "running");
@@ -349,7 +354,7 @@ static void state_text(struct mm_machine *m, const struct mm_request *r, char *b
 }
 
 static int emit_request(struct vrows *vr, struct stack_panel *s, struct mm_machine *m,
-			const struct mm_request *r)
+			const struct mm_request_view *r)
 {
 	const struct trail *t = &s->trail[r->cpu];
 	char buf[600];
@@ -359,9 +364,9 @@ static int emit_request(struct vrows *vr, struct stack_panel *s, struct mm_machi
 	vrows_wrapped(vr, 0, 4, ROLE_TITLE, CELL_BOLD, buf);
 	state_text(m, r, buf, sizeof(buf), &role);
 	vrows_wrapped(vr, 2, 4, role, 0, buf);
-	if (t->req == r && t->n)
+	if (t->req == r->id && t->n)
 		return emit_trail(vr, t, r->state == RQ_PAUSED);
-	return emit_frames(vr, r);
+	return emit_frames(vr, m, r);
 }
 
 static void emit_breakpoints(struct vrows *vr, struct mm_machine *m)
@@ -393,19 +398,22 @@ static void emit_breakpoints(struct vrows *vr, struct mm_machine *m)
 static int emit_all(struct vrows *vr, struct stack_panel *s, struct tui_view *v)
 {
 	struct mm_machine *m = v->c->m;
-	int cur = -1, any = 0, shown = v->cpu >= 0 && v->cpu < m->nr_cpus ? v->cpu : 0;
+	struct mm_machine_view mv;
+	struct mm_request_view r;
+	int cur = -1, any = 0, shown;
 
+	mm_view_machine(m, &mv);
+	shown = v->cpu >= 0 && v->cpu < mv.nr_cpus ? v->cpu : 0;
 	emit_breakpoints(vr, m);
 	/* the cpu the screen shows first, then the others */
-	for (int k = -1; k < m->nr_cpus; k++) {
+	for (int k = -1; k < mv.nr_cpus; k++) {
 		int cpu = k < 0 ? shown : k;
-		struct mm_request *r;
 		int row;
 
-		if ((k >= 0 && cpu == shown) || !(r = mm_request_of(m, cpu)))
+		if ((k >= 0 && cpu == shown) || mm_view_request(m, cpu, &r))
 			continue;
 		vrows_next(vr);
-		row = emit_request(vr, s, m, r);
+		row = emit_request(vr, s, m, &r);
 		if (cur < 0)
 			cur = row;
 		any = 1;
