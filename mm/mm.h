@@ -986,6 +986,9 @@ typedef unsigned int kmem_bufctl_t;
  * keeps it so that double frees are caught the way DEBUG_SLAB would */
 enum obj_state { OBJ_FREE, OBJ_CACHED, OBJ_ALLOCATED };
 
+/* a slab's list in its node: the view's nr_slabs[] use the same indices */
+enum slab_list { SLABS_PARTIAL, SLABS_FULL, SLABS_FREE, SLABS_NONE };
+
 #ifndef MM_VIEW_ONLY
 struct array_cache {
 	unsigned int avail, limit, batchcount, touched;
@@ -994,7 +997,6 @@ struct array_cache {
 };
 
 /* the three lists of a node hold slab ids, linked through struct slab */
-enum slab_list { SLABS_PARTIAL, SLABS_FULL, SLABS_FREE, SLABS_NONE };
 struct slab_list_head {
 	uint32_t head, tail, nr;
 };

@@ -19,6 +19,12 @@ static struct mm_machine *rd(const struct mm_machine *m)
 	return (struct mm_machine *)(uintptr_t)m;
 }
 
+/* the same for a task: oom_badness reads, it does not write */
+static struct task *rd_task(const struct task *t)
+{
+	return (struct task *)(uintptr_t)t;
+}
+
 /* ---- the machine ------------------------------------------------------------- */
 
 void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
@@ -42,6 +48,8 @@ void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
 	v->hz = HZ;
 	v->min_free_kbytes = m->min_free_kbytes;
 	v->cur_cpu = m->cur_cpu;
+	v->swap_pages = m->work.swap.pages;
+	v->page_offset = mm_page_offset(m);
 }
 
 /* ---- zones --------------------------------------------------------------------- */
@@ -82,6 +90,13 @@ long mm_view_zone_stat(const struct mm_machine *m, int idx, int item)
 	if (idx < 0 || idx >= m->node.nr_zones || item < 0 || item >= NR_VM_ZONE_STAT_ITEMS)
 		return 0;
 	return (long)zone_page_state(&m->node.node_zones[idx], (enum zone_stat_item)item);
+}
+
+int mm_view_zone_find(const struct mm_machine *m, const char *name)
+{
+	const struct zone *z = mm_zone_by_name(rd(m), name);
+
+	return z ? z->idx : -1;
 }
 
 int mm_view_pfn_zone(const struct mm_machine *m, unsigned long pfn)
@@ -280,6 +295,15 @@ int mm_view_cache_find(const struct mm_machine *m, const char *name)
 	return c ? c->id : -1;
 }
 
+const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr)
+{
+	struct mm_obj_info oi;
+
+	if (!m->slab || mm_obj_info(rd(m), addr, &oi) < 0 || !oi.cache)
+		return NULL;
+	return oi.cache->name;
+}
+
 /* ---- tasks --------------------------------------------------------------------- */
 
 int mm_view_task_next(const struct mm_machine *m, int prev_pid)
@@ -311,6 +335,8 @@ int mm_view_task(const struct mm_machine *m, int pid, struct mm_task_view *v)
 	v->swapents = t->swapents;
 	v->exiting = !!(t->flags & PF_EXITING);
 	v->memdie = !!(t->flags & TIF_MEMDIE);
+	v->badness = mm_oom_badness(rd(m), rd_task(t));
+	v->oom_score = mm_oom_score(rd(m), rd_task(t));
 	return 0;
 }
 

@@ -45,6 +45,8 @@ struct mm_machine_view {
 	int hz;
 	int min_free_kbytes;
 	int cur_cpu;                /* the cpu commands run on (`cpu N`) */
+	unsigned long swap_pages;   /* the swap device, 0: none */
+	unsigned long page_offset;  /* PAGE_OFFSET: where the direct map starts */
 };
 void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v);
 
@@ -73,6 +75,8 @@ int mm_view_zone(const struct mm_machine *m, int idx, struct mm_zone_view *v);
 long mm_view_zone_stat(const struct mm_machine *m, int idx, int item);
 /* the zone holding pfn, or -1 */
 int mm_view_pfn_zone(const struct mm_machine *m, unsigned long pfn);
+/* the zone called name ("Normal"), or -1 */
+int mm_view_zone_find(const struct mm_machine *m, const char *name);
 
 /* ---- pageblocks ---------------------------------------------------------------- */
 /* the migratetype of the pageblock holding pfn, or -1 outside memory */
@@ -185,6 +189,8 @@ int mm_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v);
 int mm_view_cache_next(const struct mm_machine *m, int prev_id);
 /* the id of the cache called name, or -1 */
 int mm_view_cache_find(const struct mm_machine *m, const char *name);
+/* the name of the cache whose slab holds the object at addr, or NULL */
+const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr);
 
 /* ---- tasks --------------------------------------------------------------------- */
 struct mm_task_view {
@@ -193,6 +199,8 @@ struct mm_task_view {
 	int oom_score_adj;
 	unsigned long nr_pte, rss, swapents;
 	int exiting, memdie;
+	unsigned long badness;      /* oom_badness(), as a kill would weigh it */
+	unsigned long oom_score;    /* /proc/PID/oom_score */
 };
 /* pids in list order: 0 starts and ends the walk */
 int mm_view_task_next(const struct mm_machine *m, int prev_pid);

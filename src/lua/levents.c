@@ -59,12 +59,9 @@ void lh_events_update(struct lhost *h)
 
 static int event_zone(struct mm_machine *m, const struct mm_event *ev)
 {
-	struct zone *z;
-
-	if (ev->pfn == MM_NOPFN || ev->pfn >= m->max_pfn || ev->type >= MM_EV_NR_TRACEPOINTS)
+	if (ev->pfn == MM_NOPFN || ev->type >= MM_EV_NR_TRACEPOINTS)
 		return -1;
-	z = page_zone(m, ev->pfn);
-	return z ? z->idx : -1;
+	return mm_view_pfn_zone(m, ev->pfn);
 }
 
 static int is_kmem(const struct mm_event *ev)
@@ -74,11 +71,9 @@ static int is_kmem(const struct mm_event *ev)
 
 static const char *event_cache(struct mm_machine *m, const struct mm_event *ev)
 {
-	struct mm_obj_info oi;
-
-	if (!is_kmem(ev) || !ev->ptr || !m->slab || mm_obj_info(m, ev->ptr, &oi) < 0 || !oi.cache)
+	if (!is_kmem(ev) || !ev->ptr)
 		return NULL;
-	return oi.cache->name;
+	return mm_view_object_cache(m, ev->ptr);
 }
 
 static int matches(struct mm_machine *m, const struct lh_filter *f, const struct mm_event *ev)
@@ -125,6 +120,7 @@ static void set_str(lua_State *L, const char *key, const char *v)
 
 static void push_page_fields(lua_State *L, struct mm_machine *m, const struct mm_event *ev)
 {
+	struct mm_zone_view zv;
 	char gfp[256];
 	int z = event_zone(m, ev);
 
@@ -132,8 +128,8 @@ static void push_page_fields(lua_State *L, struct mm_machine *m, const struct mm
 		set_int(L, "pfn", (lua_Integer)ev->pfn);
 	set_int(L, "order", ev->order);
 	set_str(L, "migratetype", lh_mt_name(ev->migratetype));
-	if (z >= 0)
-		set_str(L, "zone", m->node.node_zones[z].name);
+	if (z >= 0 && mm_view_zone(m, z, &zv) == 0)
+		set_str(L, "zone", zv.name);
 	if (ev->type == MM_EV_PAGE_ALLOC) {
 		set_int(L, "gfp", ev->gfp);
 		mm_gfp_format(ev->gfp, gfp, sizeof(gfp));
@@ -379,7 +375,10 @@ static void filter_field(lua_State *L, struct lhost *h, struct lh_filter *f, con
 		f->set |= key[0] == 'o' ? LF_ORDER : LF_MIN_ORDER;
 		*(key[0] == 'o' ? &f->order : &f->min_order) = v;
 	} else if (!strcmp(key, "cpu")) {
-		f->cpu = filter_int(L, key, 0, m->nr_cpus - 1);
+		struct mm_machine_view mv;
+
+		mm_view_machine(m, &mv);
+		f->cpu = filter_int(L, key, 0, mv.nr_cpus - 1);
 		f->set |= LF_CPU;
 	} else if (!strcmp(key, "pfn")) {
 		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0)
@@ -387,11 +386,11 @@ static void filter_field(lua_State *L, struct lhost *h, struct lh_filter *f, con
 		f->pfn = (unsigned long)lua_tointeger(L, -1);
 		f->set |= LF_PFN;
 	} else if (!strcmp(key, "zone")) {
-		struct zone *z = lua_type(L, -1) == LUA_TSTRING ? mm_zone_by_name(m, lua_tostring(L, -1)) : NULL;
+		int z = lua_type(L, -1) == LUA_TSTRING ? mm_view_zone_find(m, lua_tostring(L, -1)) : -1;
 
-		if (!z)
+		if (z < 0)
 			lh_argerror(L, 3, "on", "filter zone must name a zone of this machine");
-		f->zone_idx = z->idx;
+		f->zone_idx = z;
 		f->set |= LF_ZONE;
 	} else if (!strcmp(key, "migratetype")) {
 		f->mt = lua_type(L, -1) == LUA_TSTRING ? lh_mt_by_name(lua_tostring(L, -1)) : -1;

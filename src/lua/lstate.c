@@ -63,91 +63,92 @@ static void set_bool(lua_State *L, const char *key, int v)
 
 /* ---- zones ------------------------------------------------------------------------- */
 
-static void push_free_area(lua_State *L, struct mm_machine *m, struct zone *z)
+static void push_free_area(lua_State *L, const struct mm_zone_view *z)
 {
 	int order, mt;
 
 	lua_createtable(L, 0, MAX_ORDER);
 	for (order = 0; order < MAX_ORDER; order++) {
-		struct free_area *fa = &z->free_area[order];
-
 		lua_createtable(L, 0, MIGRATE_TYPES + 1);
-		set_int(L, "nr_free", (lua_Integer)fa->nr_free);
+		set_int(L, "nr_free", (lua_Integer)z->nr_free[order]);
 		for (mt = 0; mt < MIGRATE_TYPES; mt++)
-			set_int(L, migratetype_names[mt], mm_list_head(m, fa->free_list[mt])->nr);
+			set_int(L, migratetype_names[mt], (lua_Integer)z->nr_free_mt[order][mt]);
 		lua_rawseti(L, -2, order);
 	}
 }
 
-static int add_pfn(struct mm_machine *m, unsigned long pfn, void *data)
+/* the pcp lists of a zone; 0, or -1 if it has none */
+static int push_pcp(lua_State *L, struct mm_machine *m, int nr_cpus, int zone)
 {
-	lua_State *L = data;
-
-	(void)m;
-	lua_pushinteger(L, (lua_Integer)pfn);
-	lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-	return 0;
-}
-
-static void push_pcp(lua_State *L, struct mm_machine *m, struct zone *z)
-{
+	struct mm_pcp_view pv;
 	int cpu, mt;
 
-	lua_createtable(L, 0, m->nr_cpus);
-	for (cpu = 0; cpu < m->nr_cpus; cpu++) {
-		struct per_cpu_pages *pcp = &z->pageset[cpu].pcp;
-
+	if (mm_view_pcp(m, 0, zone, &pv))
+		return -1;
+	lua_createtable(L, 0, nr_cpus);
+	for (cpu = 0; cpu < nr_cpus && mm_view_pcp(m, cpu, zone, &pv) == 0; cpu++) {
 		lua_createtable(L, 0, 4);
-		set_int(L, "count", pcp->count);
-		set_int(L, "high", pcp->high);
-		set_int(L, "batch", pcp->batch);
+		set_int(L, "count", pv.count);
+		set_int(L, "high", pv.high);
+		set_int(L, "batch", pv.batch);
 		lua_createtable(L, 0, MIGRATE_PCPTYPES);
-		for (mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
-			lua_createtable(L, (int)mm_list_head(m, pcp->lists[mt])->nr, 0);
-			mm_walk_list(m, pcp->lists[mt], add_pfn, L);
+		for (mt = 0; mt < pv.nr_lists; mt++) {
+			lua_Integer n = 0;
+
+			lua_createtable(L, pv.list_count[mt], 0);
+			for (unsigned long pfn = mm_view_list_first(m, pv.list[mt]); pfn != MM_NOPFN;
+			     pfn = mm_view_list_next(m, pfn)) {
+				lua_pushinteger(L, (lua_Integer)pfn);
+				lua_rawseti(L, -2, ++n);
+			}
 			lua_setfield(L, -2, migratetype_names[mt]);
 		}
 		lua_setfield(L, -2, "lists");
 		lua_rawseti(L, -2, cpu);
 	}
+	return 0;
 }
 
-static void push_zone(lua_State *L, struct mm_machine *m, struct zone *z)
+static void push_zone(lua_State *L, struct mm_machine *m, int idx)
 {
+	struct mm_machine_view mv;
+	struct mm_zone_view z, other;
 	int j;
 
+	mm_view_machine(m, &mv);
+	mm_view_zone(m, idx, &z);
 	lua_createtable(L, 0, 16);
-	set_str(L, "name", z->name);
-	set_int(L, "idx", z->idx);
-	set_int(L, "start_pfn", (lua_Integer)z->zone_start_pfn);
-	set_int(L, "spanned", (lua_Integer)z->spanned_pages);
-	set_int(L, "present", (lua_Integer)z->present_pages);
-	set_int(L, "managed", (lua_Integer)z->managed_pages);
-	set_int(L, "free", (lua_Integer)zone_page_state(z, NR_FREE_PAGES));
-	set_int(L, "min", (lua_Integer)z->watermark[WMARK_MIN]);
-	set_int(L, "low", (lua_Integer)z->watermark[WMARK_LOW]);
-	set_int(L, "high", (lua_Integer)z->watermark[WMARK_HIGH]);
-	lua_createtable(L, 0, m->node.nr_zones);
-	for (j = 0; j < m->node.nr_zones; j++)
-		set_int(L, m->node.node_zones[j].name, (lua_Integer)z->lowmem_reserve[j]);
+	set_str(L, "name", z.name);
+	set_int(L, "idx", z.idx);
+	set_int(L, "start_pfn", (lua_Integer)z.zone_start_pfn);
+	set_int(L, "spanned", (lua_Integer)z.spanned_pages);
+	set_int(L, "present", (lua_Integer)z.present_pages);
+	set_int(L, "managed", (lua_Integer)z.managed_pages);
+	set_int(L, "free", (lua_Integer)z.free_pages);
+	set_int(L, "min", (lua_Integer)z.watermark[WMARK_MIN]);
+	set_int(L, "low", (lua_Integer)z.watermark[WMARK_LOW]);
+	set_int(L, "high", (lua_Integer)z.watermark[WMARK_HIGH]);
+	lua_createtable(L, 0, mv.nr_zones);
+	for (j = 0; j < mv.nr_zones && mm_view_zone(m, j, &other) == 0; j++)
+		set_int(L, other.name, (lua_Integer)z.lowmem_reserve[j]);
 	lua_setfield(L, -2, "lowmem_reserve");
-	push_free_area(L, m, z);
+	push_free_area(L, &z);
 	lua_setfield(L, -2, "free_area");
-	if (z->pageset) {
-		push_pcp(L, m, z);
+	if (push_pcp(L, m, mv.nr_cpus, idx) == 0)
 		lua_setfield(L, -2, "pcp");
-	}
 }
 
 /* zones() -> { {name=, free=, min=, ..., free_area={[0..10]}, pcp={[cpu]}}, ... } */
 static int l_zones(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
+	struct mm_machine_view mv;
 	int i;
 
-	lua_createtable(L, m->node.nr_zones, 0);
-	for (i = 0; i < m->node.nr_zones; i++) {
-		push_zone(L, m, &m->node.node_zones[i]);
+	mm_view_machine(m, &mv);
+	lua_createtable(L, mv.nr_zones, 0);
+	for (i = 0; i < mv.nr_zones; i++) {
+		push_zone(L, m, i);
 		lua_rawseti(L, -2, i + 1);
 	}
 	return 1;
@@ -157,9 +158,9 @@ static int l_zones(lua_State *L)
 static int l_zone(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
-	struct zone *z = mm_zone_by_name(m, lh_checkstr(L, 1, "zone"));
+	int z = mm_view_zone_find(m, lh_checkstr(L, 1, "zone"));
 
-	if (!z)
+	if (z < 0)
 		lua_pushnil(L);
 	else
 		push_zone(L, m, z);
@@ -186,11 +187,13 @@ static int l_page(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
 	lua_Integer v = lh_checkint(L, 1, "page");
+	struct mm_machine_view mv;
 	struct mm_zone_view zv;
 	struct mm_page_view pv;
 
-	if (v < 0 || (unsigned long)v >= m->max_pfn)
-		return lh_argerror(L, 1, "page", "pfn must be 0..0x%lx", m->max_pfn - 1);
+	mm_view_machine(m, &mv);
+	if (v < 0 || (unsigned long)v >= mv.max_pfn)
+		return lh_argerror(L, 1, "page", "pfn must be 0..0x%lx", mv.max_pfn - 1);
 	mm_view_page(m, (unsigned long)v, &pv);
 	lua_createtable(L, 0, 12);
 	set_int(L, "pfn", (lua_Integer)pv.pfn);
@@ -241,10 +244,12 @@ static void set_slabinfo_fields(lua_State *L, const struct mm_cache_view *v)
 static int l_slabinfo(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
+	struct mm_machine_view mv;
 	struct mm_cache_view v;
 	int i = 0;
 
-	if (!m->slab) {
+	mm_view_machine(m, &mv);
+	if (!strcmp(mv.slab_allocator, "none")) {
 		lua_pushnil(L);
 		lua_pushliteral(L, "the slab allocator is off on this machine (slab none)");
 		return 2;
@@ -273,6 +278,7 @@ static void push_array(lua_State *L, unsigned avail, unsigned limit, unsigned ba
 int lh_cache_info(lua_State *L, struct lhost *h, int id)
 {
 	struct mm_machine *m = h->c->m;
+	struct mm_machine_view mv;
 	struct mm_cache_view v;
 	char flags[256];
 
@@ -314,8 +320,9 @@ int lh_cache_info(lua_State *L, struct lhost *h, int id)
 			   v.slab.shared_touched);
 		lua_setfield(L, -2, "shared_array");
 	}
-	lua_createtable(L, 0, m->nr_cpus);
-	for (int cpu = 0; cpu < m->nr_cpus && cpu < MM_VIEW_MAX_CPUS; cpu++)
+	mm_view_machine(m, &mv);
+	lua_createtable(L, 0, mv.nr_cpus);
+	for (int cpu = 0; cpu < mv.nr_cpus && cpu < MM_VIEW_MAX_CPUS; cpu++)
 		if (v.slab.array_limit[cpu]) {
 			push_array(L, v.slab.avail[cpu], v.slab.array_limit[cpu], v.slab.array_batchcount[cpu],
 				   v.slab.touched[cpu]);
@@ -358,27 +365,30 @@ static int l_vmstat(lua_State *L)
 static int l_machine(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
+	struct mm_machine_view mv;
+	struct mm_zone_view zv;
 	int i;
 
+	mm_view_machine(m, &mv);
 	lua_createtable(L, 0, 16);
-	set_str(L, "name", m->desc.name);
-	set_str(L, "arch", m->arch == ARCH_I386 ? "i386" : "x86_64");
-	set_int(L, "cpus", m->nr_cpus);
-	set_int(L, "cpu", m->cur_cpu);
-	set_int(L, "pages", (lua_Integer)m->totalram_pages);
-	set_int(L, "max_pfn", (lua_Integer)m->max_pfn);
+	set_str(L, "name", mv.name);
+	set_str(L, "arch", mv.arch);
+	set_int(L, "cpus", mv.nr_cpus);
+	set_int(L, "cpu", mv.cur_cpu);
+	set_int(L, "pages", (lua_Integer)mv.totalram_pages);
+	set_int(L, "max_pfn", (lua_Integer)mv.max_pfn);
 	set_int(L, "page_size", (lua_Integer)PAGE_SIZE);
-	set_int(L, "max_order", MAX_ORDER - 1);
-	set_int(L, "pageblock_order", m->pageblock_order);
-	set_int(L, "jiffies", (lua_Integer)m->clock);
-	set_int(L, "hz", HZ);
-	set_int(L, "min_free_kbytes", m->min_free_kbytes);
-	set_int(L, "swap_pages", (lua_Integer)m->work.swap.pages);
-	set_bool(L, "slab", m->slab != NULL);
-	set_int(L, "page_offset", (lua_Integer)mm_page_offset(m));
-	lua_createtable(L, m->node.nr_zones, 0);
-	for (i = 0; i < m->node.nr_zones; i++) {
-		lua_pushstring(L, m->node.node_zones[i].name);
+	set_int(L, "max_order", mv.max_order - 1);
+	set_int(L, "pageblock_order", mv.pageblock_order);
+	set_int(L, "jiffies", (lua_Integer)mv.jiffies);
+	set_int(L, "hz", mv.hz);
+	set_int(L, "min_free_kbytes", mv.min_free_kbytes);
+	set_int(L, "swap_pages", (lua_Integer)mv.swap_pages);
+	set_bool(L, "slab", strcmp(mv.slab_allocator, "none") != 0);
+	set_int(L, "page_offset", (lua_Integer)mv.page_offset);
+	lua_createtable(L, mv.nr_zones, 0);
+	for (i = 0; i < mv.nr_zones && mm_view_zone(m, i, &zv) == 0; i++) {
+		lua_pushstring(L, zv.name);
 		lua_rawseti(L, -2, i + 1);
 	}
 	lua_setfield(L, -2, "zones");
@@ -389,21 +399,21 @@ static int l_machine(lua_State *L)
 static int l_tasks(lua_State *L)
 {
 	struct mm_machine *m = lh_host(L)->c->m;
-	struct task *t;
+	struct mm_task_view t;
 	int i = 0;
 
 	lua_newtable(L);
-	for (t = m->work.tasks; t; t = t->next) {
-		if (t->flags & PF_EXITING)
+	for (int pid = mm_view_task_next(m, 0); pid; pid = mm_view_task_next(m, pid)) {
+		if (mm_view_task(m, pid, &t) || t.exiting)
 			continue;
 		lua_createtable(L, 0, 7);
-		set_int(L, "pid", t->pid);
-		set_str(L, "name", t->comm);
-		set_int(L, "rss", (lua_Integer)get_mm_rss(t));
-		set_int(L, "swap", (lua_Integer)t->swapents);
-		set_int(L, "oom_score_adj", t->oom_score_adj);
-		set_int(L, "badness", (lua_Integer)mm_oom_badness(m, t));
-		set_int(L, "oom_score", (lua_Integer)mm_oom_score(m, t));
+		set_int(L, "pid", t.pid);
+		set_str(L, "name", t.comm);
+		set_int(L, "rss", (lua_Integer)t.rss);
+		set_int(L, "swap", (lua_Integer)t.swapents);
+		set_int(L, "oom_score_adj", t.oom_score_adj);
+		set_int(L, "badness", (lua_Integer)t.badness);
+		set_int(L, "oom_score", (lua_Integer)t.oom_score);
 		lua_rawseti(L, -2, ++i);
 	}
 	return 1;
@@ -453,11 +463,13 @@ int lh_push_stage(lua_State *L, struct lhost *h, int cpu)
 static int l_stage(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
-	struct mm_machine *m = h->c->m;
-	lua_Integer cpu = lh_optint(L, 1, "stage", m->cur_cpu);
+	struct mm_machine_view mv;
+	lua_Integer cpu;
 
-	if (cpu < 0 || cpu >= m->nr_cpus)
-		return lh_argerror(L, 1, "stage", "cpu must be 0..%d", m->nr_cpus - 1);
+	mm_view_machine(h->c->m, &mv);
+	cpu = lh_optint(L, 1, "stage", mv.cur_cpu);
+	if (cpu < 0 || cpu >= mv.nr_cpus)
+		return lh_argerror(L, 1, "stage", "cpu must be 0..%d", mv.nr_cpus - 1);
 	return lh_push_stage(L, h, (int)cpu);
 }
 
