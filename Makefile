@@ -134,8 +134,8 @@ VIEW_TODO := src/tui/panels/slab.c src/tui/panels/memmap.c src/tui/panels/zones.
 	src/tui/panels/pcp.c src/tui/panels/free_area.c \
 	src/lua/lmm.c src/lua/lhandle.c \
 	src/cmd/reclaim.c src/cmd/show_slab.c src/cmd/step.c src/cmd/task.c \
-	src/cmd/show_lists.c src/cmd/page.c src/cmd/slab.c src/cmd/show.c \
-	src/cmd/proc.c src/cmd/args.c src/cmd/complete.c
+	src/cmd/show_lists.c src/cmd/page.c src/cmd/slab.c \
+	src/cmd/args.c
 view_only = $(if $(filter $(VIEW_ONLY_DIRS:%=%/%),$(1)),$(if $(filter $(1),$(VIEW_TODO)),,-DMM_VIEW_ONLY))
 
 $(BUILD)/src/%.o: src/%.c | check-pkgs

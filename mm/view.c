@@ -52,6 +52,11 @@ void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
 	v->page_offset = mm_page_offset(m);
 }
 
+const char *mm_view_error(const struct mm_machine *m)
+{
+	return m->err;
+}
+
 /* ---- zones --------------------------------------------------------------------- */
 
 int mm_view_zone(const struct mm_machine *m, int idx, struct mm_zone_view *v)
@@ -378,10 +383,14 @@ int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view 
 	return 0;
 }
 
-int mm_view_running(const struct mm_machine *m, unsigned long *id)
+int mm_view_running(const struct mm_machine *m, struct mm_running_view *v)
 {
-	*id = m->running ? m->running->id : 0;
-	return m->running ? m->running->cpu : -1;
+	const struct mm_request *r = m->running;
+
+	v->cpu = r ? r->cpu : -1;
+	v->id = r ? r->id : 0;
+	v->stepping = r ? r->stepping : 0;
+	return r ? 0 : -1;
 }
 
 int mm_view_frame_func(const struct mm_machine *m, int cpu, int i)

@@ -49,6 +49,8 @@ struct mm_machine_view {
 	unsigned long page_offset;  /* PAGE_OFFSET: where the direct map starts */
 };
 void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v);
+/* why the last refused operation was refused (one line), "" if none yet */
+const char *mm_view_error(const struct mm_machine *m);
 
 /* ---- zones --------------------------------------------------------------------- */
 struct mm_zone_view {
@@ -238,8 +240,14 @@ int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view 
 /* the state (enum mm_req_state) of the cpu's unfinished request, or -1 */
 int mm_view_request_state(const struct mm_machine *m, int cpu);
 /* the request running right now (an observer is called from inside it):
- * its cpu, and its id in *id; -1 if none runs */
-int mm_view_running(const struct mm_machine *m, unsigned long *id);
+ * its cpu, id and whether it was started with --step; 0, or -1 (and
+ * cpu -1) if none runs */
+struct mm_running_view {
+	int cpu;
+	unsigned long id;
+	int stepping;
+};
+int mm_view_running(const struct mm_machine *m, struct mm_running_view *v);
 /* frame i (0 = outermost): the kernel function and its arguments' text
  * (args may be NULL); 0, or -1 if there is no such frame */
 int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, char *args, size_t len);

@@ -52,11 +52,14 @@ static void offer_proc(struct cands *k)
 
 static void offer_zones(struct cands *k, struct mm_machine *m)
 {
+	struct mm_machine_view mv;
+	struct mm_zone_view zv;
 	int i;
 
 	offer(k, "all");
-	for (i = 0; i < m->node.nr_zones; i++)
-		offer(k, m->node.node_zones[i].name);
+	mm_view_machine(m, &mv);
+	for (i = 0; i < mv.nr_zones && mm_view_zone(m, i, &zv) == 0; i++)
+		offer(k, zv.name);
 }
 
 static void offer_events(struct cands *k)
@@ -112,10 +115,11 @@ static int offer_gfp(struct cands *k, int pos, char **words, int want)
 
 static void offer_caches(struct cands *k, struct mm_machine *m)
 {
-	struct kmem_cache *c;
+	struct mm_cache_view v;
 
-	for (c = mm_slab_caches(m); c; c = c->next)
-		offer(k, c->name);
+	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id))
+		if (mm_view_cache(m, id, &v) == 0)
+			offer(k, v.name);
 }
 
 /* the names mm_slab_flags_parse knows best, and our pseudo flags */

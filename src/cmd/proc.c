@@ -51,7 +51,7 @@ int cmd_cat(struct cmd_ctx *c, int argc, char **argv)
 		if (err == MM_ENOENT)
 			rc = cmd_error(c, "%s: No such file or directory", argv[i]);
 		else if (err < 0)
-			rc = cmd_error(c, "%s: %s", argv[i], c->m->err);
+			rc = cmd_error(c, "%s: %s", argv[i], mm_view_error(c->m));
 	}
 	if (!rc && b.len)
 		cmd_printf(c, "%.*s", (int)b.len, b.s);
@@ -69,7 +69,10 @@ struct sysctl_def {
 
 static long get_min_free_kbytes(struct mm_machine *m)
 {
-	return m->min_free_kbytes;
+	struct mm_machine_view mv;
+
+	mm_view_machine(m, &mv);
+	return mv.min_free_kbytes;
 }
 
 static int set_min_free_kbytes(struct mm_machine *m, long v)
@@ -168,7 +171,7 @@ static int sysctl_apply(struct cmd_ctx *c, const char *arg)
 
 	sysctl_check(c, arg, &d, &v); /* checked before: it succeeds */
 	if (strchr(arg, '=') && (rc = d->set(c->m, v)) < 0)
-		return rc == MM_EBUSY ? cmd_error(c, "setting key \"%s\": %s", d->key, c->m->err)
+		return rc == MM_EBUSY ? cmd_error(c, "setting key \"%s\": %s", d->key, mm_view_error(c->m))
 				      : cmd_error(c, "setting key \"%s\": Invalid argument", d->key);
 	/* a write-only key: sysctl(8) echoes the value it wrote */
 	cmd_printf(c, "%s = %ld\n", d->key, d->get ? d->get(c->m) : v);
@@ -206,6 +209,14 @@ int cmd_sysctl(struct cmd_ctx *c, int argc, char **argv)
 
 /* ---- trace ------------------------------------------------------------- */
 
+/* the request running now was started with --step */
+static int running_stepping(const struct mm_machine *m)
+{
+	struct mm_running_view r;
+
+	return mm_view_running(m, &r) == 0 && r.stepping;
+}
+
 static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 			void *ctx)
 {
@@ -222,7 +233,7 @@ static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 		return;
 	}
 	if (!(c->trace_mask & MM_EV_BIT(ev->type)) &&
-	    !(c->step_trail && (MM_EV_BIT(ev->type) & MM_EV_STAGES) && m->running && m->running->stepping))
+	    !(c->step_trail && (MM_EV_BIT(ev->type) & MM_EV_STAGES) && running_stepping(m)))
 		return;
 	line[0] = '\0';
 	mm_event_format(m, ev, line, sizeof(line));

@@ -66,35 +66,40 @@ int cmd_show(struct cmd_ctx *c, int argc, char **argv)
 
 /* ---- show zones ---------------------------------------------------------- */
 
-static void zone_row(struct cmd_ctx *c, struct zone *z)
+static void zone_row(struct cmd_ctx *c, int idx, int nr_zones)
 {
-	struct per_cpu_pages *pcp = &z->pageset[0].pcp;
+	struct mm_zone_view z;
+	struct mm_pcp_view pcp;
 	char start[24], pcpbuf[24];
 	int j;
 
-	snprintf(start, sizeof(start), "0x%lx", z->zone_start_pfn);
-	snprintf(pcpbuf, sizeof(pcpbuf), "%d/%d", pcp->batch, pcp->high);
-	cmd_printf(c, "%-8s %9s %9lu %9lu %9lu %9lu %7lu %7lu %7lu %-10s (", z->name,
-		   start, z->spanned_pages, z->present_pages, z->managed_pages,
-		   zone_page_state(z, NR_FREE_PAGES), z->watermark[WMARK_MIN],
-		   z->watermark[WMARK_LOW], z->watermark[WMARK_HIGH], pcpbuf);
-	for (j = 0; j < c->m->node.nr_zones; j++)
-		cmd_printf(c, "%s%lu", j ? ", " : "", z->lowmem_reserve[j]);
+	mm_view_zone(c->m, idx, &z);
+	mm_view_pcp(c->m, 0, idx, &pcp);
+	snprintf(start, sizeof(start), "0x%lx", z.zone_start_pfn);
+	snprintf(pcpbuf, sizeof(pcpbuf), "%d/%d", pcp.batch, pcp.high);
+	cmd_printf(c, "%-8s %9s %9lu %9lu %9lu %9lu %7lu %7lu %7lu %-10s (", z.name,
+		   start, z.spanned_pages, z.present_pages, z.managed_pages,
+		   z.free_pages, z.watermark[WMARK_MIN],
+		   z.watermark[WMARK_LOW], z.watermark[WMARK_HIGH], pcpbuf);
+	for (j = 0; j < nr_zones; j++)
+		cmd_printf(c, "%s%lu", j ? ", " : "", z.lowmem_reserve[j]);
 	cmd_puts(c, ")\n");
 }
 
 static int show_zones(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_machine_view mv;
 	int i;
 
 	(void)argv;
 	if (cmd_nargs(c, argc, 0, 0))
 		return 1;
+	mm_view_machine(c->m, &mv);
 	cmd_printf(c, "%-8s %9s %9s %9s %9s %9s %7s %7s %7s %-10s %s\n", "ZONE",
 		   "START_PFN", "SPANNED", "PRESENT", "MANAGED", "FREE", "MIN",
 		   "LOW", "HIGH", "PCP", "PROTECTION");
-	for (i = 0; i < c->m->node.nr_zones; i++)
-		zone_row(c, &c->m->node.node_zones[i]);
+	for (i = 0; i < mv.nr_zones; i++)
+		zone_row(c, i, mv.nr_zones);
 	cmd_puts(c, "(PCP is batch/high of cpu0's pageset)\n");
 	return 0;
 }
@@ -107,11 +112,10 @@ static const char *mt_name(int mt)
 }
 
 static void page_state(struct cmd_ctx *c, unsigned long pfn,
-		       const struct mm_page_info *pi)
+		       const struct mm_page_info *pi, const struct mm_page_view *pv)
 {
 	int is_head = pi->head_pfn == pfn;
-	int cpu = pi->head_pfn < c->m->max_pfn
-			  ? c->m->mem_map[pi->head_pfn].alloc_cpu : -1;
+	int cpu = pv->cpu;
 
 	switch (pi->state) {
 	case PS_NONE:
@@ -163,24 +167,26 @@ static void page_owner(struct cmd_ctx *c, const struct mm_page_view *pv)
 static int show_page(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct mm_machine *m = c->m;
+	struct mm_machine_view mv;
+	struct mm_zone_view zv;
 	struct mm_page_info pi;
 	struct mm_page_view pv;
 	unsigned long pfn, pb;
 
 	if (cmd_nargs(c, argc, 1, 1) || cmd_arg_pfn(c, argv[1], &pfn))
 		return 1;
+	mm_view_machine(m, &mv);
 	memset(&pi, 0, sizeof(pi));
 	mm_page_info(m, pfn, &pi);
-	pb = pfn & ~(m->pageblock_nr_pages - 1);
+	mm_view_page(m, pfn, &pv);
+	pb = pfn & ~(mv.pageblock_nr_pages - 1);
 	cmd_printf(c, "pfn 0x%lx: page %016llx\n", pfn, mm_page_address(m, pfn));
 	cmd_printf(c, "  zone       %s\n",
-		   pi.zone_idx >= 0 && pi.zone_idx < m->node.nr_zones
-			   ? m->node.node_zones[pi.zone_idx].name : "none");
+		   pi.zone_idx >= 0 && mm_view_zone(m, pi.zone_idx, &zv) == 0 ? zv.name : "none");
 	cmd_printf(c, "  pageblock  %s (pfns 0x%lx-0x%lx)\n",
-		   mt_name(pi.pageblock_mt), pb, pb + m->pageblock_nr_pages - 1);
+		   mt_name(pi.pageblock_mt), pb, pb + mv.pageblock_nr_pages - 1);
 	cmd_puts(c, "  state      ");
-	page_state(c, pfn, &pi);
-	mm_view_page(m, pfn, &pv);
+	page_state(c, pfn, &pi, &pv);
 	page_flags(c, pv.flags);
 	cmd_printf(c, "  _count     %d\n", pv.refcount);
 	page_owner(c, &pv);

@@ -295,11 +295,12 @@ struct running_seen {
 static void see_running(struct mm_machine *m, const struct mm_event *ev, void *ud)
 {
 	struct running_seen *rs = ud;
-	unsigned long id;
+	struct mm_running_view run;
 
 	(void)ev;
-	rs->cpu = mm_view_running(m, &id);
-	rs->id = id;
+	mm_view_running(m, &run);
+	rs->cpu = run.cpu;
+	rs->id = run.id;
 	if (rs->cpu >= 0)
 		rs->frame0 = mm_view_frame_func(m, rs->cpu, 0);
 }
@@ -313,13 +314,13 @@ static void test_request_ids_and_running(void **state)
 	struct mm_request_view v;
 	struct mm_alloc_result res;
 	struct mm_request *r0, *r1;
-	unsigned long id;
+	struct mm_running_view run;
 
 	(void)state;
 	assert_int_equal(mm_alloc_pages(m, 1, GFP_KERNEL, 0, MM_OWNER(OWNER_KERNEL, 0), &res), 0);
 	f.pfn = res.pfn;
 	a.owner = MM_OWNER(OWNER_KERNEL, 0);
-	assert_int_equal(mm_view_running(m, &id), -1);
+	assert_int_equal(mm_view_running(m, &run), -1);
 	assert_int_equal(mm_view_request_state(m, 0), -1);
 	assert_int_equal(mm_request_start(m, &a, &r0), 0);
 	assert_int_equal(mm_request_start(m, &f, &r1), 0);
@@ -341,7 +342,7 @@ static void test_request_ids_and_running(void **state)
 	assert_int_equal(rs.id, 2);
 	assert_int_equal(rs.frame0, FN___free_pages);
 	mm_set_observer(m, NULL, NULL, 0);
-	assert_int_equal(mm_view_running(m, &id), -1);
+	assert_int_equal(mm_view_running(m, &run), -1);
 	assert_int_equal(mm_request_resume(m, 1, STEP_CONTINUE), 0);
 	assert_int_equal(mm_request_resume(m, 0, STEP_CONTINUE), 0);
 	mm_request_free(m, r0);

@@ -176,12 +176,15 @@ static void stack_event(void *self, struct tui_view *v, const struct mm_event *e
 	struct mm_machine *m = v->c->m;
 	struct stage_rec *rec;
 	struct trail *t;
+	struct mm_running_view run;
 	unsigned long id;
-	int cpu = mm_view_running(m, &id);
+	int cpu;
 
 	/* only a request's stages: cache_reap on the clock is not a call chain */
-	if (cpu < 0 || ev->cpu < 0 || ev->cpu >= MM_MAX_CPUS)
+	if (mm_view_running(m, &run) || ev->cpu < 0 || ev->cpu >= MM_MAX_CPUS)
 		return;
+	cpu = run.cpu;
+	id = run.id;
 	notice_machine(s, m);
 	t = &s->trail[ev->cpu];
 	if (t->req != id || (ev->type == MM_EV_STAGE_ENTER && ev->depth == 0)) {
