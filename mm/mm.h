@@ -31,6 +31,18 @@
 
 #define MM_VERSION "0.1.0"
 
+/*
+ * The model's structs, by name.  A front end built with MM_VIEW_ONLY (the
+ * screen) sees these names and none of the fields, so it can pass a
+ * machine around and read it through view.h only; declared here, before
+ * any prototype names them, so that each is one type at file scope.
+ */
+struct mm_machine;
+struct zone;
+struct task;
+struct kmem_cache;
+struct mm_request;
+
 /* ---- constants of the 3.10 profile ------------------------------------ */
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
