@@ -984,6 +984,9 @@ typedef unsigned int kmem_bufctl_t;
  * keeps it so that double frees are caught the way DEBUG_SLAB would */
 enum obj_state { OBJ_FREE, OBJ_CACHED, OBJ_ALLOCATED };
 
+/* the three lists of a node hold slab ids, linked through struct slab */
+enum slab_list { SLABS_PARTIAL, SLABS_FULL, SLABS_FREE, SLABS_NONE };
+
 #ifndef MM_VIEW_ONLY
 struct array_cache {
 	unsigned int avail, limit, batchcount, touched;
@@ -991,8 +994,6 @@ struct array_cache {
 	unsigned long *entry; /* [limit], entry[avail - 1] is the hottest */
 };
 
-/* the three lists of a node hold slab ids, linked through struct slab */
-enum slab_list { SLABS_PARTIAL, SLABS_FULL, SLABS_FREE, SLABS_NONE };
 struct slab_list_head {
 	uint32_t head, tail, nr;
 };
