@@ -309,6 +309,48 @@ const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr)
 	return oi.cache->name;
 }
 
+/* the slab with that id; NULL if none, also on a machine without SLAB */
+static const struct slab *slab_of(const struct mm_machine *m, unsigned int id)
+{
+	return m->slab ? mm_slab_by_id(rd(m), id) : NULL;
+}
+
+unsigned int mm_view_slab_first(const struct mm_machine *m, int cache_id, int list)
+{
+	const struct kmem_cache *c = mm_kmem_cache_by_id(rd(m), cache_id);
+
+	if (!c || !c->node || list < SLABS_PARTIAL || list > SLABS_FREE)
+		return 0;
+	return c->node->slabs[list].head; /* the model's lists end in id 0 too */
+}
+
+unsigned int mm_view_slab_next(const struct mm_machine *m, unsigned int slab_id)
+{
+	const struct slab *sl = slab_of(m, slab_id);
+
+	return sl ? sl->next : 0;
+}
+
+int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_slab_view *v)
+{
+	const struct slab *sl = slab_of(m, slab_id);
+
+	memset(v, 0, sizeof(*v));
+	if (!sl)
+		return -1;
+	v->id = sl->id;
+	v->list = sl->list;
+	v->pfn = sl->pfn;
+	v->colouroff = sl->colouroff;
+	v->s_mem = sl->s_mem;
+	v->desc = sl->desc;
+	v->inuse = sl->inuse;
+	v->free = sl->free;
+	v->num = sl->cache ? sl->cache->num : 0;
+	v->obj_state = sl->state;
+	return 0;
+}
+
 /* ---- tasks --------------------------------------------------------------------- */
 
 int mm_view_task_next(const struct mm_machine *m, int prev_pid)

@@ -194,6 +194,32 @@ int mm_view_cache_find(const struct mm_machine *m, const char *name);
 /* the name of the cache whose slab holds the object at addr, or NULL */
 const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr);
 
+/*
+ * SLAB: the slabs on one list (enum slab_list) of a cache's node, head
+ * first.  Slab ids are never 0, so 0 ends the walk:
+ *   for (id = mm_view_slab_first(m, cache, SLABS_FULL); id; id = mm_view_slab_next(m, id))
+ */
+struct mm_slab_view {
+	unsigned int id;
+	int list;                 /* enum slab_list it is on */
+	unsigned long pfn;        /* its first page */
+	unsigned long colouroff;  /* from the first page to s_mem (on-slab: the descriptor too) */
+	unsigned long s_mem;      /* the address of object 0 */
+	unsigned long desc;       /* the off-slab descriptor object, 0 if on-slab */
+	unsigned int inuse;       /* objects out of the slab (those in array caches too) */
+	unsigned int free;        /* the first free object, BUFCTL_END if none */
+	unsigned int num;         /* objects in the slab (the cache's objs_per_slab) */
+	/* [num] enum obj_state, in address order; NULL if the model keeps
+	 * none.  Points into the model: valid until it next changes. */
+	const uint8_t *obj_state;
+};
+/* the first slab on list of the cache's node, 0 if none (or no such cache) */
+unsigned int mm_view_slab_first(const struct mm_machine *m, int cache_id, int list);
+/* the slab after slab_id on its list, 0 at the tail */
+unsigned int mm_view_slab_next(const struct mm_machine *m, unsigned int slab_id);
+/* 0, or -1 if no slab has that id */
+int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_slab_view *v);
+
 /* ---- tasks --------------------------------------------------------------------- */
 struct mm_task_view {
 	int pid;

@@ -229,6 +229,118 @@ static void test_cache_view(void **state)
 	mm_machine_destroy(m);
 }
 
+/* walk one list of a cache through the view, checking each slab against
+ * the model's own struct slab and the counts of its objects; how many
+ * objects of each state the list holds */
+static unsigned long walk_slab_list(struct mm_machine *m, const struct mm_cache_view *cv, int list,
+				    unsigned long states[3])
+{
+	unsigned long n = 0;
+	unsigned int prev = 0;
+
+	for (unsigned int id = mm_view_slab_first(m, cv->id, list); id; id = mm_view_slab_next(m, id)) {
+		const struct slab *sl = mm_slab_by_id(m, id);
+		struct mm_slab_view sv;
+		struct mm_page_view pv;
+		unsigned int used = 0;
+
+		assert_int_equal(mm_view_slab(m, id, &sv), 0);
+		assert_non_null(sl);
+		assert_int_equal(sv.id, id);
+		assert_int_equal(sl->prev, prev); /* head first, in the list's order */
+		prev = id;
+		assert_int_equal(sv.list, list);
+		assert_int_equal(sv.pfn, sl->pfn);
+		assert_int_equal(sv.colouroff, sl->colouroff);
+		assert_int_equal(sv.s_mem, sl->s_mem);
+		assert_int_equal(sv.desc, sl->desc);
+		assert_int_equal(sv.inuse, sl->inuse);
+		assert_int_equal(sv.free, sl->free);
+		assert_int_equal(sv.num, cv->objs_per_slab);
+		/* object 0 sits colouroff bytes into the slab's first page */
+		assert_int_equal(sv.s_mem, mm_page_offset(m) + sv.pfn * PAGE_SIZE + sv.colouroff);
+		/* its pages belong to the cache */
+		assert_int_equal(mm_view_page(m, sv.pfn, &pv), 0);
+		assert_true(pv.flags & PG_slab);
+		assert_int_equal(pv.owner_kind, OWNER_SLAB);
+		/* inuse counts what is out of the slab: allocated or in an array */
+		assert_non_null(sv.obj_state);
+		for (unsigned int i = 0; i < sv.num; i++) {
+			assert_true(sv.obj_state[i] <= OBJ_ALLOCATED);
+			states[sv.obj_state[i]]++;
+			used += sv.obj_state[i] != OBJ_FREE;
+		}
+		assert_int_equal(used, sv.inuse);
+		assert_true(list != SLABS_FULL || sv.inuse == sv.num);
+		assert_true(list != SLABS_FREE || sv.inuse == 0);
+		assert_true(list != SLABS_PARTIAL || (sv.inuse > 0 && sv.inuse < sv.num));
+		assert_true(n < cv->slab.nr_slabs[list]); /* the walk ends */
+		n++;
+	}
+	return n;
+}
+
+/* a cache's slabs through the view, list by list, as the model keeps them */
+static void test_slab_view(void **state)
+{
+	static const char *const names[] = { "foo", "big" }; /* on-slab, off-slab */
+	struct mm_machine *m = boot("tiny");
+	struct mm_slab_view sv;
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		struct kmem_cache *c;
+		struct mm_cache_view cv;
+		unsigned long addr, states[3] = { 0 }, cached;
+		unsigned int id;
+		int nobjs;
+
+		assert_int_equal(mm_kmem_cache_create(m, names[k], k ? 1024 : 100, 0, 0, 0, &c), 0);
+		/* one object: foo's node has free objects (what follows its
+		 * lists in memory is not 0), and there are only three lists */
+		assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+		assert_true(k || c->node->free_objects > 0);
+		assert_int_equal(mm_view_slab_first(m, c->id, SLABS_NONE), 0);
+		assert_int_equal(mm_view_slab_first(m, c->id, -1), 0);
+		nobjs = (int)c->num + 3; /* a full slab and a partial one at least */
+		for (int i = 1; i < nobjs; i++)
+			assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+		assert_int_equal(mm_kmem_cache_free(m, 0, c, addr), 0);
+		assert_int_equal(mm_view_cache(m, c->id, &cv), 0);
+		assert_int_equal(cv.slab.off_slab, k);
+		assert_true(cv.slab.nr_slabs[SLABS_FULL] >= 1);
+		for (int l = SLABS_PARTIAL; l <= SLABS_FREE; l++) {
+			id = mm_view_slab_first(m, c->id, l);
+			assert_int_equal(id, c->node->slabs[l].head);
+			assert_int_equal(walk_slab_list(m, &cv, l, states), cv.slab.nr_slabs[l]);
+		}
+		/* every object is somewhere: allocated, cached in an array, free */
+		assert_int_equal(states[OBJ_ALLOCATED], nobjs - 1);
+		cached = cv.shared_avail;
+		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+			cached += cv.slab.avail[cpu];
+		assert_int_equal(states[OBJ_CACHED], cached);
+		assert_int_equal(states[OBJ_ALLOCATED] + states[OBJ_CACHED] + states[OBJ_FREE],
+				 cv.num_objs);
+		/* off-slab: the descriptor is an object of slabp_cache */
+		id = mm_view_slab_first(m, c->id, SLABS_FULL);
+		assert_int_equal(mm_view_slab(m, id, &sv), 0);
+		assert_true(k ? sv.desc != 0 : sv.desc == 0);
+	}
+	/* no such cache, list or slab */
+	assert_int_equal(mm_view_slab_first(m, 9999, SLABS_FULL), 0);
+	assert_int_equal(mm_view_slab_first(m, -1, SLABS_FULL), 0);
+	assert_int_equal(mm_view_slab(m, 0, &sv), -1);
+	assert_int_equal(mm_view_slab_next(m, 0), 0);
+	mm_machine_destroy(m);
+	/* a machine without SLAB has no slabs */
+	m = boot_text("preset tiny\nslab none\n");
+	assert_int_equal(mm_view_slab_first(m, 0, SLABS_FULL), 0);
+	assert_int_equal(mm_view_slab(m, 1, &sv), -1);
+	assert_int_equal(mm_view_slab_next(m, 1), 0);
+	mm_machine_destroy(m);
+}
+
 /* /proc/vmstat is the view's rows */
 static void test_vmstat_rows(void **state)
 {
@@ -398,6 +510,7 @@ int main(void)
 		cmocka_unit_test(test_page_view),
 		cmocka_unit_test(test_pcp_view),
 		cmocka_unit_test(test_cache_view),
+		cmocka_unit_test(test_slab_view),
 		cmocka_unit_test(test_vmstat_rows),
 		cmocka_unit_test(test_request_view),
 		cmocka_unit_test(test_request_ids_and_running),

@@ -53,16 +53,15 @@ static void free_area_destroy(void *self)
 	free(self);
 }
 
-static void gather(struct mm_machine *m, const struct zone *z, int pages,
-		   struct fa_table *t)
+static void gather(const struct mm_zone_view *z, int pages, struct fa_table *t)
 {
 	memset(t, 0, sizeof(*t));
 	for (int o = 0; o < MAX_ORDER; o++) {
 		unsigned long mul = pages ? 1UL << o : 1;
 
 		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
-			t->cell[mt][o] = mm_list_head(m, z->free_area[o].free_list[mt])->nr * mul;
-		t->nr_free[o] = z->free_area[o].nr_free * mul;
+			t->cell[mt][o] = z->nr_free_mt[o][mt] * mul;
+		t->nr_free[o] = z->nr_free[o] * mul;
 	}
 }
 
@@ -193,7 +192,7 @@ static void draw_header(struct canvas *cv, struct rect r, int row,
 }
 
 static void draw_type_row(struct canvas *cv, struct rect r, int row,
-			  const struct tui_view *v, const struct zone *z,
+			  const struct tui_view *v, const struct mm_zone_view *z,
 			  const struct fa_table *t, int mt)
 {
 	int col = t->name_w;
@@ -228,14 +227,14 @@ static void draw_nr_free(struct canvas *cv, struct rect r, int row,
 
 /* "Normal  free 15912 pages (62 MiB)", what the table adds up to */
 static void draw_title(struct canvas *cv, struct rect r, int row,
-		       const struct zone *z, int pages)
+		       const struct mm_zone_view *z, int pages)
 {
 	const char *unit = pages ? "  cells: pages" : "  cells: blocks";
 	unsigned long free = 0;
 	int col;
 
 	for (int o = 0; o < MAX_ORDER; o++)
-		free += z->free_area[o].nr_free << o;
+		free += z->nr_free[o] << o;
 	col = rect_put(cv, r, 0, row, ROLE_TITLE, CELL_BOLD, z->name);
 	col += rect_printf(cv, r, col, row, ROLE_DEFAULT, "  free %lu pages (%lu MiB)",
 			   free, free >> (20 - PAGE_SHIFT));
@@ -246,13 +245,11 @@ static void draw_title(struct canvas *cv, struct rect r, int row,
 /* pageblocks per type, the "Number of blocks type" part of pagetypeinfo:
  * the zone's count, kept by the model (the view reads it in O(1)) */
 static void draw_blocks(struct canvas *cv, struct rect r, int row,
-			struct mm_machine *m, const struct zone *z)
+			const struct mm_zone_view *z)
 {
-	struct mm_zone_view zv;
-	const unsigned long *nr = zv.nr_pageblocks;
+	const unsigned long *nr = z->nr_pageblocks;
 	int col;
 
-	mm_view_zone(m, z->idx, &zv);
 	col = rect_put(cv, r, 0, row, ROLE_HEADER, 0, "blocks");
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
 		char seg[32];
@@ -269,8 +266,9 @@ static void free_area_draw(void *self, struct tui_view *v, struct canvas *cv,
 			   struct rect r, int focused)
 {
 	struct free_area_panel *p = self;
-	struct zone *z = view_zone(v);
+	int zone = view_zone_idx(v);
 	int pages = p && p->pages;
+	struct mm_zone_view z;
 	struct fa_table t;
 	int row = 0;
 
@@ -278,20 +276,20 @@ static void free_area_draw(void *self, struct tui_view *v, struct canvas *cv,
 	if (draw_too_small(cv, r, panel_free_area.min_w, panel_free_area.min_h))
 		return;
 	rect_clear(cv, r);
-	if (!z) {
+	if (zone < 0 || mm_view_zone(v->c->m, zone, &z)) {
 		rect_put(cv, r, 0, 0, ROLE_DIM, 0, "no populated zone");
 		return;
 	}
-	gather(v->c->m, z, pages, &t);
+	gather(&z, pages, &t);
 	fit_columns(&t, r.w);
 	if (r.h >= 8)
-		draw_title(cv, r, row++, z, pages);
+		draw_title(cv, r, row++, &z, pages);
 	draw_header(cv, r, row++, &t);
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
-		draw_type_row(cv, r, row++, v, z, &t, mt);
+		draw_type_row(cv, r, row++, v, &z, &t, mt);
 	draw_nr_free(cv, r, row++, &t, pages);
 	if (row < r.h)
-		draw_blocks(cv, r, row++, v->c->m, z);
+		draw_blocks(cv, r, row++, &z);
 }
 
 static int free_area_key(void *self, struct tui_view *v, int key)

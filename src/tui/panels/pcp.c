@@ -25,28 +25,30 @@ static const struct panel_key pcp_keys[] = {
 	{ NULL, NULL },
 };
 
+static int nr_cpus(const struct tui_view *v)
+{
+	struct mm_machine_view mv;
+
+	mm_view_machine(v->c->m, &mv);
+	return mv.nr_cpus;
+}
+
 static int detail_cpu(const struct tui_view *v)
 {
-	int n = v->c->m->nr_cpus;
+	int n = nr_cpus(v);
 
 	return v->cpu < 0 ? 0 : v->cpu >= n ? n - 1 : v->cpu;
 }
 
-/* the list's pfns in order, as many as fit in max */
-struct pfn_walk {
-	unsigned long *pfn;
-	int n, max;
-};
-
-static int collect_pfn(struct mm_machine *m, unsigned long pfn, void *data)
+/* the list's first pfns in order (head first), at most max; how many */
+static int collect_pfns(const struct mm_machine *m, uint32_t list, unsigned long *pfn, int max)
 {
-	struct pfn_walk *w = data;
+	int n = 0;
 
-	(void)m;
-	if (w->n >= w->max)
-		return 1;
-	w->pfn[w->n++] = pfn;
-	return 0;
+	for (unsigned long p = mm_view_list_first(m, list); p != MM_NOPFN && n < max;
+	     p = mm_view_list_next(m, p))
+		pfn[n++] = p;
+	return n;
 }
 
 /* '…' where the locale can show it, else three dots */
@@ -89,55 +91,54 @@ static int put_pfns(struct canvas *cv, struct rect r, int col, int row,
  * narrow line the head alone stays, with "…+N" for the rest.
  */
 static void draw_list_pfns(struct canvas *cv, struct rect r, int col, int row,
-			   struct mm_machine *m, uint32_t list)
+			   const struct mm_machine *m, uint32_t list)
 {
-	const struct mm_list *l = mm_list_head(m, list);
+	unsigned long nr = mm_view_list_count(m, list), tail = mm_view_list_last(m, list);
 	unsigned long pfn[256];
-	struct pfn_walk w = { pfn, 0, (int)(sizeof(pfn) / sizeof(pfn[0])) };
+	int n = collect_pfns(m, list, pfn, (int)(sizeof(pfn) / sizeof(pfn[0])));
 	int all_w = 0, k;
 
-	mm_walk_list(m, list, collect_pfn, &w);
-	for (k = 0; k < w.n; k++)
+	for (k = 0; k < n; k++)
 		all_w += snprintf(NULL, 0, "%s0x%lx", k ? " " : "", pfn[k]);
-	if (w.n == (int)l->nr && col + all_w <= r.w) {
-		put_pfns(cv, r, col, row, pfn, w.n);
+	if (n == (int)nr && col + all_w <= r.w) {
+		put_pfns(cv, r, col, row, pfn, n);
 		return;
 	}
-	k = hot_pfns_that_fit(pfn, w.n, l->nr, l->tail, r.w - col);
+	k = hot_pfns_that_fit(pfn, n, nr, tail, r.w - col);
 	if (!k) {
 		col = put_pfns(cv, r, col, row, pfn, 1);
-		rect_printf(cv, r, col, row, ROLE_DIM, " %s+%lu", ellipsis(),
-			    (unsigned long)l->nr - 1);
+		rect_printf(cv, r, col, row, ROLE_DIM, " %s+%lu", ellipsis(), nr - 1);
 		return;
 	}
 	col = put_pfns(cv, r, col, row, pfn, k);
 	col += rect_printf(cv, r, col, row, ROLE_DIM, " %s+%lu%s", ellipsis(),
-			   (unsigned long)l->nr - (unsigned long)k - 1, ellipsis());
-	rect_printf(cv, r, col, row, ROLE_PAGE_PCP, " 0x%lx", (unsigned long)l->tail);
+			   nr - (unsigned long)k - 1, ellipsis());
+	rect_printf(cv, r, col, row, ROLE_PAGE_PCP, " 0x%lx", tail);
 }
 
 static int draw_counts(struct canvas *cv, struct rect r, int col, int row,
-		       const struct per_cpu_pages *pcp)
+		       const struct mm_pcp_view *pcp)
 {
 	return col + rect_printf(cv, r, col, row, ROLE_DEFAULT, "count %d  high %d  batch %d",
 				 pcp->count, pcp->high, pcp->batch);
 }
 
 /* the cpu in detail: counts, then a line per list; returns rows used */
-static int draw_detail(struct canvas *cv, struct rect r, int row, struct mm_machine *m,
-		       const struct zone *z, int cpu)
+static int draw_detail(struct canvas *cv, struct rect r, int row, const struct mm_machine *m,
+		       int zone, int cpu)
 {
-	const struct per_cpu_pages *pcp = view_pcp(m, z, cpu);
+	struct mm_pcp_view pcp;
 	int col, start = row;
 
+	mm_view_pcp(m, cpu, zone, &pcp);
 	col = rect_printf(cv, r, 0, row, ROLE_SELECTED, "cpu%d", cpu);
-	col = draw_counts(cv, r, col + 2, row, pcp);
+	col = draw_counts(cv, r, col + 2, row, &pcp);
 	if (col + 16 <= r.w)
 		rect_printf(cv, r, r.w - 12, row, ROLE_DIM, "hot %s cold",
 			    wcwidth(0x2192) == 1 ? "→" : "->");
 	row++;
 	for (int mt = 0; mt < MIGRATE_PCPTYPES && row < r.h; mt++, row++) {
-		uint32_t list = pcp->lists[mt];
+		uint32_t list = pcp.list[mt];
 		char name[24];
 
 		if (r.w >= PCP_WIDE)
@@ -146,55 +147,59 @@ static int draw_detail(struct canvas *cv, struct rect r, int row, struct mm_mach
 			snprintf(name, sizeof(name), " %c", migratetype_letter(mt));
 		col = rect_put(cv, r, 0, row, role_for_migratetype(mt), 0, name);
 		col += rect_printf(cv, r, col, row, ROLE_DEFAULT, "%4u ",
-				   (unsigned)mm_list_head(m, list)->nr);
+				   (unsigned)pcp.list_count[mt]);
 		draw_list_pfns(cv, r, col, row, m, list);
 	}
 	return row - start;
 }
 
 /* another cpu: "cpu1  count 3  high 186  batch 31  U 0 E 0 M 3" */
-static void draw_summary(struct canvas *cv, struct rect r, int row, struct mm_machine *m,
-			 const struct zone *z, int cpu)
+static void draw_summary(struct canvas *cv, struct rect r, int row, const struct mm_machine *m,
+			 int zone, int cpu)
 {
-	const struct per_cpu_pages *pcp = view_pcp(m, z, cpu);
+	struct mm_pcp_view pcp;
 	int col = rect_printf(cv, r, 0, row, ROLE_DEFAULT, "cpu%d", cpu);
 
-	col = draw_counts(cv, r, col + 2, row, pcp) + 1;
+	mm_view_pcp(m, cpu, zone, &pcp);
+	col = draw_counts(cv, r, col + 2, row, &pcp) + 1;
 	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
 		col += rect_printf(cv, r, col, row, role_for_migratetype(mt), " %c %u",
-				   migratetype_letter(mt),
-				   (unsigned)mm_list_head(m, pcp->lists[mt])->nr);
+				   migratetype_letter(mt), (unsigned)pcp.list_count[mt]);
 }
 
 static void pcp_draw(void *self, struct tui_view *v, struct canvas *cv,
 		     struct rect r, int focused)
 {
-	struct zone *z = view_zone(v);
-	struct mm_machine *m;
-	int cpu, row = 0;
+	int zone = view_zone_idx(v), cpu, ncpus, row = 0;
+	struct mm_pcp_view pcp;
+	struct mm_zone_view z;
+	const struct mm_machine *m;
 
 	(void)self;
 	(void)focused;
 	if (draw_too_small(cv, r, panel_pcp.min_w, panel_pcp.min_h))
 		return;
 	rect_clear(cv, r);
-	if (!z || !z->pageset) {
+	/* no zone to show, or one without per-cpu pagesets */
+	if (zone < 0 || mm_view_pcp(v->c->m, 0, zone, &pcp)) {
 		rect_put(cv, r, 0, 0, ROLE_DIM, 0, "no populated zone");
 		return;
 	}
 	m = v->c->m;
+	mm_view_zone(m, zone, &z);
+	ncpus = nr_cpus(v);
 	cpu = detail_cpu(v);
 	if (r.h > MIGRATE_PCPTYPES + 1)
-		rect_printf(cv, r, 0, row++, ROLE_TITLE, "zone %s  %d cpus", z->name, m->nr_cpus);
-	row += draw_detail(cv, r, row, m, z, cpu);
-	for (int c = 0; c < m->nr_cpus && row < r.h; c++)
+		rect_printf(cv, r, 0, row++, ROLE_TITLE, "zone %s  %d cpus", z.name, ncpus);
+	row += draw_detail(cv, r, row, m, zone, cpu);
+	for (int c = 0; c < ncpus && row < r.h; c++)
 		if (c != cpu)
-			draw_summary(cv, r, row++, m, z, c);
+			draw_summary(cv, r, row++, m, zone, c);
 }
 
 static int pcp_key(void *self, struct tui_view *v, int key)
 {
-	int n = v->c->m->nr_cpus;
+	int n = nr_cpus(v);
 
 	(void)self;
 	switch (key) {

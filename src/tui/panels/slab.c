@@ -20,6 +20,7 @@
 
 #include "tui/panel.h"
 #include "textwrap.h"
+#include "view.h"
 
 enum slab_col {
 	COL_NAME, COL_OBJSIZE, COL_ACTIVE, COL_TOTAL, COL_USE, COL_FULL,
@@ -52,7 +53,8 @@ static const struct slab_column {
 #define GLYPH_SEL 0x25b8u    /* small right triangle */
 
 struct slab_row {
-	struct kmem_cache *c;
+	const char *name;          /* valid while the rows are (one draw or key) */
+	unsigned int size;         /* object stride */
 	unsigned long active_objs, num_objs;
 	unsigned long nr_slabs[3]; /* by enum slab_list */
 	unsigned int avail, limit; /* the shown cpu's array */
@@ -93,55 +95,39 @@ static void slab_destroy(void *self)
 	free(p);
 }
 
-/* ---- counting, as get_slabinfo() counts ----------------------------------- */
+/* ---- the rows: the view's slabinfo numbers ----------------------------------- */
 
-static unsigned long count_list(struct mm_machine *m, const struct slab_list_head *h,
-				unsigned long *inuse)
+/* SLAB runs on this machine (not "slab none") */
+static int slab_on(const struct mm_machine *m)
 {
-	uint32_t id = h->head;
-	unsigned long n = 0;
+	struct mm_machine_view mv;
 
-	while (n < h->nr && id != MM_NIL) {
-		struct slab *sl = mm_slab_by_id(m, id);
-
-		if (!sl)
-			break;
-		*inuse += sl->inuse;
-		n++;
-		id = sl->next;
-	}
-	return n;
+	mm_view_machine(m, &mv);
+	return strcmp(mv.slab_allocator, "none") != 0;
 }
 
-static void fill_row(struct mm_machine *m, int cpu, struct kmem_cache *c,
-		     struct slab_row *row)
+/* a row from the cache's view: the counts are get_slabinfo()'s (the view
+ * takes them), the array is that of the shown cpu */
+static void fill_row(const struct mm_cache_view *c, int cpu, struct slab_row *row)
 {
-	struct kmem_cache_node *n = c->node;
-	unsigned long partial_inuse = 0, ignored = 0;
-
 	memset(row, 0, sizeof(*row));
-	row->c = c;
-	if (n) {
-		row->nr_slabs[SLABS_FULL] = count_list(m, &n->slabs[SLABS_FULL], &ignored);
-		row->nr_slabs[SLABS_PARTIAL] =
-			count_list(m, &n->slabs[SLABS_PARTIAL], &partial_inuse);
-		row->nr_slabs[SLABS_FREE] = count_list(m, &n->slabs[SLABS_FREE], &ignored);
-		row->shared_avail = n->shared ? n->shared->avail : 0;
-	}
-	row->active_objs = row->nr_slabs[SLABS_FULL] * c->num + partial_inuse;
-	row->num_objs = (row->nr_slabs[SLABS_FULL] + row->nr_slabs[SLABS_PARTIAL] +
-			 row->nr_slabs[SLABS_FREE]) * c->num;
+	row->name = c->name;
+	row->size = c->size;
+	row->active_objs = c->active_objs;
+	row->num_objs = c->num_objs;
+	memcpy(row->nr_slabs, c->slab.nr_slabs, sizeof(row->nr_slabs));
+	row->shared_avail = c->shared_avail;
 	row->use = row->num_objs ? (unsigned)(row->active_objs * 100 / row->num_objs) : 0;
-	if (c->array && cpu >= 0 && cpu < m->nr_cpus && c->array[cpu]) {
-		row->avail = c->array[cpu]->avail;
-		row->limit = c->array[cpu]->limit;
+	if (cpu >= 0 && cpu < MM_VIEW_MAX_CPUS) {
+		row->avail = c->slab.avail[cpu];
+		row->limit = c->slab.array_limit[cpu];
 	}
 }
 
 static unsigned long col_value(const struct slab_row *r, enum slab_col col)
 {
 	switch (col) {
-	case COL_OBJSIZE: return r->c->size;
+	case COL_OBJSIZE: return r->size;
 	case COL_ACTIVE: return r->active_objs;
 	case COL_TOTAL: return r->num_objs;
 	case COL_USE: return r->use;
@@ -162,7 +148,7 @@ static int row_before(const struct slab_row *a, const struct slab_row *b,
 	int d;
 
 	if (col == COL_NAME) {
-		d = strcmp(a->c->name, b->c->name);
+		d = strcmp(a->name, b->name);
 	} else {
 		unsigned long x = col_value(a, col), y = col_value(b, col);
 
@@ -171,7 +157,7 @@ static int row_before(const struct slab_row *a, const struct slab_row *b,
 	if (reverse)
 		d = -d;
 	if (!d)
-		d = strcmp(a->c->name, b->c->name);
+		d = strcmp(a->name, b->name);
 	return d < 0;
 }
 
@@ -192,10 +178,11 @@ static void sort_rows(struct slab_panel *p)
 
 static int build_rows(struct slab_panel *p, struct tui_view *v)
 {
-	struct mm_machine *m = v->c->m;
+	const struct mm_machine *m = v->c->m;
+	struct mm_cache_view c;
 	int n = 0;
 
-	for (struct kmem_cache *c = mm_slab_caches(m); c; c = c->next)
+	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id))
 		n++;
 	if (n > p->cap) {
 		struct slab_row *rows = realloc(p->rows, (size_t)n * sizeof(*rows));
@@ -206,8 +193,9 @@ static int build_rows(struct slab_panel *p, struct tui_view *v)
 		p->cap = n;
 	}
 	p->nrows = 0;
-	for (struct kmem_cache *c = mm_slab_caches(m); c; c = c->next)
-		fill_row(m, v->cpu, c, &p->rows[p->nrows++]);
+	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id))
+		if (!mm_view_cache(m, id, &c))
+			fill_row(&c, v->cpu, &p->rows[p->nrows++]);
 	sort_rows(p);
 	return 0;
 }
@@ -217,7 +205,7 @@ static void place_selection(struct slab_panel *p)
 {
 	if (!p->sel_moved)
 		for (int i = 0; i < p->nrows; i++)
-			if (!strcmp(p->rows[i].c->name, p->sel_name)) {
+			if (!strcmp(p->rows[i].name, p->sel_name)) {
 				p->sel = i;
 				break;
 			}
@@ -227,7 +215,7 @@ static void place_selection(struct slab_panel *p)
 		p->sel = 0;
 	p->sel_moved = 0;
 	if (p->nrows)
-		snprintf(p->sel_name, sizeof(p->sel_name), "%s", p->rows[p->sel].c->name);
+		snprintf(p->sel_name, sizeof(p->sel_name), "%s", p->rows[p->sel].name);
 }
 
 /* ---- the table --------------------------------------------------------------- */
@@ -264,7 +252,7 @@ static int wanted_name_width(const struct slab_panel *p)
 	int want = NAME_W_MIN;
 
 	for (int i = 0; i < p->nrows; i++) {
-		int len = (int)strlen(p->rows[i].c->name) + 1;
+		int len = (int)strlen(p->rows[i].name) + 1;
 
 		if (len > want)
 			want = len;
@@ -314,7 +302,7 @@ static void draw_row(const struct slab_row *row, struct canvas *cv, struct rect 
 	int x = r.x + 1;
 	char buf[64];
 
-	put_cell(cv, r, x, y, name_w - 1, empty ? ROLE_DIM : ROLE_DEFAULT, 0, row->c->name);
+	put_cell(cv, r, x, y, name_w - 1, empty ? ROLE_DIM : ROLE_DEFAULT, 0, row->name);
 	x += name_w;
 	for (int c = COL_OBJSIZE; c < ncols; c++) {
 		int w = slab_cols[c].w, role = empty ? ROLE_DIM : ROLE_DEFAULT;
@@ -383,24 +371,24 @@ static void line(struct vrows *vr, int x, int role, const char *fmt, ...)
 	vrows_wrapped(vr, x, x + 2, role, 0, buf);
 }
 
-static void detail_head(struct vrows *vr, struct mm_machine *m, struct kmem_cache *c)
+static void detail_head(struct vrows *vr, const struct mm_cache_view *c)
 {
 	struct slab_row row;
 	char flags[128];
 
-	fill_row(m, 0, c, &row);
+	fill_row(c, 0, &row);
 	mm_slab_flags_format(c->flags, flags, sizeof(flags));
-	line(vr, 0, ROLE_TITLE, "%s  object_size %d  size %u  align %d  %u objects per slab of "
-	     "%u page%s (order %u)", c->name, c->object_size, c->size, c->align, c->num,
-	     1u << c->gfporder, c->gfporder ? "s" : "", c->gfporder);
+	line(vr, 0, ROLE_TITLE, "%s  object_size %u  size %u  align %u  %u objects per slab of "
+	     "%u page%s (order %u)", c->name, c->object_size, c->size, c->align,
+	     c->objs_per_slab, 1u << c->order, c->order ? "s" : "", c->order);
 	line(vr, 0, ROLE_DEFAULT, "colour %u x colour_off %u, next %u;  %s slab_size %u;  "
-	     "flags %s", c->colour, c->colour_off, c->node ? c->node->colour_next : 0,
-	     (c->flags & CFLGS_OFF_SLAB) ? "off-slab" : "on-slab", c->slab_size,
+	     "flags %s", c->slab.colour, c->slab.colour_off, c->slab.colour_next,
+	     c->slab.off_slab ? "off-slab" : "on-slab", c->slab.slab_size,
 	     flags[0] ? flags : "0");
 	line(vr, 0, ROLE_DEFAULT, "objects %lu active / %lu total   slabs %lu full, %lu partial, "
 	     "%lu free   free_objects %lu  free_limit %u", row.active_objs, row.num_objs,
 	     row.nr_slabs[SLABS_FULL], row.nr_slabs[SLABS_PARTIAL], row.nr_slabs[SLABS_FREE],
-	     c->node ? c->node->free_objects : 0, c->node ? c->node->free_limit : 0);
+	     c->slab.free_objects, c->slab.free_limit);
 }
 
 static void legend(struct vrows *vr)
@@ -421,12 +409,18 @@ static void legend(struct vrows *vr)
 /* the kernel poisons the shared array's batchcount: nothing reads it */
 #define SHARED_BATCH_POISON 0xbaadf00du
 
-static void array_line(struct vrows *vr, const char *who, const struct array_cache *ac,
+/* an array cache as the detail shows it; present 0: the cache has none */
+struct array_shown {
+	int present;
+	unsigned int avail, limit, batchcount, touched;
+};
+
+static void array_line(struct vrows *vr, const char *who, const struct array_shown *ac,
 		       int mark)
 {
 	char batch[16];
 
-	if (!ac) {
+	if (!ac->present) {
 		line(vr, 2, ROLE_DIM, "%-7s (none)", who);
 		return;
 	}
@@ -436,22 +430,33 @@ static void array_line(struct vrows *vr, const char *who, const struct array_cac
 	     ac->avail, ac->limit, batch, ac->touched, mark ? "  <- shown cpu" : "");
 }
 
-static void detail_arrays(struct vrows *vr, struct tui_view *v, struct kmem_cache *c)
+static void detail_arrays(struct vrows *vr, struct tui_view *v, const struct mm_cache_view *c)
 {
+	struct mm_machine_view mv;
+	struct array_shown ac;
 	char who[16];
 
+	mm_view_machine(v->c->m, &mv);
 	line(vr, 0, ROLE_HEADER, "array caches    avail/limit batchcount  touched");
-	for (int cpu = 0; cpu < v->c->m->nr_cpus; cpu++) {
+	for (int cpu = 0; cpu < mv.nr_cpus && cpu < MM_VIEW_MAX_CPUS; cpu++) {
+		/* every array has room for one object at least: limit 0 is none */
+		ac = (struct array_shown){ c->slab.array_limit[cpu] != 0, c->slab.avail[cpu],
+					   c->slab.array_limit[cpu], c->slab.array_batchcount[cpu],
+					   (unsigned int)c->slab.touched[cpu] };
 		snprintf(who, sizeof(who), "cpu%d", cpu);
-		array_line(vr, who, c->array ? c->array[cpu] : NULL, cpu == v->cpu);
+		array_line(vr, who, &ac, cpu == v->cpu);
 	}
-	array_line(vr, "shared", c->node ? c->node->shared : NULL, 0);
+	ac = (struct array_shown){ c->slab.has_shared, (unsigned int)c->shared_avail,
+				   c->slab.shared_limit, c->slab.shared_batchcount,
+				   (unsigned int)c->slab.shared_touched };
+	array_line(vr, "shared", &ac, 0);
 }
 
 /* one cell per object, as many rows as the width needs */
-static void strip(struct vrows *vr, const struct slab *sl, unsigned int num)
+static void strip(struct vrows *vr, const struct mm_slab_view *sl)
 {
 	int indent = 4, per_row = vr->r.w - indent;
+	unsigned int num = sl->num;
 
 	if (per_row < 1)
 		per_row = 1;
@@ -459,7 +464,7 @@ static void strip(struct vrows *vr, const struct slab *sl, unsigned int num)
 		int y = vrows_next(vr);
 
 		for (unsigned int k = i; y >= 0 && k < num && k < i + (unsigned)per_row; k++) {
-			int st = sl->state ? sl->state[k] : OBJ_FREE;
+			int st = sl->obj_state ? sl->obj_state[k] : OBJ_FREE;
 			uint32_t g = st == OBJ_ALLOCATED ? GLYPH_USED :
 				     st == OBJ_CACHED ? GLYPH_CACHED : GLYPH_FREE;
 			int role = st == OBJ_ALLOCATED ? ROLE_OBJ_USED :
@@ -470,46 +475,45 @@ static void strip(struct vrows *vr, const struct slab *sl, unsigned int num)
 	}
 }
 
-static void detail_slab(struct vrows *vr, struct kmem_cache *c, const struct slab *sl)
+static void detail_slab(struct vrows *vr, const struct mm_cache_view *c,
+			const struct mm_slab_view *sl)
 {
 	/* colouroff counts the on-slab descriptor too; the colour is what is left */
 	unsigned long colour = sl->desc ? sl->colouroff :
-				sl->colouroff >= c->slab_size ? sl->colouroff - c->slab_size : 0;
+				sl->colouroff >= c->slab.slab_size ?
+				sl->colouroff - c->slab.slab_size : 0;
 
 	line(vr, 2, ROLE_DEFAULT, "slab %u  pfn 0x%lx  colouroff %lu (colour %lu)  s_mem 0x%lx  "
-	     "inuse %u/%u", sl->id, sl->pfn, sl->colouroff, colour, sl->s_mem, sl->inuse, c->num);
-	strip(vr, sl, c->num);
+	     "inuse %u/%u", sl->id, sl->pfn, sl->colouroff, colour, sl->s_mem, sl->inuse,
+	     c->objs_per_slab);
+	strip(vr, sl);
 }
 
-static void detail_list(struct vrows *vr, struct mm_machine *m, struct kmem_cache *c,
-			enum slab_list which)
+static void detail_list(struct vrows *vr, const struct mm_machine *m,
+			const struct mm_cache_view *c, enum slab_list which)
 {
 	static const char *const names[] = { "slabs_partial", "slabs_full", "slabs_free" };
 	static const int roles[] = { ROLE_SLAB_PARTIAL, ROLE_SLAB_FULL, ROLE_SLAB_FREE };
-	const struct slab_list_head *h = &c->node->slabs[which];
-	uint32_t id = h->head;
+	unsigned long nr = c->slab.nr_slabs[which];
+	unsigned int id = mm_view_slab_first(m, c->id, which);
+	struct mm_slab_view sl;
 
-	line(vr, 0, roles[which], "%s: %u slab%s", names[which], h->nr, h->nr == 1 ? "" : "s");
-	for (uint32_t k = 0; k < h->nr && id != MM_NIL; k++) {
-		struct slab *sl = mm_slab_by_id(m, id);
-
-		if (!sl)
-			break;
-		detail_slab(vr, c, sl);
-		id = sl->next;
+	line(vr, 0, roles[which], "%s: %lu slab%s", names[which], nr, nr == 1 ? "" : "s");
+	for (unsigned long k = 0; k < nr && id && !mm_view_slab(m, id, &sl); k++) {
+		detail_slab(vr, c, &sl);
+		id = mm_view_slab_next(m, id);
 	}
 }
 
-static void emit_detail(struct vrows *vr, struct tui_view *v, struct kmem_cache *c)
+/* a cache on the list always has its node (and so its three lists) */
+static void emit_detail(struct vrows *vr, struct tui_view *v, const struct mm_cache_view *c)
 {
-	struct mm_machine *m = v->c->m;
+	const struct mm_machine *m = v->c->m;
 
-	detail_head(vr, m, c);
+	detail_head(vr, c);
 	legend(vr);
 	vrows_next(vr);
 	detail_arrays(vr, v, c);
-	if (!c->node)
-		return;
 	vrows_next(vr);
 	detail_list(vr, m, c, SLABS_FULL);
 	detail_list(vr, m, c, SLABS_PARTIAL);
@@ -519,18 +523,19 @@ static void emit_detail(struct vrows *vr, struct tui_view *v, struct kmem_cache 
 static void draw_detail(struct slab_panel *p, struct tui_view *v, struct canvas *cv,
 			struct rect r)
 {
-	struct kmem_cache *c = mm_kmem_cache_find(v->c->m, p->detail_name);
+	int id = mm_view_cache_find(v->c->m, p->detail_name);
+	struct mm_cache_view c;
 	struct rect none = r;
 	struct vrows vr;
 
-	if (!c) {
+	if (id < 0 || mm_view_cache(v->c->m, id, &c)) {
 		canvas_printf(cv, r.x, r.y, r.w, ROLE_WARNING,
 			      "cache %s is gone (destroyed): Esc goes back", p->detail_name);
 		return;
 	}
 	none.h = 0;
 	vrows_init(&vr, cv, none, 0);
-	emit_detail(&vr, v, c);
+	emit_detail(&vr, v, &c);
 	p->dtotal = vr.n;
 	p->drows = r.h;
 	if (p->dfirst > p->dtotal - r.h)
@@ -538,7 +543,7 @@ static void draw_detail(struct slab_panel *p, struct tui_view *v, struct canvas 
 	if (p->dfirst < 0)
 		p->dfirst = 0;
 	vrows_init(&vr, cv, r, p->dfirst);
-	emit_detail(&vr, v, c);
+	emit_detail(&vr, v, &c);
 }
 
 static void slab_draw(void *self, struct tui_view *v, struct canvas *cv,
@@ -548,7 +553,7 @@ static void slab_draw(void *self, struct tui_view *v, struct canvas *cv,
 
 	if (r.w <= 0 || r.h <= 0)
 		return;
-	if (!v->c->m->slab) {
+	if (!slab_on(v->c->m)) {
 		canvas_put(cv, r.x, r.y, r.w, ROLE_DIM, "SLAB is off on this machine (slab none)");
 		return;
 	}
@@ -600,7 +605,7 @@ static void move_sel(struct slab_panel *p, int delta)
 
 static int open_detail(struct slab_panel *p, struct tui_view *v)
 {
-	if (!v->c->m->slab || build_rows(p, v))
+	if (!slab_on(v->c->m) || build_rows(p, v))
 		return PANEL_IGNORED;
 	place_selection(p);
 	if (!p->nrows)
