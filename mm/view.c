@@ -49,6 +49,7 @@ void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
 	v->min_free_kbytes = m->min_free_kbytes;
 	v->cur_cpu = m->cur_cpu;
 	v->swap_pages = m->work.swap.pages;
+	v->next_pid = m->work.next_pid;
 	v->page_offset = mm_page_offset(m);
 }
 
@@ -95,6 +96,11 @@ long mm_view_zone_stat(const struct mm_machine *m, int idx, int item)
 	if (idx < 0 || idx >= m->node.nr_zones || item < 0 || item >= NR_VM_ZONE_STAT_ITEMS)
 		return 0;
 	return (long)zone_page_state(&m->node.node_zones[idx], (enum zone_stat_item)item);
+}
+
+int mm_view_pfn_valid(const struct mm_machine *m, unsigned long pfn)
+{
+	return pfn < m->max_pfn && pfn_valid(m, pfn);
 }
 
 int mm_view_zone_find(const struct mm_machine *m, const char *name)

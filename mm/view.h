@@ -46,6 +46,7 @@ struct mm_machine_view {
 	int min_free_kbytes;
 	int cur_cpu;                /* the cpu commands run on (`cpu N`) */
 	unsigned long swap_pages;   /* the swap device, 0: none */
+	int next_pid;               /* the pid the next task spawned gets */
 	unsigned long page_offset;  /* PAGE_OFFSET: where the direct map starts */
 };
 void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v);
@@ -81,6 +82,8 @@ int mm_view_pfn_zone(const struct mm_machine *m, unsigned long pfn);
 int mm_view_zone_find(const struct mm_machine *m, const char *name);
 
 /* ---- pageblocks ---------------------------------------------------------------- */
+/* pfn is RAM the memory map covers (pfn_valid: a present section) */
+int mm_view_pfn_valid(const struct mm_machine *m, unsigned long pfn);
 /* the migratetype of the pageblock holding pfn, or -1 outside memory */
 int mm_view_pageblock_mt(const struct mm_machine *m, unsigned long pfn);
 

@@ -95,6 +95,17 @@ int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z)
 	return rc;
 }
 
+/* the same, as the zone's index for the view */
+int cmd_arg_zone_idx(struct cmd_ctx *c, const char *s, int *idx)
+{
+	struct zone *z;
+
+	if (cmd_arg_zone(c, s, &z))
+		return 1;
+	*idx = mm_view_zone_find(c->m, s);
+	return 0;
+}
+
 /* A migrate type by name, case-insensitive; a unique prefix is enough. */
 int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt)
 {

@@ -27,6 +27,7 @@ int cmd_arg_order(struct cmd_ctx *c, const char *s, int *order);
 int cmd_arg_cpu(struct cmd_ctx *c, const char *s, int *cpu);
 int cmd_arg_pfn(struct cmd_ctx *c, const char *s, unsigned long *pfn);
 int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z);
+int cmd_arg_zone_idx(struct cmd_ctx *c, const char *s, int *idx);
 int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt);
 /* SLAB: fails with "the slab allocator is off ..." on a slab none machine */
 int cmd_need_slab(struct cmd_ctx *c);

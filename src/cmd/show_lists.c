@@ -40,9 +40,12 @@ static void print_list(struct cmd_ctx *c, uint32_t list, size_t nhead,
 		       size_t ntail)
 {
 	struct pfn_sample s = { .nhead = nhead, .ntail = ntail };
-	unsigned long nr = mm_list_head(c->m, list)->nr, k;
+	unsigned long nr = mm_view_list_count(c->m, list), k;
 
-	mm_walk_list(c->m, list, sample_cb, &s);
+	for (unsigned long pfn = mm_view_list_first(c->m, list); pfn != MM_NOPFN;
+	     pfn = mm_view_list_next(c->m, pfn))
+		if (sample_cb(c->m, pfn, &s))
+			break;
 	if (s.n < nr)
 		s.n = nr; /* the walk stopped early */
 	for (k = 0; k < s.n && k < nhead; k++)
@@ -61,19 +64,18 @@ static void print_list(struct cmd_ctx *c, uint32_t list, size_t nhead,
 /* ---- show freelists ------------------------------------------------------ */
 
 struct fl_filter {
-	struct zone *zone; /* NULL: every populated zone */
+	int zone;          /* -1: every populated zone */
 	int order, mt;     /* -1: all */
 };
 
 static int fl_parse(struct cmd_ctx *c, int argc, char **argv,
 		    struct fl_filter *f)
 {
-	f->zone = NULL;
-	f->order = f->mt = -1;
+	f->zone = f->order = f->mt = -1;
 	if (cmd_nargs(c, argc, 0, 3))
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "all") != 0 &&
-	    cmd_arg_zone(c, argv[1], &f->zone))
+	    cmd_arg_zone_idx(c, argv[1], &f->zone))
 		return 1;
 	if (argc > 2 && strcmp(argv[2], "all") != 0 &&
 	    cmd_arg_order(c, argv[2], &f->order))
@@ -85,7 +87,7 @@ static int fl_parse(struct cmd_ctx *c, int argc, char **argv,
 }
 
 /* Pages on the zone's counted free lists: every type but Isolate. */
-static unsigned long fl_sum(struct mm_machine *m, struct zone *z)
+static unsigned long fl_sum(const struct mm_zone_view *z)
 {
 	unsigned long sum = 0;
 	int o, t;
@@ -93,17 +95,15 @@ static unsigned long fl_sum(struct mm_machine *m, struct zone *z)
 	for (o = 0; o < MAX_ORDER; o++)
 		for (t = 0; t < MIGRATE_TYPES; t++)
 			if (t != MIGRATE_ISOLATE)
-				sum += (unsigned long)mm_list_head(
-					       m, z->free_area[o].free_list[t])->nr
-				       << o;
+				sum += z->nr_free_mt[o][t] << o;
 	return sum;
 }
 
 /* One order and type; returns whether it printed a row. */
-static int fl_row(struct cmd_ctx *c, struct zone *z, int o, int t)
+static int fl_row(struct cmd_ctx *c, const struct mm_zone_view *z, int o, int t)
 {
-	uint32_t id = z->free_area[o].free_list[t];
-	unsigned long nr = mm_list_head(c->m, id)->nr;
+	uint32_t id = mm_view_free_list(c->m, z->idx, o, t);
+	unsigned long nr = z->nr_free_mt[o][t];
 
 	if (!nr)
 		return 0;
@@ -114,10 +114,10 @@ static int fl_row(struct cmd_ctx *c, struct zone *z, int o, int t)
 	return 1;
 }
 
-static void fl_zone(struct cmd_ctx *c, struct zone *z, const struct fl_filter *f)
+static void fl_zone(struct cmd_ctx *c, const struct mm_zone_view *z, const struct fl_filter *f)
 {
-	long nr_free = z->vm_stat[NR_FREE_PAGES];
-	unsigned long sum = fl_sum(c->m, z);
+	long nr_free = mm_view_zone_stat(c->m, z->idx, NR_FREE_PAGES);
+	unsigned long sum = fl_sum(z);
 	int o, t, rows = 0;
 
 	cmd_printf(c, "ZONE %s  start_pfn 0x%lx  free %ld pages\n", z->name,
@@ -140,45 +140,51 @@ static void fl_zone(struct cmd_ctx *c, struct zone *z, const struct fl_filter *f
 
 int show_freelists(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_machine_view mv;
+	struct mm_zone_view z;
 	struct fl_filter f;
 	int i, first = 1;
 
 	if (fl_parse(c, argc, argv, &f))
 		return 1;
-	for (i = 0; i < c->m->node.nr_zones; i++) {
-		struct zone *z = &c->m->node.node_zones[i];
-
-		if (f.zone ? f.zone != z : !populated_zone(z))
+	mm_view_machine(c->m, &mv);
+	for (i = 0; i < mv.nr_zones && mm_view_zone(c->m, i, &z) == 0; i++) {
+		if (f.zone >= 0 ? f.zone != i : !z.populated)
 			continue;
 		if (!first)
 			cmd_puts(c, "\n");
 		first = 0;
-		fl_zone(c, z, &f);
+		fl_zone(c, &z, &f);
 	}
 	return 0;
 }
 
 /* ---- show pcp ------------------------------------------------------------ */
 
-static void pcp_zone(struct cmd_ctx *c, int cpu, struct zone *z)
+static void pcp_zone(struct cmd_ctx *c, int cpu, const struct mm_zone_view *z)
 {
-	struct per_cpu_pages *pcp = &z->pageset[cpu].pcp;
+	struct mm_pcp_view pcp;
 	int t;
 
+	if (mm_view_pcp(c->m, cpu, z->idx, &pcp))
+		return;
 	cmd_printf(c, "  zone %-8s count %d  high %d  batch %d\n", z->name,
-		   pcp->count, pcp->high, pcp->batch);
-	for (t = 0; t < MIGRATE_PCPTYPES; t++) {
-		cmd_printf(c, "    %-11s %4u:", migratetype_names[t],
-			   mm_list_head(c->m, pcp->lists[t])->nr);
-		print_list(c, pcp->lists[t], 6, 2);
+		   pcp.count, pcp.high, pcp.batch);
+	for (t = 0; t < pcp.nr_lists; t++) {
+		cmd_printf(c, "    %-11s %4u:", migratetype_names[t], (unsigned)pcp.list_count[t]);
+		print_list(c, pcp.list[t], 6, 2);
 		cmd_puts(c, "\n");
 	}
 }
 
 int show_pcp(struct cmd_ctx *c, int argc, char **argv)
 {
-	int cpu, lo = 0, hi = c->m->nr_cpus - 1, i;
+	struct mm_machine_view mv;
+	struct mm_zone_view z;
+	int cpu, lo = 0, hi, i;
 
+	mm_view_machine(c->m, &mv);
+	hi = mv.nr_cpus - 1;
 	if (cmd_nargs(c, argc, 0, 1))
 		return 1;
 	if (argc > 1) {
@@ -189,9 +195,9 @@ int show_pcp(struct cmd_ctx *c, int argc, char **argv)
 	for (cpu = lo; cpu <= hi; cpu++) {
 		cmd_printf(c, "cpu%d (pfns from the hot head to the cold tail)\n",
 			   cpu);
-		for (i = 0; i < c->m->node.nr_zones; i++)
-			if (populated_zone(&c->m->node.node_zones[i]))
-				pcp_zone(c, cpu, &c->m->node.node_zones[i]);
+		for (i = 0; i < mv.nr_zones; i++)
+			if (mm_view_zone(c->m, i, &z) == 0 && z.populated)
+				pcp_zone(c, cpu, &z);
 	}
 	return 0;
 }
@@ -202,27 +208,27 @@ int show_pcp(struct cmd_ctx *c, int argc, char **argv)
 static const char pb_chars[MIGRATE_TYPES] = { 'U', 'E', 'M', 'R', 'I' };
 
 /* One pageblock's letter; counts[MIGRATE_TYPES] counts holes. */
-static char pb_char(struct mm_machine *m, struct zone *z, unsigned long start,
+static char pb_char(struct mm_machine *m, const struct mm_zone_view *z, unsigned long start,
 		    unsigned long counts[])
 {
 	unsigned long pfn = start < z->zone_start_pfn ? z->zone_start_pfn : start;
 	int mt;
 
-	if (!pfn_valid(m, pfn)) {
+	if (!mm_view_pfn_valid(m, pfn)) {
 		counts[MIGRATE_TYPES]++;
 		return '.';
 	}
-	mt = get_pageblock_migratetype(m, pfn);
-	if (mt >= MIGRATE_TYPES)
+	mt = mm_view_pageblock_mt(m, pfn);
+	if (mt < 0 || mt >= MIGRATE_TYPES)
 		return '?';
 	counts[mt]++;
 	return pb_chars[mt];
 }
 
-static void pb_zone(struct cmd_ctx *c, struct zone *z)
+static void pb_zone(struct cmd_ctx *c, const struct mm_zone_view *z, unsigned long nr)
 {
 	struct mm_machine *m = c->m;
-	unsigned long nr = m->pageblock_nr_pages, end = zone_end_pfn(z);
+	unsigned long end = z->zone_start_pfn + z->spanned_pages;
 	unsigned long pfn = z->zone_start_pfn & ~(nr - 1);
 	unsigned long counts[MIGRATE_TYPES + 1] = { 0 };
 	int col = 0, t;
@@ -248,23 +254,24 @@ static void pb_zone(struct cmd_ctx *c, struct zone *z)
 
 int show_pageblocks(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct zone *only = NULL;
+	struct mm_machine_view mv;
+	struct mm_zone_view z;
+	int only = -1;
 	int i, first = 1;
 
 	if (cmd_nargs(c, argc, 0, 1))
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "all") != 0 &&
-	    cmd_arg_zone(c, argv[1], &only))
+	    cmd_arg_zone_idx(c, argv[1], &only))
 		return 1;
-	for (i = 0; i < c->m->node.nr_zones; i++) {
-		struct zone *z = &c->m->node.node_zones[i];
-
-		if (only ? only != z : !populated_zone(z))
+	mm_view_machine(c->m, &mv);
+	for (i = 0; i < mv.nr_zones && mm_view_zone(c->m, i, &z) == 0; i++) {
+		if (only >= 0 ? only != i : !z.populated)
 			continue;
 		if (!first)
 			cmd_puts(c, "\n");
 		first = 0;
-		pb_zone(c, z);
+		pb_zone(c, &z, mv.pageblock_nr_pages);
 	}
 	return 0;
 }

@@ -45,7 +45,8 @@ static int arg_pages(struct cmd_ctx *c, const char *s, unsigned long *pages)
 	return 0;
 }
 
-static int arg_task(struct cmd_ctx *c, const char *s, struct task **t)
+/* the task (an operand for the model's operations) and what the view says of it */
+static int arg_task(struct cmd_ctx *c, const char *s, struct task **t, struct mm_task_view *tv)
 {
 	unsigned long pid;
 	int rc = cmd_parse_ulong(s, &pid);
@@ -53,27 +54,29 @@ static int arg_task(struct cmd_ctx *c, const char *s, struct task **t)
 	if (rc == -1)
 		return cmd_error(c, "invalid pid '%s'", s);
 	*t = rc == 0 && pid <= INT_MAX ? mm_task_find(c->m, (int)pid) : NULL;
-	if (!*t)
+	if (!*t || mm_view_task(c->m, (int)pid, tv))
 		return cmd_error(c, "no task with pid %s", s);
 	return 0;
 }
 
 /* "pid 100 (hog): rss 300 pages, swap 0" */
-static void task_summary(struct cmd_ctx *c, const struct task *t)
+static void task_summary(struct cmd_ctx *c, int pid)
 {
-	cmd_printf(c, "pid %d (%s): rss %lu pages, swap %lu\n", t->pid, t->comm,
-		   get_mm_rss(t), t->swapents);
+	struct mm_task_view t;
+
+	if (mm_view_task(c->m, pid, &t) == 0)
+		cmd_printf(c, "pid %d (%s): rss %lu pages, swap %lu\n", t.pid, t.comm, t.rss, t.swapents);
 }
 
 /* a fault that did not get its page: the task keeps what it has */
 static int fault_failed(struct cmd_ctx *c, int pid, unsigned long want)
 {
-	struct task *t = mm_task_find(c->m, pid);
+	struct mm_task_view t;
 
-	if (!t) /* killed on the way, by the OOM killer */
-		return cmd_error(c, "%s", c->m->err);
-	return cmd_error(c, "pid %d (%s) has %lu of %lu pages: %s", t->pid, t->comm,
-			 get_mm_rss(t), want, c->m->err);
+	if (mm_view_task(c->m, pid, &t)) /* killed on the way, by the OOM killer */
+		return cmd_error(c, "%s", mm_view_error(c->m));
+	return cmd_error(c, "pid %d (%s) has %lu of %lu pages: %s", t.pid, t.comm,
+			 t.rss, want, mm_view_error(c->m));
 }
 
 /* task spawn NAME PAGES [GFP] */
@@ -89,10 +92,13 @@ static int task_spawn(struct cmd_ctx *c, int argc, char **argv)
 		return 1;
 	if (argc > 3 && mm_gfp_parse(argv[3], &gfp, err, sizeof(err)) < 0)
 		return cmd_error(c, "%s", err);
-	pid = c->m->work.next_pid; /* t is freed if the OOM killer picks it */
+	struct mm_machine_view mv;
+
+	mm_view_machine(c->m, &mv);
+	pid = mv.next_pid; /* t is freed if the OOM killer picks it */
 	rc = mm_task_spawn(c->m, argv[1], pages, gfp, &t);
 	if (!t) /* refused before the task was made */
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "pid %d\n", pid);
 	return rc ? fault_failed(c, pid, pages) : 0;
 }
@@ -100,19 +106,18 @@ static int task_spawn(struct cmd_ctx *c, int argc, char **argv)
 /* task list: by pid, with what the OOM killer would weigh */
 static int task_list(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct task *t;
+	struct mm_task_view t;
 	int n = 0;
 
 	(void)argc;
 	(void)argv;
 	cmd_printf(c, "%6s %-15s %8s %8s %13s %8s %9s\n", "PID", "NAME", "RSS", "SWAP",
 		   "OOM_SCORE_ADJ", "BADNESS", "OOM_SCORE");
-	for (t = c->m->work.tasks; t; t = t->next) {
-		if (t->flags & PF_EXITING) /* killed or exited: being reaped */
+	for (int pid = mm_view_task_next(c->m, 0); pid; pid = mm_view_task_next(c->m, pid)) {
+		if (mm_view_task(c->m, pid, &t) || t.exiting) /* killed or exited: being reaped */
 			continue;
-		cmd_printf(c, "%6d %-15s %8lu %8lu %13d %8lu %9lu\n", t->pid, t->comm,
-			   get_mm_rss(t), t->swapents, t->oom_score_adj,
-			   mm_oom_badness(c->m, t), mm_oom_score(c->m, t));
+		cmd_printf(c, "%6d %-15s %8lu %8lu %13d %8lu %9lu\n", t.pid, t.comm,
+			   t.rss, t.swapents, t.oom_score_adj, t.badness, t.oom_score);
 		n++;
 	}
 	if (!n)
@@ -123,30 +128,30 @@ static int task_list(struct cmd_ctx *c, int argc, char **argv)
 /* task touch PID PAGES: fault in (or re-reference) pages 0..PAGES-1 */
 static int task_touch(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_task_view tv;
 	struct task *t;
 	unsigned long pages;
-	int pid;
 
 	(void)argc;
-	if (arg_task(c, argv[1], &t) || arg_pages(c, argv[2], &pages))
+	if (arg_task(c, argv[1], &t, &tv) || arg_pages(c, argv[2], &pages))
 		return 1;
-	pid = t->pid;
 	if (mm_task_touch(c->m, t, pages) != MM_OK)
-		return fault_failed(c, pid, pages); /* t may be gone */
-	task_summary(c, t);
+		return fault_failed(c, tv.pid, pages); /* t may be gone */
+	task_summary(c, tv.pid);
 	return 0;
 }
 
 /* task exit PID: exit_mmap, then the task is gone */
 static int task_exit(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_task_view tv;
 	struct task *t;
 
 	(void)argc;
-	if (arg_task(c, argv[1], &t))
+	if (arg_task(c, argv[1], &t, &tv))
 		return 1;
 	if (mm_task_exit(c->m, t) != MM_OK)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
@@ -200,13 +205,14 @@ static int parse_adj(const char *s, long *v)
 /* oom_score_adj PID [N]: read or write /proc/PID/oom_score_adj */
 int cmd_oom_score_adj(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_task_view tv;
 	struct task *t;
 	long adj;
 
-	if (cmd_nargs(c, argc, 1, 2) || arg_task(c, argv[1], &t))
+	if (cmd_nargs(c, argc, 1, 2) || arg_task(c, argv[1], &t, &tv))
 		return 1;
 	if (argc == 2) {
-		cmd_printf(c, "%d\n", t->oom_score_adj);
+		cmd_printf(c, "%d\n", tv.oom_score_adj);
 		return 0;
 	}
 	if (parse_adj(argv[2], &adj) < 0)
@@ -216,7 +222,7 @@ int cmd_oom_score_adj(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_error(c, "%s is out of range (%d to %d)", argv[2],
 				 OOM_SCORE_ADJ_MIN, OOM_SCORE_ADJ_MAX);
 	if (mm_oom_score_adj(c->m, t, (int)adj) != MM_OK)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
@@ -229,7 +235,7 @@ int cmd_sysrq(struct cmd_ctx *c, int argc, char **argv)
 		cmd_puts(c, "SysRq : Manual OOM execution\n");
 		/* moom_callback: GFP_KERNEL, order 0, force_kill */
 		if (mm_out_of_memory(c->m, GFP_KERNEL, 0, 1) != MM_OK)
-			return cmd_error(c, "%s", c->m->err);
+			return cmd_error(c, "%s", mm_view_error(c->m));
 		return 0;
 	}
 	if (strcmp(argv[1], "m") == 0) {
