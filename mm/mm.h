@@ -31,6 +31,17 @@
 
 #define MM_VERSION "0.1.0"
 
+/*
+ * The model's structs, declared up front so that the prototypes below name
+ * the same types; with MM_VIEW_ONLY (the screen) they stay incomplete, and
+ * a reader uses view.h instead.
+ */
+struct mm_machine;
+struct zone;
+struct task;
+struct kmem_cache;
+struct mm_request;
+
 /* ---- constants of the 3.10 profile ------------------------------------ */
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
@@ -499,6 +510,9 @@ typedef void (*mm_observer_fn)(struct mm_machine *m, const struct mm_event *ev,
 #define TIF_MEMDIE 0x10000u         /* OOM victim: may use the reserves */
 #define PF_EXITING 0x4u
 
+/* where kswapd is in its loop (struct kswapd_state, mm_kswapd_view) */
+enum kswapd_run { KSWAPD_ASLEEP, KSWAPD_NAPPING, KSWAPD_RUNNING };
+
 #ifndef MM_VIEW_ONLY
 struct task {
 	int pid;
@@ -527,7 +541,6 @@ struct swap_info {
 
 /* kswapd of the node (vmscan.c): pgdat's kswapd_max_order/classzone_idx
  * and where the thread is in its loop, so each jiffy can run one step */
-enum kswapd_run { KSWAPD_ASLEEP, KSWAPD_NAPPING, KSWAPD_RUNNING };
 struct kswapd_state {
 	int started;            /* the fields below are set up */
 	int state;              /* enum kswapd_run */
