@@ -509,6 +509,9 @@ typedef void (*mm_observer_fn)(struct mm_machine *m, const struct mm_event *ev,
 #define TIF_MEMDIE 0x10000u         /* OOM victim: may use the reserves */
 #define PF_EXITING 0x4u
 
+/* where kswapd is in its loop (struct kswapd_state, mm_kswapd_view) */
+enum kswapd_run { KSWAPD_ASLEEP, KSWAPD_NAPPING, KSWAPD_RUNNING };
+
 #ifndef MM_VIEW_ONLY
 struct task {
 	int pid;
@@ -537,7 +540,6 @@ struct swap_info {
 
 /* kswapd of the node (vmscan.c): pgdat's kswapd_max_order/classzone_idx
  * and where the thread is in its loop, so each jiffy can run one step */
-enum kswapd_run { KSWAPD_ASLEEP, KSWAPD_NAPPING, KSWAPD_RUNNING };
 struct kswapd_state {
 	int started;            /* the fields below are set up */
 	int state;              /* enum kswapd_run */

@@ -47,6 +47,7 @@ void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
 	v->jiffies = m->clock;
 	v->hz = HZ;
 	v->min_free_kbytes = m->min_free_kbytes;
+	v->page_group_by_mobility_disabled = m->page_group_by_mobility_disabled;
 	v->cur_cpu = m->cur_cpu;
 	v->swap_pages = m->work.swap.pages;
 	v->next_pid = m->work.next_pid;
@@ -206,6 +207,54 @@ int mm_view_page(const struct mm_machine *m, unsigned long pfn, struct mm_page_v
 	return 0;
 }
 
+int mm_view_page_cell(const struct mm_machine *m, unsigned long pfn, struct mm_page_cell *c)
+{
+	const struct page *p;
+
+	memset(c, 0, sizeof(*c));
+	if (!pfn_valid(m, pfn))
+		return -1;
+	p = &m->mem_map[pfn];
+	c->flags = p->flags;
+	if (p->flags & PG_buddy)
+		c->order = (int)p->private;
+	else if (p->flags & PG_head)
+		c->order = p->alloc_order;
+	c->owner_kind = (int)MM_OWNER_KIND(p->owner); /* freeing clears it */
+	c->owner_id = MM_OWNER_ID(p->owner);
+	return 0;
+}
+
+int mm_view_alloc_migratetype(const struct mm_machine *m, unsigned long pfn)
+{
+	const struct page *h;
+	const struct task *t;
+	const struct kmem_cache *c;
+
+	if (!pfn_valid(m, pfn) || !(m->mem_map[pfn].flags & PG_head))
+		return -1;
+	h = &m->mem_map[pfn];
+	switch (MM_OWNER_KIND(h->owner)) {
+	case OWNER_ANON:
+		t = mm_task_find(rd(m), (int)MM_OWNER_ID(h->owner));
+		return t ? allocflags_to_migratetype(m, t->gfp) : MIGRATE_MOVABLE;
+	case OWNER_PAGECACHE:
+		return MIGRATE_MOVABLE;
+	case OWNER_SLAB:
+		c = mm_kmem_cache_by_id(rd(m), (int)MM_OWNER_ID(h->owner));
+		return c && (c->flags & SLAB_RECLAIM_ACCOUNT) ? MIGRATE_RECLAIMABLE : MIGRATE_UNMOVABLE;
+	case OWNER_PAGETABLE:
+		return MIGRATE_UNMOVABLE;
+	case OWNER_KERNEL:
+		/* only an order-0 page came off a pcp list, whose type index keeps */
+		if (h->alloc_order)
+			return -1;
+		return h->index >= MIGRATE_PCPTYPES ? MIGRATE_MOVABLE : h->index;
+	default:
+		return -1;
+	}
+}
+
 /* ---- lists --------------------------------------------------------------------- */
 
 unsigned long mm_view_list_first(const struct mm_machine *m, uint32_t list)
@@ -357,6 +406,13 @@ int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_sla
 	return 0;
 }
 
+const char *mm_view_cache_name(const struct mm_machine *m, int id)
+{
+	const struct kmem_cache *c = mm_kmem_cache_by_id(rd(m), id);
+
+	return c ? c->name : NULL;
+}
+
 /* ---- tasks --------------------------------------------------------------------- */
 
 int mm_view_task_next(const struct mm_machine *m, int prev_pid)
@@ -489,6 +545,8 @@ void mm_view_kswapd(const struct mm_machine *m, struct mm_kswapd_view *v)
 	v->classzone_idx = k->classzone_idx;
 	v->nr_passes = k->nr_passes;
 	v->nr_reclaimed = k->nr_reclaimed;
+	v->order = k->order;
+	v->nap_end = k->nap_end;
 }
 
 unsigned long mm_view_vm_event(const struct mm_machine *m, int item)

@@ -48,6 +48,9 @@ struct mm_machine_view {
 	unsigned long swap_pages;   /* the swap device, 0: none */
 	int next_pid;               /* the pid the next task spawned gets */
 	unsigned long page_offset;  /* PAGE_OFFSET: where the direct map starts */
+	/* build_all_zonelists found too little memory to group pages by
+	 * mobility: allocations ignore the pageblocks' types */
+	int page_group_by_mobility_disabled;
 };
 void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v);
 /* why the last refused operation was refused (one line), "" if none yet */
@@ -122,6 +125,38 @@ struct mm_page_view {
 };
 /* 0, or -1 if pfn is beyond max_pfn */
 int mm_view_page(const struct mm_machine *m, unsigned long pfn, struct mm_page_view *v);
+
+/*
+ * What one cell of a memory map needs of a pfn: its own struct page,
+ * read as it is, without mm_view_page's search for the free block or
+ * allocation around it (a page that is neither a head nor on a list has
+ * no order here: ask mm_view_page).  Cheap enough for every cell of a
+ * frame.
+ */
+struct mm_page_cell {
+	uint32_t flags;             /* enum pageflags bits */
+	int order;                  /* PG_buddy: the free block's; PG_head: the allocation's; else 0 */
+	int owner_kind;             /* allocated: enum page_owner_kind; free: OWNER_NONE */
+	unsigned int owner_id;      /* pid, cache id, cpu (in flight) */
+};
+/* 0, or -1 if pfn is not valid (beyond max_pfn, or in a memory section
+ * that is not present); c is zeroed then */
+int mm_view_page_cell(const struct mm_machine *m, unsigned long pfn, struct mm_page_cell *c);
+
+/*
+ * The migrate type an allocation was taken as, for the allocation headed
+ * by pfn.  Struct page does not keep it (neither does the kernel of 3.10:
+ * page_owner came later), so it is derived from what the model records:
+ * anon pages come from the task's own gfp mask (movable if the task is
+ * gone), the page cache is movable, slab pages are reclaimable for
+ * SLAB_RECLAIM_ACCOUNT caches and unmovable otherwise, page tables
+ * unmovable, and an order-0 page the command line allocated was taken from
+ * the pcp list of its type, which page->index still holds
+ * (set_freepage_migratetype).  -1 when there is no trustworthy record (a
+ * higher-order command-line allocation, a block in flight) or pfn heads no
+ * allocation.
+ */
+int mm_view_alloc_migratetype(const struct mm_machine *m, unsigned long pfn);
 
 /* ---- lists: free_area and per-cpu lists ----------------------------------------- */
 /* A list's pages in order, head first: for (pfn = first; pfn != MM_NOPFN; pfn = next) */
@@ -222,6 +257,9 @@ unsigned int mm_view_slab_first(const struct mm_machine *m, int cache_id, int li
 unsigned int mm_view_slab_next(const struct mm_machine *m, unsigned int slab_id);
 /* 0, or -1 if no slab has that id */
 int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_slab_view *v);
+/* the name of the cache with that id (valid until it is destroyed), or NULL;
+ * unlike mm_view_cache, it does not count the cache's slabs */
+const char *mm_view_cache_name(const struct mm_machine *m, int id);
 
 /* ---- tasks --------------------------------------------------------------------- */
 struct mm_task_view {
@@ -290,6 +328,8 @@ struct mm_kswapd_view {
 	int started, state;          /* enum kswapd_run */
 	int max_order, classzone_idx;
 	unsigned long nr_passes, nr_reclaimed;
+	int order;                   /* the order kswapd() is balancing for (its local) */
+	unsigned long long nap_end;  /* KSWAPD_NAPPING: the jiffy its short nap ends */
 };
 void mm_view_kswapd(const struct mm_machine *m, struct mm_kswapd_view *v);
 /* a vm event counter (enum vm_event_item) */

@@ -62,6 +62,12 @@ static void test_machine_view(void **state)
 	assert_int_equal(v.max_pfn, m->max_pfn);
 	assert_int_equal(v.nr_cpus, m->nr_cpus);
 	assert_int_equal(v.pageblock_nr_pages, 512);
+	assert_int_equal(v.page_group_by_mobility_disabled, 0);
+	mm_machine_destroy(m);
+	/* 8 MiB is less than a pageblock per migrate type: no grouping */
+	m = boot_text("zone DMA32 start_pfn=0x0 pages=0x800\n");
+	mm_view_machine(m, &v);
+	assert_int_equal(v.page_group_by_mobility_disabled, 1);
 	mm_machine_destroy(m);
 }
 
@@ -500,6 +506,154 @@ static void test_take_changes(void **state)
 	mm_machine_destroy(m);
 }
 
+/* a memory map's cell: the page's own flags, order and owner, nothing searched */
+static void test_page_cell(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_alloc_result r;
+	struct mm_page_cell c;
+	struct mm_page_view pv;
+
+	(void)state;
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_KERNEL, 2, MM_OWNER(OWNER_KERNEL, 7), &r), 0);
+	assert_int_equal(mm_view_page_cell(m, r.pfn, &c), 0);
+	assert_int_equal(c.flags, m->mem_map[r.pfn].flags);
+	assert_true(c.flags & PG_head);
+	assert_int_equal(c.order, 2);
+	assert_int_equal(c.owner_kind, OWNER_KERNEL);
+	assert_int_equal(c.owner_id, 7);
+	/* a tail page: its owner, but no order of its own */
+	assert_int_equal(mm_view_page_cell(m, r.pfn + 3, &c), 0);
+	assert_true(c.flags & PG_tail);
+	assert_int_equal(c.order, 0);
+	assert_int_equal(c.owner_kind, OWNER_KERNEL);
+	/* freed: the head of a free block, its order from the page; no owner */
+	assert_int_equal(mm_free_pages(m, 0, r.pfn, 2), 0);
+	assert_int_equal(mm_view_page(m, r.pfn, &pv), 0);
+	assert_int_equal(pv.state, PS_FREE);
+	assert_int_equal(mm_view_page_cell(m, pv.head_pfn, &c), 0);
+	assert_true(c.flags & PG_buddy);
+	assert_int_equal(c.order, pv.order);
+	assert_int_equal(c.owner_kind, OWNER_NONE);
+	assert_int_equal(c.owner_id, 0);
+	assert_int_equal(mm_view_page_cell(m, m->max_pfn, &c), -1);
+	assert_int_equal(c.flags, 0);
+	mm_machine_destroy(m);
+}
+
+/* a pfn of a memory section that is not present has no struct page */
+static void test_page_cell_absent_section(void **state)
+{
+	/* x86_64 sections are 128 MiB (32768 pages): the hole covers the second */
+	struct mm_machine *m = boot_text("preset x86_64-4g\nhole 0x8000-0xffff\n");
+	struct mm_page_cell c;
+
+	(void)state;
+	assert_int_equal(mm_view_page_cell(m, 0x9000, &c), -1);
+	assert_int_equal(c.flags, 0);
+	assert_int_equal(mm_view_pageblock_mt(m, 0x9000), -1);
+	assert_int_equal(mm_view_page_cell(m, 0x10000, &c), 0);
+	mm_machine_destroy(m);
+}
+
+/* the migrate type an allocation was taken as, from what the model records */
+static void test_alloc_migratetype(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_alloc_result r;
+	struct mm_machine_view mv;
+	struct kmem_cache *c;
+	struct task *t;
+	unsigned long addr, added;
+
+	(void)state;
+	mm_view_machine(m, &mv);
+	assert_int_equal(mv.page_group_by_mobility_disabled, 0);
+	/* an order-0 kernel page: the pcp list it came from */
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_KERNEL, 0, MM_OWNER(OWNER_KERNEL, 0), &r), 0);
+	assert_int_equal(mm_view_alloc_migratetype(m, r.pfn), MIGRATE_UNMOVABLE);
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_HIGHUSER_MOVABLE, 0, MM_OWNER(OWNER_KERNEL, 0), &r), 0);
+	assert_int_equal(mm_view_alloc_migratetype(m, r.pfn), MIGRATE_MOVABLE);
+	/* a higher-order one has no record; a tail or a free page heads nothing */
+	assert_int_equal(mm_alloc_pages(m, 0, GFP_KERNEL, 2, MM_OWNER(OWNER_KERNEL, 0), &r), 0);
+	assert_int_equal(mm_view_alloc_migratetype(m, r.pfn), -1);
+	assert_int_equal(mm_view_alloc_migratetype(m, r.pfn + 1), -1);
+	assert_int_equal(mm_free_pages(m, 0, r.pfn, 2), 0);
+	assert_int_equal(mm_view_alloc_migratetype(m, r.pfn), -1);
+	assert_int_equal(mm_view_alloc_migratetype(m, m->max_pfn), -1);
+	/* slab pages: reclaimable only for a SLAB_RECLAIM_ACCOUNT cache */
+	assert_int_equal(mm_kmem_cache_create(m, "recl", 100, 0, SLAB_RECLAIM_ACCOUNT, 0, &c), 0);
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+	assert_int_equal(mm_view_alloc_migratetype(m, (addr - mm_page_offset(m)) >> PAGE_SHIFT),
+			 MIGRATE_RECLAIMABLE);
+	assert_int_equal(mm_kmem_cache_create(m, "unrecl", 100, 0, 0, 0, &c), 0);
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+	assert_int_equal(mm_view_alloc_migratetype(m, (addr - mm_page_offset(m)) >> PAGE_SHIFT),
+			 MIGRATE_UNMOVABLE);
+	/* anon pages follow their task's gfp mask */
+	assert_int_equal(mm_task_spawn(m, "pinned", 1, GFP_KERNEL, &t), 0);
+	assert_true(t->pte[0] & PTE_PRESENT);
+	assert_int_equal(mm_view_alloc_migratetype(m, t->pte[0] & ~PTE_PRESENT), MIGRATE_UNMOVABLE);
+	assert_int_equal(mm_task_spawn(m, "movable", 1, GFP_HIGHUSER_MOVABLE, &t), 0);
+	assert_int_equal(mm_view_alloc_migratetype(m, t->pte[0] & ~PTE_PRESENT), MIGRATE_MOVABLE);
+	/* the page cache is movable */
+	assert_int_equal(mm_pagecache_add(m, 1, 0, &added), 0);
+	assert_int_equal(added, 1);
+	assert_int_equal(mm_view_alloc_migratetype(m, m->work.file.pages[0] - 1), MIGRATE_MOVABLE);
+	mm_machine_destroy(m);
+}
+
+/* a cache's name by id, as mm_view_cache has it */
+static void test_cache_name(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct kmem_cache *c;
+	struct mm_cache_view v;
+
+	(void)state;
+	assert_int_equal(mm_kmem_cache_create(m, "named", 64, 0, 0, 0, &c), 0);
+	assert_string_equal(mm_view_cache_name(m, c->id), "named");
+	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id)) {
+		assert_int_equal(mm_view_cache(m, id, &v), 0);
+		assert_string_equal(mm_view_cache_name(m, id), v.name);
+	}
+	assert_null(mm_view_cache_name(m, 9999));
+	assert_null(mm_view_cache_name(m, -1));
+	mm_machine_destroy(m);
+}
+
+/* kswapd's own order while it runs, and the end of its nap */
+static void test_kswapd_view(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_zone_view z;
+	struct mm_kswapd_view k;
+	struct mm_machine_view mv;
+	unsigned long added;
+	int normal = mm_zone_by_name(m, "Normal")->idx;
+
+	(void)state;
+	/* leave 380 free pages, then raise the watermarks over them (low 500) */
+	assert_int_equal(mm_view_zone(m, normal, &z), 0);
+	assert_int_equal(mm_pagecache_add(m, z.free_pages - 380, 0, &added), 0);
+	assert_int_equal(mm_set_min_free_kbytes(m, 1600), 0);
+	mm_wakeup_kswapd(m, mm_zone_by_name(m, "Normal"), 2);
+	mm_tick(m, 1);
+	mm_view_kswapd(m, &k);
+	assert_int_equal(k.state, KSWAPD_RUNNING);
+	assert_int_equal(k.order, m->work.kswapd.order);
+	assert_int_equal(k.order, 2);
+	for (int t = 0; t < 200 && k.state == KSWAPD_RUNNING; t++) {
+		mm_tick(m, 1);
+		mm_view_kswapd(m, &k);
+	}
+	assert_int_equal(k.state, KSWAPD_NAPPING);
+	mm_view_machine(m, &mv);
+	assert_int_equal(k.nap_end, m->work.kswapd.nap_end);
+	assert_true(k.nap_end > mv.jiffies && k.nap_end <= mv.jiffies + HZ / 10);
+	mm_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -515,6 +669,11 @@ int main(void)
 		cmocka_unit_test(test_request_view),
 		cmocka_unit_test(test_request_ids_and_running),
 		cmocka_unit_test(test_take_changes),
+		cmocka_unit_test(test_page_cell),
+		cmocka_unit_test(test_page_cell_absent_section),
+		cmocka_unit_test(test_alloc_migratetype),
+		cmocka_unit_test(test_cache_name),
+		cmocka_unit_test(test_kswapd_view),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,20 +18,18 @@
  * when it holds allocations of another type (a polluted block: what
  * fragments memory), '#' when it is all reserved.
  *
- * The migrate type of an allocation is not kept in struct page (the
- * kernel of 3.10 does not keep it either; page_owner came later), so it
- * is derived from what the model records: anon pages and the page cache
- * come from movable gfp masks (the task's own mask for anon), slab pages
- * are reclaimable for SLAB_RECLAIM_ACCOUNT caches and unmovable otherwise,
- * page tables unmovable; an order-0 page the command line allocated was
- * taken from the pcp list of its type, whose type page->index still holds
- * (set_freepage_migratetype).  A higher-order command-line allocation has
- * no trustworthy record and never counts as foreign.
+ * The migrate type of an allocation is not kept in struct page; the view
+ * derives it from what the model records (mm_view_alloc_migratetype says
+ * how).  An allocation it has no trustworthy record of (a higher-order
+ * command-line allocation) never counts as foreign.
  *
- * Drawing touches only what is visible: a page cell asks mm_page_info
- * about one pfn; a pageblock cell walks its own block from allocation to
- * allocation and free block to free block (a free order-10 block is one
- * step), so the cost follows the panel's size, not the zone's.
+ * Everything comes through the view (view.h).  Drawing touches only what
+ * is visible: a page cell reads its own struct page (mm_view_page_cell);
+ * a pageblock cell walks its own block from allocation to allocation and
+ * free block to free block (a free order-10 block is one step), so the
+ * cost follows the panel's size, not the zone's.  A page inside a block
+ * (no head, on no list) needs the block around it: the one a cell before
+ * it saw (struct walk), else mm_view_page's search.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +88,56 @@ static void memmap_destroy(void *self)
 	free(self);
 }
 
+/* ---- the zone shown ---------------------------------------------------------- */
+
+/* what the panel reads of the selected zone and the machine, through the
+ * view once per draw or key */
+struct shown {
+	const struct mm_machine *m;
+	int zone;                 /* zone_idx */
+	const char *name;
+	unsigned long start, end; /* [zone_start_pfn, zone_end_pfn) */
+	unsigned long pageblock_nr_pages;
+	int grouping;             /* pages are grouped by mobility: a block can be polluted */
+};
+
+/* 1 and the zone the panels show, or 0 on an empty node */
+static int shown_get(const struct tui_view *v, struct shown *z)
+{
+	struct mm_machine_view mv;
+	struct mm_zone_view zv;
+	int idx = view_zone_idx(v);
+
+	if (idx < 0 || mm_view_zone(v->c->m, idx, &zv))
+		return 0;
+	mm_view_machine(v->c->m, &mv);
+	z->m = v->c->m;
+	z->zone = idx;
+	z->name = zv.name;
+	z->start = zv.zone_start_pfn;
+	z->end = zv.zone_start_pfn + zv.spanned_pages;
+	z->pageblock_nr_pages = mv.pageblock_nr_pages;
+	z->grouping = !mv.page_group_by_mobility_disabled;
+	return 1;
+}
+
+/* pfn has a struct page (pfn_valid) */
+static int pfn_present(const struct mm_machine *m, unsigned long pfn)
+{
+	struct mm_page_cell c;
+
+	return mm_view_page_cell(m, pfn, &c) == 0;
+}
+
+/* the migrate type of pfn's pageblock; a block of a memory section that
+ * is not present has the kernel's zeroed bits: Unmovable */
+static int block_mt(const struct mm_machine *m, unsigned long pfn)
+{
+	int mt = mm_view_pageblock_mt(m, pfn);
+
+	return mt < 0 ? MIGRATE_UNMOVABLE : mt;
+}
+
 /* ---- what a page is ------------------------------------------------------ */
 
 /* the view's one table of flag names, as the kernel spells the bits */
@@ -98,37 +146,31 @@ static void flags_text(uint32_t flags, char *buf, size_t len)
 	mm_pageflags_format(flags, "PG_", buf, len);
 }
 
-static struct kmem_cache *cache_by_id(struct mm_machine *m, uint32_t id)
+/* the owner of an allocated page (pv: its mm_view_page) */
+static void owner_text(const struct mm_machine *m, const struct mm_page_view *pv, char *buf,
+		       size_t len)
 {
-	for (struct kmem_cache *c = m->slab ? mm_slab_caches(m) : NULL; c; c = c->next)
-		if ((uint32_t)c->id == id)
-			return c;
-	return NULL;
-}
+	unsigned int id = pv->owner_id;
+	struct mm_task_view t;
+	const char *cache;
 
-static void owner_text(struct mm_machine *m, const struct page *p, char *buf, size_t len)
-{
-	uint32_t id = MM_OWNER_ID(p->owner);
-	struct task *t;
-	struct kmem_cache *c;
-
-	switch (MM_OWNER_KIND(p->owner)) {
+	switch (pv->owner_kind) {
 	case OWNER_KERNEL:
 		snprintf(buf, len, "kernel");
 		break;
 	case OWNER_ANON:
-		t = mm_task_find(m, (int)id);
-		if (t)
-			snprintf(buf, len, "anon, pid %u (%s)", id, t->comm);
+		/* a task on its way out is not named (mm_task_find skips it) */
+		if (mm_view_task(m, (int)id, &t) == 0 && !t.exiting)
+			snprintf(buf, len, "anon, pid %u (%s)", id, t.comm);
 		else
 			snprintf(buf, len, "anon, pid %u", id);
 		break;
 	case OWNER_PAGECACHE:
-		snprintf(buf, len, "page cache, file page %u", p->private);
+		snprintf(buf, len, "page cache, file page %lu", pv->index);
 		break;
 	case OWNER_SLAB:
-		c = cache_by_id(m, id);
-		snprintf(buf, len, "slab %s", c ? c->name : "?");
+		cache = mm_view_cache_name(m, (int)id);
+		snprintf(buf, len, "slab %s", cache ? cache : "?");
 		break;
 	case OWNER_PAGETABLE:
 		snprintf(buf, len, "page table");
@@ -143,27 +185,27 @@ static void owner_text(struct mm_machine *m, const struct page *p, char *buf, si
 }
 
 /* "allocated order 5 (head 0x1000), kernel" and the like */
-static void state_text(struct mm_machine *m, const struct zone *z, unsigned long pfn,
-		       const struct mm_page_info *pi, char *buf, size_t len)
+static void state_text(const struct shown *z, unsigned long pfn, const struct mm_page_view *pv,
+		       char *buf, size_t len)
 {
 	char owner[96];
 	int n = 0;
 
-	switch (pi->state) {
+	switch (pv->state) {
 	case PS_ALLOCATED:
-		owner_text(m, &m->mem_map[pi->head_pfn], owner, sizeof(owner));
-		n = snprintf(buf, len, "allocated order %d", pi->order);
-		if (pi->head_pfn != pfn)
-			n += snprintf(buf + n, len - (size_t)n, " (head 0x%lx)", pi->head_pfn);
+		owner_text(z->m, pv, owner, sizeof(owner));
+		n = snprintf(buf, len, "allocated order %d", pv->order);
+		if (pv->head_pfn != pfn)
+			n += snprintf(buf + n, len - (size_t)n, " (head 0x%lx)", pv->head_pfn);
 		snprintf(buf + n, len - (size_t)n, ", %s", owner);
 		break;
 	case PS_FREE:
-		snprintf(buf, len, "free in order %d block 0x%lx, %s list", pi->order,
-			 pi->head_pfn, migratetype_names[pi->migratetype]);
+		snprintf(buf, len, "free in order %d block 0x%lx, %s list", pv->order,
+			 pv->head_pfn, migratetype_names[pv->migratetype]);
 		break;
 	case PS_PCP:
-		snprintf(buf, len, "free on cpu%d %s pcp list", pi->cpu,
-			 migratetype_names[pi->migratetype]);
+		snprintf(buf, len, "free on cpu%d %s pcp list", pv->cpu,
+			 migratetype_names[pv->migratetype]);
 		break;
 	case PS_RESERVED:
 		snprintf(buf, len, "reserved");
@@ -172,54 +214,90 @@ static void state_text(struct mm_machine *m, const struct zone *z, unsigned long
 		snprintf(buf, len, "hole (not RAM)");
 		break;
 	default:
-		snprintf(buf, len, pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z) &&
-			 pfn_valid(m, pfn) ? "in flight: off every list" : "not in this zone");
+		snprintf(buf, len, pfn >= z->start && pfn < z->end && pfn_present(z->m, pfn) ?
+			 "in flight: off every list" : "not in this zone");
 		break;
 	}
 }
 
-/* ---- an allocation's migrate type (see the top of the file) -------------- */
+/* ---- walking the cells of one draw --------------------------------------------- */
 
-struct mt_memo {
-	uint32_t owner; /* the last anon or slab owner looked up */
-	int mt;
+/* a free block or an allocation: 1 << order pages from head */
+struct extent {
+	unsigned long head;
+	int order;
+	int free;              /* a free block, else an allocation */
+	int kind;              /* an allocation's owner: enum page_owner_kind */
+	unsigned int id;
 };
 
-static int alloc_migratetype(struct mm_machine *m, const struct page *head,
-			     struct mt_memo *memo)
-{
-	uint32_t kind = MM_OWNER_KIND(head->owner);
-	struct task *t;
-	struct kmem_cache *c;
+/*
+ * What one draw carries from cell to cell.  Cells go up the zone in pfn
+ * order, so the block a page lies inside was usually just seen: at its
+ * head, or as the previous cell's block running past that cell's end.
+ * Remembering it spares the view's search (mm_view_page) for the pages
+ * after it.  The machine does not change during a draw.
+ */
+struct walk {
+	const struct shown *z;
+	struct extent last;    /* the last block seen; order -1: none */
+	uint32_t owner;        /* the last anon or slab owner looked up (MM_OWNER), UINT32_MAX if none */
+	int owner_mt;          /* its allocations' migrate type */
+};
 
-	if ((kind == OWNER_ANON || kind == OWNER_SLAB) && memo->owner == head->owner)
-		return memo->mt;
-	switch (kind) {
-	case OWNER_ANON:
-		t = mm_task_find(m, (int)MM_OWNER_ID(head->owner));
-		memo->mt = t ? allocflags_to_migratetype(m, t->gfp) : MIGRATE_MOVABLE;
-		break;
-	case OWNER_SLAB:
-		c = cache_by_id(m, MM_OWNER_ID(head->owner));
-		memo->mt = c && (c->flags & SLAB_RECLAIM_ACCOUNT) ? MIGRATE_RECLAIMABLE
-								  : MIGRATE_UNMOVABLE;
-		break;
-	case OWNER_PAGECACHE:
-		return MIGRATE_MOVABLE;
-	case OWNER_PAGETABLE:
-		return MIGRATE_UNMOVABLE;
-	case OWNER_KERNEL:
-		if (head->alloc_order)
-			return -1;
-		return head->index >= MIGRATE_PCPTYPES ? MIGRATE_MOVABLE : head->index;
-	default:
-		return -1;
+static void walk_init(struct walk *w, const struct shown *z)
+{
+	w->z = z;
+	w->last = (struct extent){ .order = -1 };
+	w->owner = UINT32_MAX;
+	w->owner_mt = 0;
+}
+
+static void remember(struct walk *w, unsigned long head, int order, int free, int kind,
+		     unsigned int id)
+{
+	w->last = (struct extent){ head, order, free, kind, id };
+}
+
+/* the block holding pfn, a page inside it (no head, on no list): 1, or 0
+ * if pfn is in none (taken off every list) */
+static int block_around(struct walk *w, unsigned long pfn, struct extent *x)
+{
+	struct mm_page_view pv;
+
+	if (w->last.order >= 0 && pfn >= w->last.head &&
+	    pfn - w->last.head < 1UL << w->last.order) {
+		*x = w->last;
+		return 1;
 	}
-	memo->owner = head->owner;
-	return memo->mt;
+	mm_view_page(w->z->m, pfn, &pv);
+	if (pv.state != PS_FREE && pv.state != PS_ALLOCATED)
+		return 0;
+	remember(w, pv.head_pfn, pv.order, pv.state == PS_FREE, pv.owner_kind, pv.owner_id);
+	*x = w->last;
+	return 1;
 }
 
 /* ---- pageblock summaries --------------------------------------------------- */
+
+/* the migrate type of the allocation headed by head (owned by kind, id),
+ * or -1 (see mm_view_alloc_migratetype); a run of one task's or one
+ * cache's allocations asks the view once */
+static int alloc_migratetype(struct walk *w, unsigned long head, int kind, unsigned int id)
+{
+	uint32_t owner = MM_OWNER(kind, id);
+	int by_owner = kind == OWNER_ANON || kind == OWNER_SLAB;
+	int mt;
+
+	if (by_owner && w->owner == owner)
+		return w->owner_mt;
+	mt = mm_view_alloc_migratetype(w->z->m, head);
+	if (by_owner) {
+		w->owner = owner;
+		w->owner_mt = mt;
+	}
+	return mt;
+}
 
 struct pb_summary {
 	int mt;
@@ -227,15 +305,16 @@ struct pb_summary {
 	unsigned int foreign_types; /* bit per migrate type */
 };
 
-static void count_allocation(struct mm_machine *m, struct pb_summary *s,
-			     unsigned long head, unsigned long n, struct mt_memo *memo)
+/* n pages of the allocation headed by head, owned by (kind, id) */
+static void count_allocation(struct walk *w, struct pb_summary *s, unsigned long head,
+			     int kind, unsigned int id, unsigned long n)
 {
 	int amt;
 
 	s->alloc += n;
-	if (s->mt >= MIGRATE_PCPTYPES || m->page_group_by_mobility_disabled)
+	if (s->mt >= MIGRATE_PCPTYPES || !w->z->grouping)
 		return;
-	amt = alloc_migratetype(m, &m->mem_map[head], memo);
+	amt = alloc_migratetype(w, head, kind, id);
 	if (amt >= 0 && amt != s->mt) {
 		s->foreign += n;
 		s->foreign_types |= 1u << amt;
@@ -244,52 +323,52 @@ static void count_allocation(struct mm_machine *m, struct pb_summary *s,
 
 /* a page that is neither a list member nor a block head: inside a block
  * that starts before it, or taken off every list; returns pages to skip */
-static unsigned long summarize_interior(struct mm_machine *m, struct pb_summary *s,
-					unsigned long pfn, unsigned long end,
-					struct mt_memo *memo)
+static unsigned long summarize_interior(struct walk *w, struct pb_summary *s,
+					unsigned long pfn, unsigned long end)
 {
-	struct mm_page_info pi;
+	struct extent x;
 	unsigned long left = end - pfn, n;
 
-	mm_page_info(m, pfn, &pi);
-	if (pi.state != PS_FREE && pi.state != PS_ALLOCATED) {
+	if (!block_around(w, pfn, &x)) {
 		s->inflight++;
 		return 1;
 	}
-	n = pi.head_pfn + (1UL << pi.order) - pfn;
+	n = x.head + (1UL << x.order) - pfn;
 	if (n > left)
 		n = left;
-	if (pi.state == PS_FREE)
+	if (x.free)
 		s->free += n;
 	else
-		count_allocation(m, s, pi.head_pfn, n, memo);
+		count_allocation(w, s, x.head, x.kind, x.id, n);
 	return n;
 }
 
 /* the pages [start, end) of one pageblock, a block at a time */
-static void pb_summarize(struct mm_machine *m, unsigned long start, unsigned long end,
-			 struct mt_memo *memo, struct pb_summary *s)
+static void pb_summarize(struct walk *w, unsigned long start, unsigned long end,
+			 struct pb_summary *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->mt = get_pageblock_migratetype(m, start);
+	s->mt = block_mt(w->z->m, start);
 	for (unsigned long pfn = start; pfn < end;) {
-		const struct page *p = &m->mem_map[pfn];
+		struct mm_page_cell c;
 		unsigned long n = 1, left = end - pfn;
 
-		if (!pfn_valid(m, pfn) || (p->flags & PG_nomem)) {
+		if (mm_view_page_cell(w->z->m, pfn, &c) || (c.flags & PG_nomem)) {
 			s->hole++;
-		} else if (p->flags & PG_reserved) {
+		} else if (c.flags & PG_reserved) {
 			s->reserved++;
-		} else if (p->flags & PG_pcp) {
+		} else if (c.flags & PG_pcp) {
 			s->pcp++;
-		} else if (p->flags & PG_buddy) {
-			n = 1UL << p->private;
+		} else if (c.flags & PG_buddy) {
+			remember(w, pfn, c.order, 1, OWNER_NONE, 0);
+			n = 1UL << c.order;
 			s->free += n < left ? n : left;
-		} else if (p->flags & PG_head) {
-			n = 1UL << p->alloc_order;
-			count_allocation(m, s, pfn, n < left ? n : left, memo);
+		} else if (c.flags & PG_head) {
+			remember(w, pfn, c.order, 0, c.owner_kind, c.owner_id);
+			n = 1UL << c.order;
+			count_allocation(w, s, pfn, c.owner_kind, c.owner_id, n < left ? n : left);
 		} else {
-			n = summarize_interior(m, s, pfn, end, memo);
+			n = summarize_interior(w, s, pfn, end);
 		}
 		pfn += n < left ? n : left;
 	}
@@ -306,10 +385,10 @@ static int hex_digits(unsigned long v)
 	return n;
 }
 
-static void grid_setup(const struct mm_machine *m, const struct zone *z, struct rect r,
-		       int rows, int scale, struct grid *g)
+static void grid_setup(const struct shown *z, struct rect r, int rows, int scale,
+		       struct grid *g)
 {
-	unsigned long end = zone_end_pfn(z);
+	unsigned long end = z->end;
 	int avail, label_w = 2 + hex_digits(end - 1) + 1;
 
 	if (r.w - label_w < 16)
@@ -327,11 +406,11 @@ static void grid_setup(const struct mm_machine *m, const struct zone *z, struct 
 		if (g->per_row == 16)
 			g->per_row = avail & ~15;
 		g->unit = 1;
-		g->base = z->zone_start_pfn & ~15UL;
+		g->base = z->start & ~15UL;
 	} else {
 		g->per_row = avail >= 8 ? avail & ~7 : avail;
-		g->unit = m->pageblock_nr_pages;
-		g->base = z->zone_start_pfn & ~(g->unit - 1);
+		g->unit = z->pageblock_nr_pages;
+		g->base = z->start & ~(g->unit - 1);
 	}
 	g->nrows = ((end - g->base + g->unit - 1) / g->unit + (unsigned long)g->per_row - 1) /
 		   (unsigned long)g->per_row;
@@ -348,19 +427,19 @@ static unsigned long row_of(const struct grid *g, unsigned long pfn)
 }
 
 /* the cursor back on the zone (also after the zone or machine changed) */
-static void sync_cursor(struct memmap *p, const struct mm_machine *m, const struct zone *z)
+static void sync_cursor(struct memmap *p, const struct shown *z)
 {
-	if (p->m != m || p->zone != z->idx) {
-		p->m = m;
-		p->zone = z->idx;
-		p->cursor = z->zone_start_pfn;
+	if (p->m != z->m || p->zone != z->zone) {
+		p->m = z->m;
+		p->zone = z->zone;
+		p->cursor = z->start;
 		p->top = 0;
 		p->zoomed = -1;
 	}
-	if (p->cursor < z->zone_start_pfn)
-		p->cursor = z->zone_start_pfn;
-	if (p->cursor >= zone_end_pfn(z))
-		p->cursor = zone_end_pfn(z) - 1;
+	if (p->cursor < z->start)
+		p->cursor = z->start;
+	if (p->cursor >= z->end)
+		p->cursor = z->end - 1;
 }
 
 static void scroll_to_cursor(struct memmap *p)
@@ -378,7 +457,7 @@ static void scroll_to_cursor(struct memmap *p)
 
 /* ---- drawing ------------------------------------------------------------------ */
 
-static uint32_t owner_glyph(const struct page *p, int *role)
+static uint32_t owner_glyph(const struct mm_page_cell *c, int *role)
 {
 	static const struct {
 		char ch;
@@ -392,47 +471,47 @@ static uint32_t owner_glyph(const struct page *p, int *role)
 		[OWNER_PAGETABLE] = { 't', ROLE_PAGE_PAGETABLE },
 		[OWNER_INFLIGHT] = { 'i', ROLE_PAGE_INFLIGHT },
 	};
-	uint32_t kind = MM_OWNER_KIND(p->owner);
+	int kind = c->owner_kind;
 	char ch;
 
-	if (kind >= sizeof(kinds) / sizeof(kinds[0]))
+	if (kind < 0 || (size_t)kind >= sizeof(kinds) / sizeof(kinds[0]))
 		kind = OWNER_NONE;
 	ch = kinds[kind].ch;
 	*role = kinds[kind].role;
-	if ((p->flags & PG_head) && p->alloc_order > 0 && ch != '?')
+	if ((c->flags & PG_head) && c->order > 0 && ch != '?')
 		ch = (char)(ch - 'a' + 'A');
 	return (uint32_t)ch;
 }
 
-static uint32_t page_glyph(struct mm_machine *m, const struct zone *z, unsigned long pfn,
-			   int *role)
+static uint32_t page_glyph(struct walk *w, unsigned long pfn, int *role)
 {
-	const struct page *p;
-	struct mm_page_info pi;
+	const struct shown *z = w->z;
+	struct mm_page_cell c;
+	struct extent x;
 
 	*role = ROLE_PAGE_HOLE;
-	if (pfn < z->zone_start_pfn || pfn >= zone_end_pfn(z) || !pfn_valid(m, pfn))
+	if (pfn < z->start || pfn >= z->end || mm_view_page_cell(z->m, pfn, &c))
 		return ' ';
-	p = &m->mem_map[pfn];
-	if (p->flags & PG_nomem)
+	if (c.flags & PG_nomem)
 		return ' ';
-	if (p->flags & PG_reserved) {
+	if (c.flags & PG_reserved) {
 		*role = ROLE_PAGE_RESERVED;
 		return 'r';
 	}
-	if (p->flags & PG_pcp) {
+	if (c.flags & PG_pcp) {
 		*role = ROLE_PAGE_PCP;
 		return 'p';
 	}
-	if (p->flags & (PG_head | PG_tail))
-		return owner_glyph(p, role);
-	if (p->flags & PG_buddy) {
-		*role = role_for_order((int)p->private);
-		return p->private >= 10 ? 'X' : '0' + p->private;
+	if (c.flags & (PG_head | PG_tail))
+		return owner_glyph(&c, role);
+	if (c.flags & PG_buddy) {
+		remember(w, pfn, c.order, 1, OWNER_NONE, 0);
+		*role = role_for_order(c.order);
+		return c.order >= 10 ? 'X' : (uint32_t)('0' + c.order);
 	}
-	mm_page_info(m, pfn, &pi);
-	if (pi.state == PS_FREE) {
-		*role = role_for_order(pi.order);
+	/* inside a free block, or off every list */
+	if (block_around(w, pfn, &x) && x.free) {
+		*role = role_for_order(x.order);
 		return '.';
 	}
 	*role = ROLE_PAGE_INFLIGHT;
@@ -467,10 +546,9 @@ static int marked(const struct tui_view *v, unsigned long first, unsigned long l
 }
 
 static void draw_cell(struct canvas *cv, struct rect r, int x, int y, struct memmap *p,
-		      struct tui_view *v, const struct zone *z, unsigned long pfn,
-		      struct mt_memo *memo)
+		      const struct tui_view *v, struct walk *w, unsigned long pfn)
 {
-	struct mm_machine *m = v->c->m;
+	const struct shown *z = w->z;
 	const struct grid *g = &p->g;
 	unsigned long last = pfn + g->unit - 1;
 	unsigned int attr = 0;
@@ -478,13 +556,13 @@ static void draw_cell(struct canvas *cv, struct rect r, int x, int y, struct mem
 	int role;
 
 	if (g->scale == SCALE_PAGE) {
-		ch = page_glyph(m, z, pfn, &role);
+		ch = page_glyph(w, pfn, &role);
 	} else {
-		unsigned long s = pfn < z->zone_start_pfn ? z->zone_start_pfn : pfn;
-		unsigned long e = last + 1 > zone_end_pfn(z) ? zone_end_pfn(z) : last + 1;
+		unsigned long s = pfn < z->start ? z->start : pfn;
+		unsigned long e = last + 1 > z->end ? z->end : last + 1;
 		struct pb_summary sum;
 
-		pb_summarize(m, s, e, memo, &sum);
+		pb_summarize(w, s, e, &sum);
 		ch = block_glyph(&sum, e - s, &role);
 	}
 	if (marked(v, pfn, last)) {
@@ -499,12 +577,12 @@ static void draw_cell(struct canvas *cv, struct rect r, int x, int y, struct mem
 }
 
 static void draw_grid(struct canvas *cv, struct rect r, int y0, struct memmap *p,
-		      struct tui_view *v, const struct zone *z)
+		      const struct tui_view *v, const struct shown *z)
 {
 	const struct grid *g = &p->g;
-	struct mt_memo memo = { UINT32_MAX, 0 };
-	unsigned long end = zone_end_pfn(z);
+	struct walk w;
 
+	walk_init(&w, z);
 	for (int i = 0; i < g->rows; i++) {
 		unsigned long row = p->top + (unsigned long)i;
 
@@ -516,9 +594,9 @@ static void draw_grid(struct canvas *cv, struct rect r, int y0, struct memmap *p
 		for (int c = 0; c < g->per_row; c++) {
 			unsigned long pfn = cell_pfn(g, row, c);
 
-			if (pfn >= end)
+			if (pfn >= z->end)
 				break;
-			draw_cell(cv, r, g->label_w + c, y0 + i, p, v, z, pfn, &memo);
+			draw_cell(cv, r, g->label_w + c, y0 + i, p, v, &w, pfn);
 		}
 	}
 }
@@ -526,7 +604,7 @@ static void draw_grid(struct canvas *cv, struct rect r, int y0, struct memmap *p
 /* "Normal  1 cell = 512 pages (pageblock)  0x0-0x3fff  rows 1-6 of 32",
  * each part only if it fits whole */
 static void draw_title(struct canvas *cv, struct rect r, const struct memmap *p,
-		       const struct zone *z)
+		       const struct shown *z)
 {
 	const struct grid *g = &p->g;
 	char part[3][80];
@@ -537,8 +615,7 @@ static void draw_title(struct canvas *cv, struct rect r, const struct memmap *p,
 	else
 		snprintf(part[0], sizeof(part[0]), "  1 cell = %lu pages%s", g->unit,
 			 r.w >= 60 ? " (pageblock)" : "");
-	snprintf(part[1], sizeof(part[1]), "  0x%lx-0x%lx", z->zone_start_pfn,
-		 zone_end_pfn(z) - 1);
+	snprintf(part[1], sizeof(part[1]), "  0x%lx-0x%lx", z->start, z->end - 1);
 	part[2][0] = '\0';
 	if (g->nrows > (unsigned long)g->rows)
 		snprintf(part[2], sizeof(part[2]), "  rows %lu-%lu of %lu", p->top + 1,
@@ -566,22 +643,22 @@ static void add_count(char *buf, size_t len, size_t *n, int *first, unsigned lon
 /* "block 0x1000 Movable: 300 free, 12 pcp, 200 allocated, 3 foreign (U)",
  * naming only the kinds of page the block holds, so that a narrow panel
  * still shows what matters */
-static void block_text(struct mm_machine *m, const struct zone *z, unsigned long pfn,
-		       char *buf, size_t len)
+static void block_text(const struct shown *z, unsigned long pfn, char *buf, size_t len)
 {
-	unsigned long s = pfn & ~(m->pageblock_nr_pages - 1);
-	unsigned long e = s + m->pageblock_nr_pages;
-	struct mt_memo memo = { UINT32_MAX, 0 };
+	unsigned long s = pfn & ~(z->pageblock_nr_pages - 1);
+	unsigned long e = s + z->pageblock_nr_pages;
+	struct walk w;
 	struct pb_summary sum;
 	char foreign[32] = "foreign (";
 	int first = 1;
 	size_t n;
 
-	if (s < z->zone_start_pfn)
-		s = z->zone_start_pfn;
-	if (e > zone_end_pfn(z))
-		e = zone_end_pfn(z);
-	pb_summarize(m, s, e, &memo, &sum);
+	if (s < z->start)
+		s = z->start;
+	if (e > z->end)
+		e = z->end;
+	walk_init(&w, z);
+	pb_summarize(&w, s, e, &sum);
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
 		if (sum.foreign_types & (1u << mt))
 			snprintf(foreign + strlen(foreign), sizeof(foreign) - strlen(foreign), "%c",
@@ -598,51 +675,54 @@ static void block_text(struct mm_machine *m, const struct zone *z, unsigned long
 }
 
 /* the page under the cursor: "pfn 0x1234  allocated order 5, kernel" */
-static void page_text(struct mm_machine *m, const struct zone *z, unsigned long pfn,
-		      int with_flags, char *buf, size_t len)
+static void page_text(const struct shown *z, unsigned long pfn, int with_flags, char *buf,
+		      size_t len)
 {
-	struct mm_page_info pi;
+	struct mm_page_view pv;
+	struct mm_page_cell c;
 	char state[192], flags[256];
 
-	mm_page_info(m, pfn, &pi);
-	state_text(m, z, pfn, &pi, state, sizeof(state));
-	flags_text(pfn_valid(m, pfn) ? m->mem_map[pfn].flags : 0, flags, sizeof(flags));
+	mm_view_page(z->m, pfn, &pv);
+	state_text(z, pfn, &pv, state, sizeof(state));
+	mm_view_page_cell(z->m, pfn, &c); /* flags 0 without a struct page */
+	flags_text(c.flags, flags, sizeof(flags));
 	if (with_flags)
 		snprintf(buf, len, "pfn 0x%lx  %s  flags %s  block %s", pfn, state, flags,
-			 migratetype_names[pi.pageblock_mt]);
+			 migratetype_names[block_mt(z->m, pfn)]);
 	else
 		snprintf(buf, len, "pfn 0x%lx  %s", pfn, state);
 }
 
-static void flags_line(struct mm_machine *m, unsigned long pfn, char *buf, size_t len)
+static void flags_line(const struct shown *z, unsigned long pfn, char *buf, size_t len)
 {
+	struct mm_page_cell c;
 	char flags[256];
 
-	flags_text(pfn_valid(m, pfn) ? m->mem_map[pfn].flags : 0, flags, sizeof(flags));
-	snprintf(buf, len, "flags %s  block %s", flags,
-		 migratetype_names[get_pageblock_migratetype(m, pfn)]);
+	mm_view_page_cell(z->m, pfn, &c);
+	flags_text(c.flags, flags, sizeof(flags));
+	snprintf(buf, len, "flags %s  block %s", flags, migratetype_names[block_mt(z->m, pfn)]);
 }
 
 /* one or two lines about the cursor, at rows y and y + 1 */
 static void draw_info(struct canvas *cv, struct rect r, int y, int lines,
-		      const struct memmap *p, struct mm_machine *m, const struct zone *z)
+		      const struct memmap *p, const struct shown *z)
 {
 	char buf[512];
 
 	if (lines >= 2) {
-		page_text(m, z, p->cursor, 0, buf, sizeof(buf));
+		page_text(z, p->cursor, 0, buf, sizeof(buf));
 		rect_put(cv, r, 0, y, ROLE_DEFAULT, 0, buf);
 		if (p->g.scale == SCALE_BLOCK)
-			block_text(m, z, p->cursor, buf, sizeof(buf));
+			block_text(z, p->cursor, buf, sizeof(buf));
 		else
-			flags_line(m, p->cursor, buf, sizeof(buf));
+			flags_line(z, p->cursor, buf, sizeof(buf));
 		rect_put(cv, r, 0, y + 1, ROLE_DIM, 0, buf);
 		return;
 	}
 	if (p->g.scale == SCALE_BLOCK)
-		block_text(m, z, p->cursor, buf, sizeof(buf));
+		block_text(z, p->cursor, buf, sizeof(buf));
 	else
-		page_text(m, z, p->cursor, 1, buf, sizeof(buf));
+		page_text(z, p->cursor, 1, buf, sizeof(buf));
 	rect_put(cv, r, 0, y, ROLE_DEFAULT, 0, buf);
 }
 
@@ -679,14 +759,13 @@ static void split_rows(int h, int *grid, int *info, int *legend)
 	*grid = h - 1 - *info - *legend;
 }
 
-static int choose_scale(const struct memmap *p, const struct mm_machine *m,
-			const struct zone *z, struct rect r, int rows)
+static int choose_scale(const struct memmap *p, const struct shown *z, struct rect r, int rows)
 {
 	struct grid g;
 
 	if (p->zoomed >= 0)
 		return p->zoomed;
-	grid_setup(m, z, r, rows, SCALE_PAGE, &g);
+	grid_setup(z, r, rows, SCALE_PAGE, &g);
 	return g.nrows <= (unsigned long)rows ? SCALE_PAGE : SCALE_BLOCK;
 }
 
@@ -694,25 +773,25 @@ static void memmap_draw(void *self, struct tui_view *v, struct canvas *cv,
 			struct rect r, int focused)
 {
 	struct memmap *p = self;
-	struct zone *z = view_zone(v);
+	struct shown z;
 	int rows, info, legend;
 
 	(void)focused;
 	if (draw_too_small(cv, r, panel_memmap.min_w, panel_memmap.min_h))
 		return;
 	rect_clear(cv, r);
-	if (!z || !p) {
+	if (!p || !shown_get(v, &z)) {
 		rect_put(cv, r, 0, 0, ROLE_DIM, 0, p ? "no populated zone" : "out of memory");
 		return;
 	}
-	sync_cursor(p, v->c->m, z);
+	sync_cursor(p, &z);
 	split_rows(r.h, &rows, &info, &legend);
-	grid_setup(v->c->m, z, r, rows, choose_scale(p, v->c->m, z, r, rows), &p->g);
+	grid_setup(&z, r, rows, choose_scale(p, &z, r, rows), &p->g);
 	p->last = r;
 	scroll_to_cursor(p);
-	draw_title(cv, r, p, z);
-	draw_grid(cv, r, 1, p, v, z);
-	draw_info(cv, r, 1 + rows, info, p, v->c->m, z);
+	draw_title(cv, r, p, &z);
+	draw_grid(cv, r, 1, p, v, &z);
+	draw_info(cv, r, 1 + rows, info, p, &z);
 	if (legend)
 		draw_legend(cv, r, r.h - 1, p->g.scale);
 }
@@ -720,24 +799,24 @@ static void memmap_draw(void *self, struct tui_view *v, struct canvas *cv,
 /* ---- keys ---------------------------------------------------------------------- */
 
 /* the first pfn after the cursor that heads a free block, wrapping once */
-static unsigned long next_free_block(struct mm_machine *m, const struct zone *z,
-				     unsigned long from)
+static unsigned long next_free_block(const struct shown *z, unsigned long from)
 {
-	unsigned long start = z->zone_start_pfn, end = zone_end_pfn(z);
+	unsigned long start = z->start, end = z->end;
 
 	for (unsigned long i = 1; i <= end - start; i++) {
 		unsigned long pfn = start + (from - start + i) % (end - start);
+		struct mm_page_cell c;
 
-		if (pfn_valid(m, pfn) && (m->mem_map[pfn].flags & PG_buddy))
+		if (mm_view_page_cell(z->m, pfn, &c) == 0 && (c.flags & PG_buddy))
 			return pfn;
 	}
 	return from;
 }
 
 /* cursor += delta pages, stopping at the zone's ends */
-static void move_cursor(struct memmap *p, const struct zone *z, long delta)
+static void move_cursor(struct memmap *p, const struct shown *z, long delta)
 {
-	unsigned long start = z->zone_start_pfn, last = zone_end_pfn(z) - 1;
+	unsigned long start = z->start, last = z->end - 1;
 
 	if (delta < 0 && (unsigned long)-delta > p->cursor - start)
 		p->cursor = start;
@@ -747,19 +826,19 @@ static void move_cursor(struct memmap *p, const struct zone *z, long delta)
 		p->cursor = (unsigned long)((long)p->cursor + delta);
 }
 
-static void log_cursor(struct memmap *p, struct tui_view *v, const struct zone *z)
+static void log_cursor(struct memmap *p, struct tui_view *v, const struct shown *z)
 {
 	char buf[512];
 
 	if (p->g.scale == SCALE_BLOCK)
-		block_text(v->c->m, z, p->cursor, buf, sizeof(buf));
+		block_text(z, p->cursor, buf, sizeof(buf));
 	else
-		page_text(v->c->m, z, p->cursor, 1, buf, sizeof(buf));
+		page_text(z, p->cursor, 1, buf, sizeof(buf));
 	tui_log_add(v, LOG_OUTPUT, -1, buf);
 }
 
 /* moves that depend on the last draw's geometry */
-static int move_key(struct memmap *p, const struct zone *z, int key)
+static int move_key(struct memmap *p, const struct shown *z, int key)
 {
 	long cell = (long)p->g.unit, row = cell * p->g.per_row;
 	long screen = row * (p->g.rows > 1 ? p->g.rows - 1 : 1);
@@ -788,10 +867,10 @@ static int move_key(struct memmap *p, const struct zone *z, int key)
 		move_cursor(p, z, screen);
 		break;
 	case TK_HOME:
-		p->cursor = z->zone_start_pfn;
+		p->cursor = z->start;
 		break;
 	case TK_END:
-		p->cursor = zone_end_pfn(z) - 1;
+		p->cursor = z->end - 1;
 		break;
 	default:
 		return 0;
@@ -800,36 +879,35 @@ static int move_key(struct memmap *p, const struct zone *z, int key)
 }
 
 /* the keys that follow a zoom move by the new scale, before any redraw */
-static void zoom(struct memmap *p, const struct mm_machine *m, const struct zone *z,
-		 int scale)
+static void zoom(struct memmap *p, const struct shown *z, int scale)
 {
 	p->zoomed = scale;
 	if (p->last.w)
-		grid_setup(m, z, p->last, p->g.rows, scale, &p->g);
+		grid_setup(z, p->last, p->g.rows, scale, &p->g);
 }
 
 static int memmap_key(void *self, struct tui_view *v, int key)
 {
 	struct memmap *p = self;
-	struct zone *z = view_zone(v);
+	struct shown z;
 
-	if (!p || !z)
+	if (!p || !shown_get(v, &z))
 		return PANEL_IGNORED;
-	sync_cursor(p, v->c->m, z);
+	sync_cursor(p, &z);
 	if (!p->g.per_row) /* not drawn yet: moves have no geometry */
 		p->g = (struct grid){ .scale = SCALE_PAGE, .unit = 1, .per_row = 1, .rows = 1 };
-	if (move_key(p, z, key))
+	if (move_key(p, &z, key))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	switch (key) {
 	case 'g':
-		p->cursor = next_free_block(v->c->m, z, p->cursor);
+		p->cursor = next_free_block(&z, p->cursor);
 		return PANEL_HANDLED | PANEL_REDRAW;
 	case '+':
 	case '-':
-		zoom(p, v->c->m, z, key == '+' ? SCALE_PAGE : SCALE_BLOCK);
+		zoom(p, &z, key == '+' ? SCALE_PAGE : SCALE_BLOCK);
 		return PANEL_HANDLED | PANEL_REDRAW;
 	case TK_ENTER:
-		log_cursor(p, v, z);
+		log_cursor(p, v, &z);
 		return PANEL_HANDLED | PANEL_REDRAW;
 	case 'z':
 	case 'Z':

@@ -4,7 +4,8 @@
  * gauge of free pages with the min/low/high watermarks on it, the
  * lowmem_reserve protection the zone keeps against allocations that could
  * have used a higher zone, and whether reclaim gave up on it.  The first
- * line is the node's kswapd.
+ * line is the node's kswapd.  All of it is read through the view
+ * (mm_view_zone, once per zone and draw, and mm_view_kswapd).
  *
  * The gauge is linear over managed pages, filled from the left with the
  * free pages ('='), so free memory draining towards the 'm'/'l'/'h'
@@ -28,7 +29,7 @@ static const struct panel_key zones_keys[] = {
 	{ NULL, NULL },
 };
 
-static const char *kswapd_state_name(const struct kswapd_state *k)
+static const char *kswapd_state_name(const struct mm_kswapd_view *k)
 {
 	if (!k->started)
 		return "asleep";
@@ -45,23 +46,24 @@ static const char *kswapd_state_name(const struct kswapd_state *k)
 static void draw_kswapd(struct canvas *cv, struct rect r, int row,
 			const struct mm_machine *m)
 {
-	const struct kswapd_state *k = &m->work.kswapd;
-	int running = k->started && k->state == KSWAPD_RUNNING;
-	int col = rect_put(cv, r, 0, row, ROLE_HEADER, 0, "kswapd0 ");
+	struct mm_kswapd_view k;
+	struct mm_zone_view cz;
+	int running, col;
 
+	mm_view_kswapd(m, &k);
+	running = k.started && k.state == KSWAPD_RUNNING;
+	col = rect_put(cv, r, 0, row, ROLE_HEADER, 0, "kswapd0 ");
 	col += rect_put(cv, r, col, row, running ? ROLE_WARNING : ROLE_DEFAULT,
-			running ? CELL_BOLD : 0, kswapd_state_name(k));
-	if (!k->started)
+			running ? CELL_BOLD : 0, kswapd_state_name(&k));
+	if (!k.started)
 		return;
 	if (running) {
-		const char *cz = k->classzone_idx >= 0 && k->classzone_idx < m->node.nr_zones ?
-				 m->node.node_zones[k->classzone_idx].name : "?";
-
 		rect_printf(cv, r, col, row, ROLE_DEFAULT,
 			    "  order %d classzone %s  reclaimed %lu in %lu passes",
-			    k->order, cz, k->nr_reclaimed, k->nr_passes);
-	} else if (k->state == KSWAPD_NAPPING) {
-		rect_printf(cv, r, col, row, ROLE_DIM, "  until jiffy %llu", k->nap_end);
+			    k.order, mm_view_zone(m, k.classzone_idx, &cz) == 0 ? cz.name : "?",
+			    k.nr_reclaimed, k.nr_passes);
+	} else if (k.state == KSWAPD_NAPPING) {
+		rect_printf(cv, r, col, row, ROLE_DIM, "  until jiffy %llu", k.nap_end);
 	}
 }
 
@@ -81,12 +83,12 @@ static int gauge_col(unsigned long pages, unsigned long total, int w)
  * managed pages, the watermark markers on top.
  */
 static void draw_gauge(struct canvas *cv, struct rect r, int col, int row,
-		       int w, const struct zone *z)
+		       int w, const struct mm_zone_view *z)
 {
 	static const char marks[NR_WMARK] = { 'm', 'l', 'h' };
 	static const int roles[NR_WMARK] = { ROLE_WMARK_MIN, ROLE_WMARK_LOW,
 					     ROLE_WMARK_HIGH };
-	unsigned long free = zone_page_state(z, NR_FREE_PAGES);
+	unsigned long free = z->free_pages;
 	unsigned long total = z->managed_pages;
 	int fill = total ? (int)((unsigned long long)(free > total ? total : free) *
 				 (unsigned long long)w / total) : 0;
@@ -112,7 +114,7 @@ static void draw_gauge(struct canvas *cv, struct rect r, int col, int row,
 }
 
 static int draw_name(struct canvas *cv, struct rect r, int row,
-		     const struct zone *z, int selected)
+		     const struct mm_zone_view *z, int selected)
 {
 	char name[16];
 
@@ -123,12 +125,12 @@ static int draw_name(struct canvas *cv, struct rect r, int row,
 	return 1 + ZONE_NAME_W + 1;
 }
 
-static void protection_text(const struct mm_machine *m, const struct zone *z,
-			    char *buf, size_t len)
+/* "protection (0, 1234, 5678, 5678)": lowmem_reserve against each zone */
+static void protection_text(int nr_zones, const struct mm_zone_view *z, char *buf, size_t len)
 {
 	size_t used = (size_t)snprintf(buf, len, "protection (");
 
-	for (int i = 0; i < m->node.nr_zones && used < len; i++)
+	for (int i = 0; i < nr_zones && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%lu", i ? ", " : "",
 					 z->lowmem_reserve[i]);
 	if (used < len)
@@ -162,7 +164,7 @@ static int put_pair(struct canvas *cv, struct rect r, int col, int row,
 
 /* min/low/high, protection, reclaim state; col is where it starts */
 static void draw_marks_line(struct canvas *cv, struct rect r, int col, int row,
-			    const struct mm_machine *m, const struct zone *z)
+			    int nr_zones, const struct mm_zone_view *z)
 {
 	char prot[96];
 
@@ -174,7 +176,7 @@ static void draw_marks_line(struct canvas *cv, struct rect r, int col, int row,
 
 		col = c != col ? c : put_seg(cv, r, col, row, ROLE_WARNING, CELL_BOLD, " unrecl");
 	}
-	protection_text(m, z, prot, sizeof(prot));
+	protection_text(nr_zones, z, prot, sizeof(prot));
 	if (col + 2 + (int)strlen(prot) <= r.w) {
 		col = put_seg(cv, r, col, row, ROLE_DEFAULT, 0, "  ");
 		col = put_seg(cv, r, col, row, ROLE_LOWMEM_RESERVE, 0, prot);
@@ -183,41 +185,36 @@ static void draw_marks_line(struct canvas *cv, struct rect r, int col, int row,
 		put_pair(cv, r, col, row, "  scanned ", ROLE_DIM, z->pages_scanned);
 }
 
-static int free_percent(const struct zone *z)
+static int free_percent(const struct mm_zone_view *z)
 {
-	unsigned long free = zone_page_state(z, NR_FREE_PAGES);
-
-	return z->managed_pages ? (int)(free * 100 / z->managed_pages) : 0;
+	return z->managed_pages ? (int)(z->free_pages * 100 / z->managed_pages) : 0;
 }
 
 /* three lines: counts; gauge; watermarks and protection */
-static void draw_zone_full(struct canvas *cv, struct rect r, int row,
-			   const struct mm_machine *m, const struct zone *z, int sel)
+static void draw_zone_full(struct canvas *cv, struct rect r, int row, int nr_zones,
+			   const struct mm_zone_view *z, int sel)
 {
 	int col = draw_name(cv, r, row, z, sel);
 	char pct[16];
 	int n;
 
-	col = put_pair(cv, r, col, row, "free ", ROLE_PAGE_FREE,
-		       zone_page_state(z, NR_FREE_PAGES));
+	col = put_pair(cv, r, col, row, "free ", ROLE_PAGE_FREE, z->free_pages);
 	col = put_pair(cv, r, col, row, "  managed ", ROLE_DEFAULT, z->managed_pages);
 	col = put_pair(cv, r, col, row, "  present ", ROLE_DEFAULT, z->present_pages);
 	put_pair(cv, r, col, row, "  spanned ", ROLE_DEFAULT, z->spanned_pages);
 	n = snprintf(pct, sizeof(pct), " %d%% free", free_percent(z));
 	draw_gauge(cv, r, 2, row + 1, r.w - 2 - 2 - n, z);
 	rect_put(cv, r, r.w - n, row + 1, ROLE_DEFAULT, 0, pct);
-	draw_marks_line(cv, r, 2, row + 2, m, z);
+	draw_marks_line(cv, r, 2, row + 2, nr_zones, z);
 }
 
 /* one line: name, free/managed and the gauge; two: the marks below */
-static void draw_zone_short(struct canvas *cv, struct rect r, int row,
-			    const struct mm_machine *m, const struct zone *z,
-			    int sel, int lines)
+static void draw_zone_short(struct canvas *cv, struct rect r, int row, int nr_zones,
+			    const struct mm_zone_view *z, int sel, int lines)
 {
 	int col = draw_name(cv, r, row, z, sel);
 	char nums[48];
-	int n = snprintf(nums, sizeof(nums), "%lu/%lu ",
-			 zone_page_state(z, NR_FREE_PAGES), z->managed_pages);
+	int n = snprintf(nums, sizeof(nums), "%lu/%lu ", z->free_pages, z->managed_pages);
 	int w;
 
 	rect_put(cv, r, col, row, ROLE_DEFAULT, 0, nums);
@@ -228,11 +225,11 @@ static void draw_zone_short(struct canvas *cv, struct rect r, int row,
 	if (z->all_unreclaimable)
 		rect_put(cv, r, r.w - 6, row, ROLE_WARNING, CELL_BOLD, "unrecl");
 	if (lines > 1)
-		draw_marks_line(cv, r, 2, row + 1, m, z);
+		draw_marks_line(cv, r, 2, row + 1, nr_zones, z);
 }
 
 static void draw_empty_zone(struct canvas *cv, struct rect r, int row,
-			    const struct zone *z)
+			    const struct mm_zone_view *z)
 {
 	char name[16];
 
@@ -242,12 +239,12 @@ static void draw_empty_zone(struct canvas *cv, struct rect r, int row,
 }
 
 /* lines a populated zone takes so that every zone fits in rows, or 1 */
-static int lines_per_zone(const struct pglist_data *pg, int rows)
+static int lines_per_zone(const struct mm_zone_view *zv, int nr_zones, int rows)
 {
 	int populated = 0, empty = 0;
 
-	for (int i = 0; i < pg->nr_zones; i++) {
-		if (populated_zone(&pg->node_zones[i]))
+	for (int i = 0; i < nr_zones; i++) {
+		if (zv[i].populated)
 			populated++;
 		else
 			empty++;
@@ -259,12 +256,12 @@ static int lines_per_zone(const struct pglist_data *pg, int rows)
 }
 
 /* the first zone to draw so that the selected one's lines are in view */
-static int first_zone_shown(const struct pglist_data *pg, int sel, int lines, int rows)
+static int first_zone_shown(const struct mm_zone_view *zv, int sel, int lines, int rows)
 {
 	int first = 0, used = 0;
 
 	for (int i = sel; i >= 0; i--) {
-		int need = populated_zone(&pg->node_zones[i]) ? lines : 1;
+		int need = zv[i].populated ? lines : 1;
 
 		if (used + need > rows)
 			break;
@@ -278,35 +275,37 @@ static void zones_draw(void *self, struct tui_view *v, struct canvas *cv,
 		       struct rect r, int focused)
 {
 	const struct mm_machine *m;
-	const struct pglist_data *pg;
-	struct zone *sel = view_zone(v);
-	int lines, row = 1, first;
+	struct mm_machine_view mv;
+	struct mm_zone_view zv[MAX_NR_ZONES];
+	int sel = view_zone_idx(v);
+	int nr_zones, lines, row = 1, first;
 
 	(void)self;
 	(void)focused;
 	if (draw_too_small(cv, r, panel_zones.min_w, panel_zones.min_h))
 		return;
 	rect_clear(cv, r);
-	if (!sel) {
+	if (sel < 0) {
 		rect_put(cv, r, 0, 0, ROLE_DIM, 0, "no populated zone");
 		return;
 	}
 	m = v->c->m;
-	pg = &m->node;
+	mm_view_machine(m, &mv);
+	nr_zones = mv.nr_zones < MAX_NR_ZONES ? mv.nr_zones : MAX_NR_ZONES;
+	for (int i = 0; i < nr_zones; i++)
+		mm_view_zone(m, i, &zv[i]);
 	draw_kswapd(cv, r, 0, m);
-	lines = lines_per_zone(pg, r.h - 1);
-	first = first_zone_shown(pg, sel->idx, lines, r.h - 1);
-	for (int i = first; i < pg->nr_zones && row < r.h; i++) {
-		const struct zone *z = &pg->node_zones[i];
-
-		if (!populated_zone(z)) {
-			draw_empty_zone(cv, r, row++, z);
+	lines = lines_per_zone(zv, nr_zones, r.h - 1);
+	first = first_zone_shown(zv, sel, lines, r.h - 1);
+	for (int i = first; i < nr_zones && row < r.h; i++) {
+		if (!zv[i].populated) {
+			draw_empty_zone(cv, r, row++, &zv[i]);
 			continue;
 		}
 		if (lines == 3)
-			draw_zone_full(cv, r, row, m, z, z == sel);
+			draw_zone_full(cv, r, row, nr_zones, &zv[i], i == sel);
 		else
-			draw_zone_short(cv, r, row, m, z, z == sel, lines);
+			draw_zone_short(cv, r, row, nr_zones, &zv[i], i == sel, lines);
 		row += lines;
 	}
 }
