@@ -674,6 +674,9 @@ struct mm_machine {
 	int nr_inflight;
 	struct mm_request *running; /* the request executing right now (step.c) */
 	struct step_state_s *step;  /* requests, breakpoints, zone locks (step.c) */
+	int nr_requests; /* requests in progress (step.c's req[] not NULL): while
+			  * none is, nothing is held and mm_busy answers at once;
+			  * mm_check counts them */
 	struct slab_state_s *slab; /* the SLAB allocator; NULL with "slab none" */
 	struct mm_workload work;
 	char err[256];
@@ -798,9 +801,31 @@ static inline int get_pageblock_migratetype(const struct mm_machine *m,
 void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt);
 
 /* zone lookup */
-struct zone *page_zone(struct mm_machine *m, unsigned long pfn); /* NULL if none */
+#define PB_NOZONE 0xfe /* pageblock_zone: no zone holds this block */
+#define PB_MIXED 0xff  /* two zones share it: ask the zones */
+struct zone *page_zone_mixed(struct mm_machine *m, unsigned long pfn);
+/* the zone of a pfn, NULL if none: one byte per pageblock answers,
+ * unless zones share the block */
+static inline struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
+{
+	unsigned z;
+
+	if (pfn >= m->max_pfn)
+		return NULL;
+	z = m->pageblock_zone[pfn >> m->pageblock_order];
+	if (__builtin_expect(z < PB_NOZONE, 1))
+		return &m->node.node_zones[z];
+	return z == PB_NOZONE ? NULL : page_zone_mixed(m, pfn);
+}
 struct zone *mm_zone_by_name(struct mm_machine *m, const char *name);
-int pfn_valid(const struct mm_machine *m, unsigned long pfn);
+static inline int pfn_valid(const struct mm_machine *m, unsigned long pfn)
+{
+	if (pfn >= m->max_pfn)
+		return 0;
+	if (!m->section_shift)
+		return 1;
+	return m->section_valid[pfn >> m->section_shift];
+}
 
 static inline unsigned long zone_page_state(const struct zone *z,
 					    enum zone_stat_item i)
