@@ -145,6 +145,7 @@ void mm_buf_reset(struct mm_buf *b);
 void mm_buf_printf(struct mm_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void mm_buf_vprintf(struct mm_buf *b, const char *fmt, va_list ap);
+void mm_buf_puts(struct mm_buf *b, const char *s); /* mm_buf_printf(b, "%s", s) */
 
 /* ---- struct page -------------------------------------------------------- */
 #define MM_NIL UINT32_MAX
