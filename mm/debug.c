@@ -543,12 +543,28 @@ static int check_counters(struct mm_machine *m, struct zone *z)
 	return MM_OK;
 }
 
+/* m->nr_requests caches how many cpus have a request in progress */
+static int check_nr_requests(struct mm_machine *m)
+{
+	int n = 0;
+
+	for (int cpu = 0; cpu < MM_MAX_CPUS; cpu++)
+		if (mm_request_of(m, cpu))
+			n++;
+	if (n != m->nr_requests)
+		return mm_error(m, MM_EINVAL, "nr_requests is %d but %d cpus have a request in progress",
+				m->nr_requests, n);
+	return MM_OK;
+}
+
 int mm_check_stage(struct mm_machine *m)
 {
 	unsigned long nbytes;
 
 	if (!m->check_dirty)
 		return mm_check(m);
+	if (check_nr_requests(m))
+		return MM_EINVAL;
 	for (int i = 0; i < m->node.nr_zones; i++)
 		if (populated_zone(&m->node.node_zones[i]) && check_counters(m, &m->node.node_zones[i]))
 			return MM_EINVAL;
@@ -574,6 +590,7 @@ int mm_check(struct mm_machine *m)
 
 	if (!c.seen)
 		return mm_error(m, MM_ENOMEM, "mm_check: out of memory");
+	rc = check_nr_requests(m);
 	for (int i = 0; i < m->node.nr_zones && !rc; i++) {
 		struct zone *z = &m->node.node_zones[i];
 

@@ -177,8 +177,6 @@ static inline void rmv_page_order(struct page *p)
 	p->private = 0;
 }
 
-#define PB_NOZONE 0xfe /* pageblock_zone: no zone holds this block */
-#define PB_MIXED 0xff  /* two zones share it: ask the zones */
 void init_pageblock_zones(struct mm_machine *m);
 int zone_counts_pageblock(struct mm_machine *m, const struct zone *z, unsigned long pfn);
 void count_zone_pageblocks(struct mm_machine *m, struct zone *z, unsigned long *count);
@@ -260,8 +258,19 @@ void zone_lock(struct mm_machine *m, struct zone *z);
 void zone_unlock(struct mm_machine *m, struct zone *z);
 void spin_lock_list(struct mm_machine *m, struct kmem_cache *c);
 void spin_unlock_list(struct mm_machine *m, struct kmem_cache *c);
-void local_irq_save(struct mm_machine *m);
-void local_irq_restore(struct mm_machine *m);
+/* local_irq_save / local_irq_restore: only a request has anything to record */
+void step_irq_save(struct mm_machine *m);
+void step_irq_restore(struct mm_machine *m);
+static inline void local_irq_save(struct mm_machine *m)
+{
+	if (unlikely(m->running))
+		step_irq_save(m);
+}
+static inline void local_irq_restore(struct mm_machine *m)
+{
+	if (unlikely(m->running))
+		step_irq_restore(m);
+}
 int local_irq_enable(struct mm_machine *m);
 void local_irq_disable(struct mm_machine *m, int depth);
 void ipi_start(struct mm_machine *m, int cpu);

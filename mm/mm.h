@@ -155,6 +155,7 @@ void mm_buf_reset(struct mm_buf *b);
 void mm_buf_printf(struct mm_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void mm_buf_vprintf(struct mm_buf *b, const char *fmt, va_list ap);
+void mm_buf_puts(struct mm_buf *b, const char *s); /* mm_buf_printf(b, "%s", s) */
 
 /* ---- struct page -------------------------------------------------------- */
 #define MM_NIL UINT32_MAX
@@ -695,6 +696,9 @@ struct mm_machine {
 	int nr_inflight;
 	struct mm_request *running; /* the request executing right now (step.c) */
 	struct step_state_s *step;  /* requests, breakpoints, zone locks (step.c) */
+	int nr_requests; /* requests in progress (step.c's req[] not NULL): while
+			  * none is, nothing is held and mm_busy answers at once;
+			  * mm_check counts them */
 	struct slab_state_s *slab; /* the SLAB allocator; NULL with "slab none" */
 	struct mm_workload work;
 	char err[256];
@@ -828,9 +832,31 @@ static inline int get_pageblock_migratetype(const struct mm_machine *m,
 void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt);
 
 /* zone lookup */
-struct zone *page_zone(struct mm_machine *m, unsigned long pfn); /* NULL if none */
+#define PB_NOZONE 0xfe /* pageblock_zone: no zone holds this block */
+#define PB_MIXED 0xff  /* two zones share it: ask the zones */
+struct zone *page_zone_mixed(struct mm_machine *m, unsigned long pfn);
+/* the zone of a pfn, NULL if none: one byte per pageblock answers,
+ * unless zones share the block */
+static inline struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
+{
+	unsigned z;
+
+	if (pfn >= m->max_pfn)
+		return NULL;
+	z = m->pageblock_zone[pfn >> m->pageblock_order];
+	if (__builtin_expect(z < PB_NOZONE, 1))
+		return &m->node.node_zones[z];
+	return z == PB_NOZONE ? NULL : page_zone_mixed(m, pfn);
+}
 struct zone *mm_zone_by_name(struct mm_machine *m, const char *name);
-int pfn_valid(const struct mm_machine *m, unsigned long pfn);
+static inline int pfn_valid(const struct mm_machine *m, unsigned long pfn)
+{
+	if (pfn >= m->max_pfn)
+		return 0;
+	if (!m->section_shift)
+		return 1;
+	return m->section_valid[pfn >> m->section_shift];
+}
 
 #ifndef MM_VIEW_ONLY
 static inline unsigned long zone_page_state(const struct zone *z,

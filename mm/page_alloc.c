@@ -57,27 +57,9 @@ static const int fallbacks[MIGRATE_TYPES][3] = {
 
 /* ---- small lookups ---------------------------------------------------------- */
 
-int pfn_valid(const struct mm_machine *m, unsigned long pfn)
+/* page_zone (mm.h) of a pageblock two zones share: ask the zones */
+struct zone *page_zone_mixed(struct mm_machine *m, unsigned long pfn)
 {
-	if (pfn >= m->max_pfn)
-		return 0;
-	if (!m->section_shift)
-		return 1;
-	return m->section_valid[pfn >> m->section_shift];
-}
-
-/* the zone of a pfn: one byte per pageblock answers, unless zones share the block */
-struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
-{
-	unsigned z;
-
-	if (unlikely(pfn >= m->max_pfn))
-		return NULL;
-	z = m->pageblock_zone[pfn >> m->pageblock_order];
-	if (likely(z < PB_NOZONE))
-		return &m->node.node_zones[z];
-	if (z == PB_NOZONE)
-		return NULL;
 	for (int i = 0; i < m->node.nr_zones; i++) {
 		struct zone *z = &m->node.node_zones[i];
 
@@ -178,7 +160,7 @@ static void watermark_reason(struct mm_reason *why, const struct zone *z, long f
 				  z->name, free0, (1L << order) - 1, mname, mark, reserve);
 }
 
-static int watermark_ok_why(struct zone *z, int order, unsigned long mark,
+static inline int watermark_ok_why(struct zone *z, int order, unsigned long mark,
 			    int classzone_idx, int alloc_flags, long free_pages,
 			    const char *mname, struct mm_reason *why)
 {
@@ -756,7 +738,9 @@ static void trace_page_alloc(struct mm_machine *m, int cpu, unsigned long pfn,
 	mm_emit(m, &ev);
 }
 
-static int check_alloc_args(struct mm_machine *m, int cpu, gfp_t gfp, unsigned order)
+/* the arguments the kernel's callers get right; *high_zoneidx = gfp_zone() */
+static int check_alloc_args(struct mm_machine *m, int cpu, gfp_t gfp, unsigned order,
+			    int *high_zoneidx)
 {
 	if (cpu < 0 || cpu >= m->nr_cpus)
 		return mm_error(m, MM_EINVAL, "cpu %d does not exist (cpus 0-%d)", cpu, m->nr_cpus - 1);
@@ -766,7 +750,7 @@ static int check_alloc_args(struct mm_machine *m, int cpu, gfp_t gfp, unsigned o
 		return mm_error(m, MM_EINVAL, "gfp 0x%x has bits above __GFP_BITS_MASK", gfp);
 	if ((gfp & (__GFP_MOVABLE | __GFP_RECLAIMABLE)) == (__GFP_MOVABLE | __GFP_RECLAIMABLE))
 		return mm_error(m, MM_EINVAL, "gfp 0x%x: __GFP_MOVABLE and __GFP_RECLAIMABLE together name no migratetype", gfp);
-	if (gfp_zone(m, gfp) < 0)
+	if ((*high_zoneidx = gfp_zone(m, gfp)) < 0)
 		return mm_error(m, MM_EINVAL, "gfp 0x%x: invalid zone modifier combination (GFP_ZONE_BAD)", gfp);
 	return MM_OK;
 }
@@ -1072,11 +1056,10 @@ int mm_alloc_pages(struct mm_machine *m, int cpu, gfp_t gfp, unsigned int order,
 
 	res->pfn = MM_NOPFN;
 	res->why[0] = '\0';
-	rc = check_alloc_args(m, cpu, gfp, order);
+	rc = check_alloc_args(m, cpu, gfp, order, &ac.high_zoneidx);
 	if (rc || (rc = mm_busy(m)))
 		return rc;
 	m->work.sync_waits = 0;
-	ac.high_zoneidx = gfp_zone(m, gfp);
 	ac.mt = allocflags_to_migratetype(m, gfp);
 	m->this_cpu = cpu;
 	if (STAGES(m))
@@ -1253,7 +1236,7 @@ static void trace_page_free(struct mm_machine *m, int cpu, unsigned long pfn, in
 }
 
 /* free_pages_prepare: the allocation's pages become plain free pages */
-static void free_pages_prepare(struct mm_machine *m, int cpu, unsigned long pfn, int order)
+static inline void free_pages_prepare(struct mm_machine *m, int cpu, unsigned long pfn, int order)
 {
 	struct page *p = &m->mem_map[pfn];
 	unsigned long n = 1UL << order;
@@ -1399,6 +1382,17 @@ static int bad_page(struct mm_machine *m, int cpu, unsigned long pfn, const char
 	return MM_EBADPAGE;
 }
 
+/* order -1 frees with the allocation's order; any other must be it */
+static int free_order_check(struct mm_machine *m, unsigned long pfn, const struct page *p, int *order)
+{
+	if (*order < 0)
+		*order = p->alloc_order;
+	else if (unlikely(*order != p->alloc_order))
+		return mm_error(m, MM_EINVAL, "pfn 0x%lx was allocated with order %d, not %d",
+				pfn, p->alloc_order, *order);
+	return MM_OK;
+}
+
 /* Refuse what the kernel would catch (free_pages_check, bad_page). */
 static int free_pages_check(struct mm_machine *m, int cpu, unsigned long pfn, int *order)
 {
@@ -1410,6 +1404,11 @@ static int free_pages_check(struct mm_machine *m, int cpu, unsigned long pfn, in
 	if (!pfn_valid(m, pfn) || !page_zone(m, pfn))
 		return mm_error(m, MM_EINVAL, "pfn 0x%lx: no such page (outside every zone)", pfn);
 	p = &m->mem_map[pfn];
+	/* the usual case first: the head of an allocation nobody maps */
+	if (likely((p->flags & (PG_nomem | PG_reserved | PG_buddy | PG_pcp | PG_slab | PG_tail | PG_head)) ==
+		   PG_head && MM_OWNER_KIND(p->owner) != OWNER_ANON &&
+		   MM_OWNER_KIND(p->owner) != OWNER_PAGECACHE))
+		return free_order_check(m, pfn, p, order);
 	if (p->flags & PG_nomem)
 		return bad_page(m, cpu, pfn, "not RAM (a hole in the memory map)");
 	if (p->flags & PG_reserved)
@@ -1440,12 +1439,7 @@ static int free_pages_check(struct mm_machine *m, int cpu, unsigned long pfn, in
 		snprintf(why, sizeof(why), "page is already free (inside the free order-%d block at 0x%lx)", o, h);
 		return bad_page(m, cpu, pfn, why);
 	}
-	if (*order < 0)
-		*order = p->alloc_order;
-	else if (*order != p->alloc_order)
-		return mm_error(m, MM_EINVAL, "pfn 0x%lx was allocated with order %d, not %d",
-				pfn, p->alloc_order, *order);
-	return MM_OK;
+	return free_order_check(m, pfn, p, order);
 }
 
 int mm_free_pages(struct mm_machine *m, int cpu, unsigned long pfn, int order)

@@ -843,6 +843,12 @@ static void __cache_free(struct mm_machine *m, struct kmem_cache *c, unsigned lo
 static int internal_object(struct mm_machine *m, struct kmem_cache *oc, unsigned long addr,
 			   char *what, size_t len)
 {
+	/* they all come from kmem_cache or a kmalloc cache: a cache of
+	 * kmem_cache_create holds none (its object_size is never that of the
+	 * kmalloc cache of that size, which is itself) */
+	if (oc != S(m)->kmem_cache && kmalloc_slab(m, (size_t)oc->object_size, 0) != oc &&
+	    kmalloc_slab(m, (size_t)oc->object_size, GFP_DMA) != oc)
+		return 0;
 	if (oc == S(m)->kmem_cache) {
 		for (struct kmem_cache *c = S(m)->slab_caches; c; c = c->next)
 			if (c->addr == addr) {

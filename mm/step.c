@@ -106,6 +106,7 @@ void mm_step_destroy(struct mm_machine *m)
 		mm_request_free(m, s->done[i]);
 	free(s);
 	m->step = NULL;
+	m->nr_requests = 0;
 }
 
 static void clock_advance(struct mm_machine *m, unsigned long n, int wake);
@@ -241,6 +242,7 @@ static void finished(struct mm_machine *m, struct mm_request *r, int collected)
 	struct step_state_s *s = m->step;
 
 	s->req[r->cpu] = NULL;
+	m->nr_requests--;
 	if (!collected && s->ndone < MAX_DONE)
 		s->done[s->ndone++] = r;
 }
@@ -337,6 +339,7 @@ int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, 
 		return mm_error(m, MM_ENOMEM, "out of memory for a request stack");
 	}
 	s->req[r->cpu] = r;
+	m->nr_requests++;
 	switch_in(m, r);
 	*out = r;
 	if (r->state == RQ_DONE)
@@ -559,14 +562,14 @@ static void irq_give(struct mm_machine *m, struct mm_request *r, int cpu)
 		s->irq_owner[cpu] = 0;
 }
 
-/* local_irq_save / local_irq_restore on the running request's cpu */
-void local_irq_save(struct mm_machine *m)
+/* local_irq_save / local_irq_restore (internal.h) on the running request's cpu */
+void step_irq_save(struct mm_machine *m)
 {
 	if (m->running && m->step)
 		irq_take(m, m->running, m->running->cpu);
 }
 
-void local_irq_restore(struct mm_machine *m)
+void step_irq_restore(struct mm_machine *m)
 {
 	if (m->running && m->step)
 		irq_give(m, m->running, m->running->cpu);
@@ -694,6 +697,8 @@ int mm_locks_held(struct mm_machine *m)
 {
 	struct mm_lock_ref l;
 
+	if (likely(!m->nr_requests)) /* nobody to hold anything */
+		return 0;
 	return first_holder(m, &l) != NULL;
 }
 
@@ -703,7 +708,7 @@ int mm_busy(struct mm_machine *m)
 	struct mm_request *r;
 	char what[80];
 
-	if (m->running || !(r = first_holder(m, &l)))
+	if (likely(!m->nr_requests) || m->running || !(r = first_holder(m, &l)))
 		return MM_OK;
 	if (l.kind == MM_LOCK_IRQ)
 		snprintf(what, sizeof(what), "cpu%d's interrupts off", l.id);

@@ -47,18 +47,37 @@ static int buf_reserve(struct mm_buf *b, size_t need)
 	return 0;
 }
 
+/* formatted straight into the room left; only text that does not fit
+ * is formatted a second time, after the buffer grew */
 void mm_buf_vprintf(struct mm_buf *b, const char *fmt, va_list ap)
 {
+	size_t room = b->cap - b->len;
 	va_list aq;
 	int n;
 
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(room ? b->s + b->len : NULL, room, fmt, aq);
 	va_end(aq);
+	if (n >= 0 && (size_t)n < room) {
+		b->len += (size_t)n;
+		return;
+	}
+	if (room)
+		b->s[b->len] = '\0'; /* what did not fit is not there */
 	if (n < 0 || buf_reserve(b, (size_t)n))
 		return;
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
+}
+
+void mm_buf_puts(struct mm_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (buf_reserve(b, n))
+		return;
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
 }
 
 void mm_buf_printf(struct mm_buf *b, const char *fmt, ...)

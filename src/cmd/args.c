@@ -4,32 +4,55 @@
  * reports its own error line, so a handler reads as a list of checks.
  */
 #include <ctype.h>
-#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
 
+static int digit_value(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return 99;
+}
+
+/*
+ * A decimal, or hexadecimal after 0x, as strtoul reads it from there
+ * (which also takes a second 0x before a hex digit): -1 if text is left
+ * over, -2 if it does not fit (*out is then ULONG_MAX).
+ */
 int cmd_parse_ulong(const char *s, unsigned long *out)
 {
 	const char *p = s;
-	char *end;
-	int base = 10;
+	unsigned long v = 0, base = 10;
+	int over = 0, d;
 
 	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
 		base = 16;
 		p += 2;
 		if (!isxdigit((unsigned char)*p))
 			return -1;
+		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && isxdigit((unsigned char)p[2]))
+			p += 2;
 	} else if (!isdigit((unsigned char)*p)) {
 		return -1;
 	}
-	errno = 0;
-	*out = strtoul(p, &end, base);
-	if (*end)
+	for (; (unsigned long)(d = digit_value(*p)) < base; p++) {
+		if (v > (ULONG_MAX - (unsigned long)d) / base)
+			over = 1;
+		else
+			v = v * base + (unsigned long)d;
+	}
+	*out = over ? ULONG_MAX : v;
+	if (*p)
 		return -1;
-	return errno == ERANGE ? -2 : 0;
+	return over ? -2 : 0;
 }
 
 int cmd_arg_order(struct cmd_ctx *c, const char *s, int *order)
@@ -170,14 +193,15 @@ static const char *usage_of(const char *name)
 
 int cmd_nargs(struct cmd_ctx *c, int argc, int lo, int hi)
 {
-	const char *usage = usage_of(c->cur);
-	const char *sep = usage[0] ? " " : "";
+	const char *usage, *sep;
 
+	if (argc - 1 >= lo && (hi < 0 || argc - 1 <= hi))
+		return 0;
+	usage = usage_of(c->cur);
+	sep = usage[0] ? " " : "";
 	if (argc - 1 < lo)
 		return cmd_error(c, "missing argument (usage: %s%s%s)", c->cur, sep,
 				 usage);
-	if (hi >= 0 && argc - 1 > hi)
-		return cmd_error(c, "too many arguments (usage: %s%s%s)", c->cur,
-				 sep, usage);
-	return 0;
+	return cmd_error(c, "too many arguments (usage: %s%s%s)", c->cur,
+			 sep, usage);
 }

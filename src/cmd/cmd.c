@@ -62,7 +62,7 @@ void cmd_printf(struct cmd_ctx *c, const char *fmt, ...)
 
 void cmd_puts(struct cmd_ctx *c, const char *s)
 {
-	mm_buf_printf(&c->obuf, "%s", s);
+	mm_buf_puts(&c->obuf, s);
 }
 
 #define ERR_LINE_MAX 400
@@ -193,7 +193,7 @@ const struct cmd_def *cmd_lookup(const char *name)
 	const struct cmd_def *t = cmd_table(&n);
 
 	for (i = 0; i < n; i++)
-		if (strcmp(t[i].name, name) == 0)
+		if (t[i].name[0] == name[0] && strcmp(t[i].name, name) == 0)
 			return &t[i];
 	return NULL;
 }
@@ -351,7 +351,7 @@ static void read_continuation(struct cmd_ctx *c, FILE *f, struct mm_buf *text)
 	size_t cap = 0;
 
 	while (text->s && cmd_line_continues(c, text->s) && getline(&line, &cap, f) >= 0)
-		mm_buf_printf(text, "%s", line);
+		mm_buf_puts(text, line);
 	free(line);
 }
 
@@ -365,7 +365,7 @@ int cmd_run_stream(struct cmd_ctx *c, FILE *f)
 	mm_buf_init(&text);
 	while (!c->quit && getline(&line, &cap, f) >= 0) {
 		mm_buf_reset(&text);
-		mm_buf_printf(&text, "%s", line);
+		mm_buf_puts(&text, line);
 		read_continuation(c, f, &text);
 		if (cmd_exec(c, text.s ? text.s : line)) {
 			failed = 1;

@@ -235,6 +235,11 @@ struct cmd_words {
 	struct cmd_span {
 		size_t start, end; /* the command's text: line[start, end) */
 	} *src;
+	/* where argv, src and buf live for a short line (no malloc) */
+	union {
+		void *align;
+		char bytes[2048];
+	} store;
 };
 /*
  * Split a line into commands and words.  Returns 0, or -1 with a message

@@ -28,6 +28,13 @@ struct lexer {
 	size_t first;    /* argv index of the current command's first word */
 };
 
+/* the characters that are not simply part of a word: the blanks, ';',
+ * newline, '#', the quotes and the backslash */
+static const unsigned char special[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+	[';'] = 1, ['\n'] = 1, ['#'] = 1, ['\''] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
 static void word_start(struct lexer *lx)
 {
 	struct cmd_words *w = lx->w;
@@ -86,6 +93,20 @@ static void skip_comment(struct lexer *lx)
 		lx->i++;
 }
 
+/* the plain characters from s[i] on, in one go */
+static void copy_plain(struct lexer *lx)
+{
+	const char *s = lx->s;
+	size_t i = lx->i, n;
+
+	while (i < lx->len && !special[(unsigned char)s[i]])
+		i++;
+	n = i - lx->i;
+	memcpy(lx->out, s + lx->i, n);
+	lx->out += n;
+	lx->i = i;
+}
+
 /* One step at s[i].  Returns 0, or -1 for an unterminated quote. */
 static int lex_step(struct lexer *lx)
 {
@@ -110,6 +131,7 @@ static int lex_step(struct lexer *lx)
 		if (ch == '\\' && lx->i + 1 < lx->len)
 			lx->i++;
 		*lx->out++ = lx->s[lx->i++];
+		copy_plain(lx);
 		lx->word_end = lx->i;
 	}
 	return 0;
@@ -120,7 +142,7 @@ static int lex_lua_chunk(struct lexer *lx)
 {
 	size_t end = lx->len;
 
-	if (!lx->cmd_open || lx->in_word || lx->w->nargv != lx->first + 1 ||
+	if (lx->in_word || !lx->cmd_open || lx->w->nargv != lx->first + 1 ||
 	    strcmp(lx->w->argv[lx->first], "lua") != 0)
 		return 0;
 	while (lx->i < end && strchr(" \t\r\f\v", lx->s[lx->i]))
@@ -137,13 +159,18 @@ static int lex_lua_chunk(struct lexer *lx)
 	return 1;
 }
 
+/* argv, src and buf in one block: w->store for a short line, else malloc'ed */
 static int words_alloc(struct cmd_words *w, size_t len)
 {
-	memset(w, 0, sizeof(*w));
-	w->buf = malloc(2 * len + 2);
-	w->argv = malloc((2 * len + 2) * sizeof(*w->argv));
-	w->src = malloc((len + 1) * sizeof(*w->src));
-	return w->buf && w->argv && w->src ? 0 : -1;
+	size_t nargv = 2 * len + 2, nsrc = len + 1;
+	size_t bytes = nargv * sizeof(*w->argv) + nsrc * sizeof(*w->src) + nargv;
+	char *block = bytes <= sizeof(w->store) ? w->store.bytes : malloc(bytes);
+
+	w->nargv = w->ncmds = 0;
+	w->argv = (char **)(void *)block;
+	w->src = block ? (struct cmd_span *)(void *)(w->argv + nargv) : NULL;
+	w->buf = block ? (char *)(w->src + nsrc) : NULL;
+	return block ? 0 : -1;
 }
 
 int cmd_split(const char *line, struct cmd_words *w, int lenient, char *err,
@@ -173,8 +200,10 @@ int cmd_split(const char *line, struct cmd_words *w, int lenient, char *err,
 
 void cmd_words_free(struct cmd_words *w)
 {
-	free(w->buf);
-	free(w->argv);
-	free(w->src);
-	memset(w, 0, sizeof(*w));
+	if ((char *)(void *)w->argv != w->store.bytes)
+		free(w->argv);
+	w->buf = NULL;
+	w->argv = NULL;
+	w->src = NULL;
+	w->nargv = w->ncmds = 0;
 }

@@ -17,6 +17,27 @@ static const char *mt_name(int mt)
 	return mt >= 0 && mt < MIGRATE_TYPES ? migratetype_names[mt] : "?";
 }
 
+static char *put_str(char *p, const char *s)
+{
+	while (*s)
+		*p++ = *s++;
+	return p;
+}
+
+/* what printf's %lx and %d write */
+static char *put_ulong(char *p, unsigned long v, unsigned base)
+{
+	char digits[24];
+	int n = 0;
+
+	do
+		digits[n++] = "0123456789abcdef"[v % base];
+	while ((v /= base) != 0);
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
 /* alloc_pages [-c CPU] GFP ORDER */
 int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
 {
@@ -40,7 +61,6 @@ int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
 
 		return cmd_request(c, &proto);
 	}
-	memset(&res, 0, sizeof(res));
 	switch (mm_alloc_pages(m, cpu, gfp, (unsigned int)order,
 			       MM_OWNER(OWNER_KERNEL, 0), &res)) {
 	case MM_OK:
@@ -51,9 +71,28 @@ int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
 	default:
 		return cmd_error(c, "%s", m->err);
 	}
-	cmd_printf(c, "pfn 0x%lx order %d zone %s migratetype %s\n", res.pfn,
-		   res.order, zone_name(m, res.zone_idx),
-		   mt_name(res.migratetype));
+	/* "pfn 0x%lx order %d zone %s migratetype %s\n", without printf */
+	{
+		const char *zone = zone_name(m, res.zone_idx), *mt = mt_name(res.migratetype);
+		char line[192], *p = line;
+
+		if (strlen(zone) + strlen(mt) > 96 || res.order < 0) {
+			cmd_printf(c, "pfn 0x%lx order %d zone %s migratetype %s\n", res.pfn,
+				   res.order, zone, mt);
+			return 0;
+		}
+		p = put_str(p, "pfn 0x");
+		p = put_ulong(p, res.pfn, 16);
+		p = put_str(p, " order ");
+		p = put_ulong(p, (unsigned long)res.order, 10);
+		p = put_str(p, " zone ");
+		p = put_str(p, zone);
+		p = put_str(p, " migratetype ");
+		p = put_str(p, mt);
+		*p++ = '\n';
+		*p = '\0';
+		cmd_puts(c, line);
+	}
 	return 0;
 }
 

@@ -11,6 +11,7 @@
  * and frees run as requests too, so that they can wait for a zone lock a
  * stopped request holds.  A stepping request prints its stage trail.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +38,7 @@ int cmd_requests_pending(struct cmd_ctx *c)
 
 	if (mm_break_list(c->m, &bp) > 0)
 		return 1;
-	for (int cpu = 0; cpu < c->m->nr_cpus; cpu++)
-		if (mm_request_of(c->m, cpu))
-			return 1;
-	return 0;
+	return c->m->nr_requests > 0; /* a request on any of its cpus */
 }
 
 static int any_stepping(struct cmd_ctx *c)
@@ -238,11 +236,14 @@ int cmd_request_run(struct cmd_ctx *c, struct mm_request_spec *proto, struct cmd
 {
 	struct mm_request *r;
 
-	memset(o, 0, sizeof(*o));
+	/* every field zero, the texts empty (not cleared to their ends) */
+	memset(o, 0, offsetof(struct cmd_outcome, res));
+	memset(&o->res, 0, offsetof(struct mm_alloc_result, why));
+	o->res.why[0] = '\0';
+	o->text[0] = '\0';
 	o->kind = proto->kind;
 	o->cpu = proto->cpu;
 	if (!proto->stepping && !cmd_requests_pending(c)) {
-		memset(&o->res, 0, sizeof(o->res));
 		request_direct(c, proto, o);
 		return o->status;
 	}

@@ -32,6 +32,8 @@ struct lpage {
 	unsigned long pfn;
 	int order, zone_idx, mt, cpu;
 	unsigned long gen;
+	int live_idx;          /* its slot in h->live while tracked */
+	struct lpage *hnext;   /* the next live handle in its pfn bucket */
 	char why[400];
 };
 
@@ -48,52 +50,104 @@ struct lcache {
  * handle would then free somebody else's page.  So the host keeps the
  * handles of live allocations and its listener marks them freed when the
  * model frees their pfn (mm_page_free).  The set is small (the handles a
- * script holds); a handle leaves it when freed or collected.
+ * script holds); a handle leaves it when freed or collected.  Each costs
+ * the same however many there are: a handle knows its slot (live_idx),
+ * and one block holds h->live's caplive slots followed by 2 * caplive
+ * buckets of the same handles by pfn, chained through hnext.
  */
+static struct lpage **live_bucket(struct lhost *h, unsigned long pfn)
+{
+	/* caplive is a power of two */
+	return &h->live[h->caplive + (pfn & (2 * (unsigned long)h->caplive - 1))];
+}
+
+static void bucket_del(struct lhost *h, struct lpage *p)
+{
+	struct lpage **pp = live_bucket(h, p->pfn);
+
+	while (*pp && *pp != p)
+		pp = &(*pp)->hnext;
+	if (*pp)
+		*pp = p->hnext;
+}
+
+static void bucket_add(struct lhost *h, struct lpage *p)
+{
+	struct lpage **pp = live_bucket(h, p->pfn);
+
+	p->hnext = *pp;
+	*pp = p;
+}
+
+/* forget every handle (the machine was replaced: their gen says they are gone) */
+static void live_clear(struct lhost *h)
+{
+	h->nlive = 0;
+	if (h->live)
+		memset(h->live + h->caplive, 0, 2 * (size_t)h->caplive * sizeof(*h->live));
+}
+
+static int live_tracked(const struct lhost *h, const struct lpage *p)
+{
+	return p->live_idx >= 0 && p->live_idx < h->nlive && h->live[p->live_idx] == p;
+}
+
 static void live_del(struct lhost *h, struct lpage *p)
 {
-	int i;
+	int i = p->live_idx;
 
-	for (i = 0; i < h->nlive; i++)
-		if (h->live[i] == p) {
-			h->live[i] = h->live[--h->nlive];
-			if (!h->nlive)
-				lh_events_update(h);
-			return;
-		}
+	if (!live_tracked(h, p))
+		return;
+	bucket_del(h, p);
+	h->live[i] = h->live[--h->nlive];
+	h->live[i]->live_idx = i;
 }
 
 static void live_add(struct lhost *h, struct lpage *p)
 {
 	if (h->nlive == h->caplive) {
-		int cap = h->caplive ? 2 * h->caplive : 16;
-		struct lpage **live = realloc(h->live, (size_t)cap * sizeof(*live));
+		int first = !h->caplive, cap = h->caplive ? 2 * h->caplive : 16;
+		struct lpage **live = calloc(3 * (size_t)cap, sizeof(*live));
 
 		if (!live) /* without tracking, page_alive's check still holds */
 			return;
+		if (h->nlive)
+			memcpy(live, h->live, (size_t)h->nlive * sizeof(*live));
+		free(h->live);
 		h->live = live;
 		h->caplive = cap;
+		for (int i = 0; i < h->nlive; i++)
+			bucket_add(h, h->live[i]);
+		if (first) /* from now on the host listens for page frees */
+			lh_events_update(h);
 	}
+	p->live_idx = h->nlive;
 	h->live[h->nlive++] = p;
-	if (h->nlive == 1)
-		lh_events_update(h);
+	bucket_add(h, p);
 }
 
+/* the model freed pfn: the first live handle of it (by slot) is freed */
 void lh_live_freed(struct lhost *h, unsigned long pfn)
 {
-	int i;
+	struct lpage *found = NULL;
 
-	for (i = 0; i < h->nlive; i++)
-		if (h->live[i]->pfn == pfn) {
-			h->live[i]->state = LP_FREED;
-			live_del(h, h->live[i]);
-			return;
-		}
+	if (!h->nlive)
+		return;
+	for (struct lpage *p = *live_bucket(h, pfn); p; p = p->hnext)
+		if (p->pfn == pfn && (!found || p->live_idx < found->live_idx))
+			found = p;
+	if (found) {
+		found->state = LP_FREED;
+		live_del(h, found);
+	}
 }
 
+/* page frees, once the host has had a live handle: subscribing and
+ * unsubscribing at every first and last handle would cost more than the
+ * events (the listener looks a pfn up in one bucket) */
 unsigned int lh_handles_mask(const struct lhost *h)
 {
-	return h->nlive ? MM_EV_BIT(MM_EV_PAGE_FREE) : 0;
+	return h->caplive ? MM_EV_BIT(MM_EV_PAGE_FREE) : 0;
 }
 
 static int page_gc(lua_State *L)
@@ -112,6 +166,7 @@ static struct lpage *new_page(lua_State *L, struct lhost *h, int cpu)
 	struct lpage *p = lua_newuserdatauv(L, sizeof(*p), 0);
 
 	memset(p, 0, sizeof(*p));
+	p->live_idx = -1;
 	p->cpu = cpu;
 	p->gen = h->machine_gen;
 	luaL_setmetatable(L, PAGE_MT);
@@ -412,15 +467,19 @@ static int cache_tostring(lua_State *L)
 
 void lh_handles_sync(lua_State *L, struct lhost *h)
 {
-	int i, replaced = h->c->m != h->m_seen;
+	int i, replaced = h->c->m != h->m_seen, ncpus = MM_MAX_CPUS;
 
 	if (replaced) {
 		h->machine_gen++;
 		h->m_seen = h->c->m;
-		h->nlive = 0; /* their gen says they are gone */
+		live_clear(h); /* their gen says they are gone */
 		lh_events_update(h);
+	} else if (h->c->m) {
+		/* a request pends on one of this machine's cpus: any on another
+		 * machine's was settled when that machine was replaced */
+		ncpus = h->c->m->nr_cpus;
 	}
-	for (i = 0; i < MM_MAX_CPUS; i++) {
+	for (i = 0; i < ncpus; i++) {
 		struct lh_pending *pd = &h->pending[i];
 
 		if (pd->ref == LUA_NOREF || !(pd->done || replaced))
