@@ -835,6 +835,8 @@ void set_pageblock_migratetype(struct mm_machine *m, unsigned long pfn, int mt);
 #define PB_NOZONE 0xfe /* pageblock_zone: no zone holds this block */
 #define PB_MIXED 0xff  /* two zones share it: ask the zones */
 struct zone *page_zone_mixed(struct mm_machine *m, unsigned long pfn);
+struct zone *mm_zone_by_name(struct mm_machine *m, const char *name);
+#ifndef MM_VIEW_ONLY
 /* the zone of a pfn, NULL if none: one byte per pageblock answers,
  * unless zones share the block */
 static inline struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
@@ -848,7 +850,6 @@ static inline struct zone *page_zone(struct mm_machine *m, unsigned long pfn)
 		return &m->node.node_zones[z];
 	return z == PB_NOZONE ? NULL : page_zone_mixed(m, pfn);
 }
-struct zone *mm_zone_by_name(struct mm_machine *m, const char *name);
 static inline int pfn_valid(const struct mm_machine *m, unsigned long pfn)
 {
 	if (pfn >= m->max_pfn)
@@ -857,6 +858,7 @@ static inline int pfn_valid(const struct mm_machine *m, unsigned long pfn)
 		return 1;
 	return m->section_valid[pfn >> m->section_shift];
 }
+#endif /* MM_VIEW_ONLY */
 
 #ifndef MM_VIEW_ONLY
 static inline unsigned long zone_page_state(const struct zone *z,
