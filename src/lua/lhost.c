@@ -731,7 +731,9 @@ static int chunk_continues(void *ud, const char *text)
 	char err[64];
 	size_t i, last = 0;
 
-	if (!text || cmd_split(text, &w, 1, err, sizeof(err)) < 0 || !w.ncmds) {
+	if (!text)
+		return 0; /* nothing typed: w was never filled in */
+	if (cmd_split(text, &w, 1, err, sizeof(err)) < 0 || !w.ncmds) {
 		cmd_words_free(&w);
 		return 0;
 	}
