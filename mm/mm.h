@@ -777,6 +777,8 @@ int mm_desc_lookup(struct mm_machine_desc *d, const char *name, char *err,
 struct mm_machine *mm_machine_create(const struct mm_machine_desc *d, char *err,
 				     size_t errlen);
 void mm_machine_destroy(struct mm_machine *m);
+/* `cpu N`: the cpu commands run on when they name none; MM_EINVAL if no such cpu */
+int mm_set_cur_cpu(struct mm_machine *m, int cpu);
 
 void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
 		     unsigned int mask);

@@ -355,6 +355,11 @@ int mm_view_cache_find(const struct mm_machine *m, const char *name)
 	return c ? c->id : -1;
 }
 
+int mm_view_cache_id(const struct kmem_cache *k)
+{
+	return k ? k->id : -1;
+}
+
 const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr)
 {
 	struct mm_obj_info oi;

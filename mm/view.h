@@ -229,6 +229,9 @@ int mm_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v);
 int mm_view_cache_next(const struct mm_machine *m, int prev_id);
 /* the id of the cache called name, or -1 */
 int mm_view_cache_find(const struct mm_machine *m, const char *name);
+/* the id of a cache an operation handed out (kmem_cache_create, the
+ * lookup by name), for reading it through the view; -1 for NULL */
+int mm_view_cache_id(const struct kmem_cache *k);
 /* the name of the cache whose slab holds the object at addr, or NULL */
 const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr);
 

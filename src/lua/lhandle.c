@@ -219,14 +219,11 @@ void lh_page_freed(struct lhost *h, struct lpage *p)
 /* does the model still hold the allocation this handle names? */
 static int page_alive(struct lhost *h, struct lpage *p)
 {
-	struct mm_machine *m = h->c->m;
-	const struct page *pg;
+	struct mm_page_cell pc;
 
-	if (p->gen != h->machine_gen || p->pfn >= m->max_pfn)
+	if (p->gen != h->machine_gen || mm_view_page_cell(h->c->m, p->pfn, &pc))
 		return 0;
-	pg = pfn_to_page(m, p->pfn);
-	return (pg->flags & PG_head) && !(pg->flags & (PG_buddy | PG_pcp)) &&
-	       pg->alloc_order == p->order;
+	return (pc.flags & PG_head) && !(pc.flags & (PG_buddy | PG_pcp)) && pc.order == p->order;
 }
 
 /* raise unless the handle names a live allocation */
@@ -267,6 +264,7 @@ static int page_index(lua_State *L)
 	struct lpage *p = luaL_checkudata(L, 1, PAGE_MT);
 	const char *key = luaL_checkstring(L, 2);
 	struct mm_machine *m = h->c->m;
+	struct mm_zone_view zv;
 	int live;
 
 	lh_handles_sync(L, h);
@@ -290,8 +288,7 @@ static int page_index(lua_State *L)
 	else if (live && strcmp(key, "order") == 0)
 		lua_pushinteger(L, p->order);
 	else if (live && strcmp(key, "zone") == 0)
-		lua_pushstring(L, p->zone_idx >= 0 && p->zone_idx < m->node.nr_zones ?
-					  m->node.node_zones[p->zone_idx].name : "?");
+		lua_pushstring(L, p->zone_idx >= 0 && mm_view_zone(m, p->zone_idx, &zv) == 0 ? zv.name : "?");
 	else if (live && strcmp(key, "migratetype") == 0)
 		lua_pushstring(L, lh_mt_name(p->mt));
 	else
@@ -327,10 +324,12 @@ static int page_eq(lua_State *L)
 void lh_push_cache(lua_State *L, struct lhost *h, const struct kmem_cache *k)
 {
 	struct lcache *lc = lua_newuserdatauv(L, sizeof(*lc), 0);
+	const char *name;
 
-	lc->id = k->id;
+	lc->id = mm_view_cache_id(k);
 	lc->gen = h->machine_gen;
-	snprintf(lc->name, sizeof(lc->name), "%s", k->name);
+	name = mm_view_cache_name(h->c->m, lc->id);
+	snprintf(lc->name, sizeof(lc->name), "%s", name ? name : "?");
 	luaL_setmetatable(L, CACHE_MT);
 }
 
@@ -339,13 +338,12 @@ static struct kmem_cache *cache_check(lua_State *L, struct lhost *h, int arg)
 {
 	struct lcache *lc = luaL_checkudata(L, arg, CACHE_MT);
 	struct mm_machine *m = h->c->m;
-	struct kmem_cache *k;
+	const char *name;
 
 	lh_handles_sync(L, h);
-	if (lc->gen == h->machine_gen && m->slab)
-		for (k = mm_slab_caches(m); k; k = k->next)
-			if (k->id == lc->id && strcmp(k->name, lc->name) == 0)
-				return k;
+	if (lc->gen == h->machine_gen && (name = mm_view_cache_name(m, lc->id)) != NULL &&
+	    strcmp(name, lc->name) == 0)
+		return mm_kmem_cache_by_id(m, lc->id);
 	luaL_error(L, "invalid reference (cache '%s' was destroyed)", lc->name);
 	return NULL;
 }
@@ -377,7 +375,7 @@ static int cache_free(lua_State *L)
 	cpu = lh_optcpu(L, 3, "free", h);
 	if (mm_kmem_cache_free(h->c->m, cpu, k, addr) < 0) {
 		cmd_sync(h->c);
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	}
 	cmd_sync(h->c);
 	lua_pushboolean(L, 1);
@@ -393,7 +391,7 @@ static int cache_shrink(lua_State *L)
 
 	cmd_sync(h->c);
 	if (rc < 0)
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	lua_pushinteger(L, rc);
 	return 1;
 }
@@ -405,7 +403,7 @@ static int cache_destroy(lua_State *L)
 
 	if (mm_kmem_cache_destroy(h->c->m, k) < 0) {
 		cmd_sync(h->c);
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	}
 	cmd_sync(h->c);
 	lua_pushboolean(L, 1);
@@ -416,7 +414,7 @@ static int cache_info(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
 
-	return lh_cache_info(L, h, cache_check(L, h, 1)->id);
+	return lh_cache_info(L, h, mm_view_cache_id(cache_check(L, h, 1)));
 }
 
 static const luaL_Reg cache_methods[] = {
@@ -443,14 +441,15 @@ static int cache_index(lua_State *L)
 		}
 	k = cache_check(L, h, 1);
 	if (strcmp(key, "name") == 0)
-		lua_pushstring(L, k->name);
+		lua_pushstring(L, mm_view_cache_name(h->c->m, mm_view_cache_id(k)));
 	else if (strcmp(key, "id") == 0)
-		lua_pushinteger(L, k->id);
-	else if (strcmp(key, "size") == 0)
-		lua_pushinteger(L, k->size);
-	else if (strcmp(key, "object_size") == 0)
-		lua_pushinteger(L, k->object_size);
-	else
+		lua_pushinteger(L, mm_view_cache_id(k));
+	else if (strcmp(key, "size") == 0 || strcmp(key, "object_size") == 0) {
+		struct mm_cache_view v;
+
+		mm_view_cache(h->c->m, mm_view_cache_id(k), &v);
+		lua_pushinteger(L, key[0] == 's' ? v.size : v.object_size);
+	} else
 		lua_pushnil(L);
 	return 1;
 }
@@ -477,7 +476,10 @@ void lh_handles_sync(lua_State *L, struct lhost *h)
 	} else if (h->c->m) {
 		/* a request pends on one of this machine's cpus: any on another
 		 * machine's was settled when that machine was replaced */
-		ncpus = h->c->m->nr_cpus;
+		struct mm_machine_view mv;
+
+		mm_view_machine(h->c->m, &mv);
+		ncpus = mv.nr_cpus;
 	}
 	for (i = 0; i < ncpus; i++) {
 		struct lh_pending *pd = &h->pending[i];

@@ -67,13 +67,15 @@ static int opt_field(lua_State *L, int arg, const char *key)
 /* opts.cpu of the table at arg, or the current cpu */
 int lh_optcpu(lua_State *L, int arg, const char *fname, struct lhost *h)
 {
-	struct mm_machine *m = h->c->m;
-	lua_Integer cpu = m->cur_cpu;
+	struct mm_machine_view mv;
+	lua_Integer cpu;
 
+	mm_view_machine(h->c->m, &mv);
+	cpu = mv.cur_cpu;
 	if (opt_field(L, arg, "cpu") != LUA_TNIL) {
 		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0 ||
-		    lua_tointeger(L, -1) >= m->nr_cpus)
-			lh_argerror(L, arg, fname, "cpu must be 0..%d", m->nr_cpus - 1);
+		    lua_tointeger(L, -1) >= mv.nr_cpus)
+			lh_argerror(L, arg, fname, "cpu must be 0..%d", mv.nr_cpus - 1);
 		cpu = lua_tointeger(L, -1);
 	}
 	if (lua_istable(L, arg))
@@ -102,9 +104,11 @@ static int check_order(lua_State *L, int arg, const char *fname)
 static unsigned long check_pfn(lua_State *L, int arg, const char *fname, struct lhost *h)
 {
 	lua_Integer pfn = lh_checkint(L, arg, fname);
+	struct mm_machine_view mv;
 
-	if (pfn < 0 || (unsigned long)pfn >= h->c->m->max_pfn)
-		lh_argerror(L, arg, fname, "pfn must be 0..0x%lx", h->c->m->max_pfn - 1);
+	mm_view_machine(h->c->m, &mv);
+	if (pfn < 0 || (unsigned long)pfn >= mv.max_pfn)
+		lh_argerror(L, arg, fname, "pfn must be 0..0x%lx", mv.max_pfn - 1);
 	return (unsigned long)pfn;
 }
 
@@ -118,9 +122,17 @@ static unsigned long check_count(lua_State *L, int arg, const char *fname, const
 	return (unsigned long)v;
 }
 
+static int have_slab(struct lhost *h)
+{
+	struct mm_machine_view mv;
+
+	mm_view_machine(h->c->m, &mv);
+	return strcmp(mv.slab_allocator, "none") != 0;
+}
+
 static void need_slab(lua_State *L, struct lhost *h)
 {
-	if (!h->c->m->slab)
+	if (!have_slab(h))
 		luaL_error(L, "the slab allocator is off on this machine (slab none)");
 }
 
@@ -366,7 +378,7 @@ static int l_kmem_cache_create(lua_State *L)
 	if (mm_kmem_cache_create(m, name, size, align, flags, opt_bool(L, 3, "ctor"), &k) < 0 ||
 	    (shrinker && mm_register_shrinker(m, k) < 0)) {
 		cmd_sync(h->c);
-		return luaL_error(L, "%s", m->err);
+		return luaL_error(L, "%s", mm_view_error(m));
 	}
 	cmd_sync(h->c);
 	lh_push_cache(L, h, k);
@@ -381,7 +393,7 @@ static int l_cache(lua_State *L)
 	struct kmem_cache *k;
 
 	lh_handles_sync(L, h);
-	k = h->c->m->slab ? mm_kmem_cache_find(h->c->m, name) : NULL;
+	k = have_slab(h) ? mm_kmem_cache_find(h->c->m, name) : NULL;
 	if (!k)
 		lua_pushnil(L);
 	else
@@ -434,7 +446,7 @@ static int l_kfree(lua_State *L)
 	need_slab(L, h);
 	if (mm_kfree(h->c->m, cpu, addr) < 0) {
 		cmd_sync(h->c);
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	}
 	cmd_sync(h->c);
 	lua_pushboolean(L, 1);
@@ -449,7 +461,7 @@ static int l_ksize(lua_State *L)
 
 	need_slab(L, h);
 	if (mm_ksize(h->c->m, addr, &size) < 0)
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	lua_pushinteger(L, (lua_Integer)size);
 	return 1;
 }
@@ -468,22 +480,25 @@ static int l_tick(lua_State *L)
 		mm_tick(h->c->m, now);
 		n -= now;
 	}
+	struct mm_machine_view mv;
+
 	cmd_sync(h->c);
-	lua_pushinteger(L, (lua_Integer)h->c->m->clock);
+	mm_view_machine(h->c->m, &mv);
+	lua_pushinteger(L, (lua_Integer)mv.jiffies);
 	return lh_yield_results(L, 1, LH_YIELD);
 }
 
 /* "pid 100 (hog) has 20 of 300 pages: why", as the task command says */
 static int push_fault_failure(lua_State *L, struct lhost *h, int pid, unsigned long want)
 {
-	struct task *t = mm_task_find(h->c->m, pid);
+	struct mm_task_view t;
 
 	lua_pushnil(L);
-	if (!t)
-		lua_pushstring(L, h->c->m->err);
+	if (mm_view_task(h->c->m, pid, &t))
+		lua_pushstring(L, mm_view_error(h->c->m));
 	else
-		lua_pushfstring(L, "pid %d (%s) has %I of %I pages: %s", t->pid, t->comm,
-				(lua_Integer)get_mm_rss(t), (lua_Integer)want, h->c->m->err);
+		lua_pushfstring(L, "pid %d (%s) has %I of %I pages: %s", t.pid, t.comm,
+				(lua_Integer)t.rss, (lua_Integer)want, mm_view_error(h->c->m));
 	lua_pushinteger(L, pid);
 	return 3;
 }
@@ -496,12 +511,15 @@ static int l_task_spawn(lua_State *L)
 	unsigned long pages = check_count(L, 2, "task_spawn", "pages", TASK_MAX_PAGES);
 	gfp_t gfp = lh_checkgfp(L, 3, "task_spawn", 0);
 	struct task *t = NULL;
-	int pid = h->c->m->work.next_pid, rc;
+	struct mm_machine_view mv;
+	int pid, rc;
 
+	mm_view_machine(h->c->m, &mv);
+	pid = mv.next_pid;
 	rc = mm_task_spawn(h->c->m, name, pages, gfp, &t);
 	cmd_sync(h->c);
 	if (!t)
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	if (rc)
 		return push_fault_failure(L, h, pid, pages);
 	lua_pushinteger(L, pid);
@@ -512,8 +530,9 @@ static struct task *check_task(lua_State *L, int arg, const char *fname, struct 
 {
 	lua_Integer pid = lh_checkint(L, arg, fname);
 	struct task *t = pid > 0 && pid <= 0x7fffffff ? mm_task_find(h->c->m, (int)pid) : NULL;
+	struct mm_task_view tv;
 
-	if (!t || (t->flags & PF_EXITING))
+	if (!t || mm_view_task(h->c->m, (int)pid, &tv) || tv.exiting)
 		luaL_error(L, "no task with pid %I", pid);
 	return t;
 }
@@ -524,14 +543,16 @@ static int l_task_touch(lua_State *L)
 	struct lhost *h = lh_enter(L);
 	struct task *t = check_task(L, 1, "task_touch", h);
 	unsigned long pages = check_count(L, 2, "task_touch", "pages", TASK_MAX_PAGES);
-	int pid = t->pid;
+	int pid = (int)lua_tointeger(L, 1);
+	struct mm_task_view tv;
 
 	if (mm_task_touch(h->c->m, t, pages) != MM_OK) {
 		cmd_sync(h->c);
 		return push_fault_failure(L, h, pid, pages);
 	}
 	cmd_sync(h->c);
-	lua_pushinteger(L, (lua_Integer)get_mm_rss(t));
+	mm_view_task(h->c->m, pid, &tv);
+	lua_pushinteger(L, (lua_Integer)tv.rss);
 	return 1;
 }
 
@@ -542,7 +563,7 @@ static int l_task_exit(lua_State *L)
 
 	if (mm_task_exit(h->c->m, t) != MM_OK) {
 		cmd_sync(h->c);
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	}
 	cmd_sync(h->c);
 	lua_pushboolean(L, 1);
@@ -562,7 +583,7 @@ static int l_pagecache_add(lua_State *L)
 	cmd_sync(h->c);
 	if (rc < 0) {
 		lua_pushnil(L);
-		lua_pushfstring(L, "%s (after %I of %I pages)", h->c->m->err, (lua_Integer)added,
+		lua_pushfstring(L, "%s (after %I of %I pages)", mm_view_error(h->c->m), (lua_Integer)added,
 				(lua_Integer)pages);
 		lua_pushinteger(L, (lua_Integer)added);
 		return 3;
@@ -578,7 +599,7 @@ static int l_pagecache_drop(lua_State *L)
 
 	if (mm_pagecache_drop(h->c->m, &n)) {
 		lua_pushnil(L);
-		lua_pushstring(L, h->c->m->err);
+		lua_pushstring(L, mm_view_error(h->c->m));
 		return 2;
 	}
 	cmd_sync(h->c);
@@ -646,7 +667,7 @@ static int l_proc(lua_State *L)
 			lua_pushfstring(L, "cat: %s%s: No such file or directory",
 					name[0] == '/' ? "" : "/proc/", name);
 		else
-			lua_pushfstring(L, "cat: %s: %s", name, m->err);
+			lua_pushfstring(L, "cat: %s: %s", name, mm_view_error(m));
 		mm_buf_free(&b);
 		return 2;
 	}
@@ -684,7 +705,7 @@ static int l_check(lua_State *L)
 
 	if (mm_check(h->c->m) != 0) {
 		lua_pushnil(L);
-		lua_pushstring(L, h->c->m->err);
+		lua_pushstring(L, mm_view_error(h->c->m));
 		return 2;
 	}
 	lua_pushboolean(L, 1);
@@ -696,15 +717,18 @@ static int l_cpu(lua_State *L)
 {
 	struct lhost *h = lua_isnoneornil(L, 1) ? lh_host(L) : lh_enter(L);
 	struct mm_machine *m = h->c->m;
+	struct mm_machine_view mv;
 
+	mm_view_machine(m, &mv);
 	if (!lua_isnoneornil(L, 1)) {
 		lua_Integer cpu = lh_checkint(L, 1, "cpu");
 
-		if (cpu < 0 || cpu >= m->nr_cpus)
-			lh_argerror(L, 1, "cpu", "cpu must be 0..%d", m->nr_cpus - 1);
-		m->cur_cpu = (int)cpu;
+		if (cpu < 0 || cpu >= mv.nr_cpus)
+			lh_argerror(L, 1, "cpu", "cpu must be 0..%d", mv.nr_cpus - 1);
+		mm_set_cur_cpu(m, (int)cpu);
+		mv.cur_cpu = (int)cpu;
 	}
-	lua_pushinteger(L, m->cur_cpu);
+	lua_pushinteger(L, mv.cur_cpu);
 	return 1;
 }
 
@@ -717,22 +741,25 @@ static int resume_cmd(lua_State *L, const char *cmd)
 {
 	struct lhost *h = lh_enter(L);
 	struct mm_machine *m = h->c->m;
-	int cpu = m->cur_cpu, saved = m->cur_cpu, nres;
+	struct mm_machine_view mv;
+	int cpu, saved, nres;
 	char err[512];
 
+	mm_view_machine(m, &mv);
+	cpu = saved = mv.cur_cpu;
 	if (!lua_isnoneornil(L, 1)) {
 		lua_Integer v = lh_checkint(L, 1, cmd);
 
-		if (v < 0 || v >= m->nr_cpus)
-			lh_argerror(L, 1, cmd, "cpu must be 0..%d", m->nr_cpus - 1);
+		if (v < 0 || v >= mv.nr_cpus)
+			lh_argerror(L, 1, cmd, "cpu must be 0..%d", mv.nr_cpus - 1);
 		cpu = (int)v;
 	}
 	h->want_cpu = cpu;
 	h->have_done = 0;
-	m->cur_cpu = cpu;
+	mm_set_cur_cpu(m, cpu);
 	lh_exec(h, cmd, 0, NULL, err, sizeof(err));
 	if (h->c->m == m) /* `machine` may have replaced it */
-		m->cur_cpu = saved;
+		mm_set_cur_cpu(m, saved);
 	h->want_cpu = -1;
 	if (err[0])
 		return luaL_error(L, "%s", err);
@@ -772,7 +799,7 @@ static int l_break(lua_State *L)
 	int min_order = lua_isnoneornil(L, 2) ? -1 : check_order(L, 2, "break"), id;
 
 	if (mm_break_add(h->c->m, func, min_order, &id))
-		return luaL_error(L, "%s", h->c->m->err);
+		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	lua_pushinteger(L, id);
 	return 1;
 }
@@ -783,7 +810,7 @@ static int l_delete(lua_State *L)
 	lua_Integer id = lh_checkint(L, 1, "delete");
 
 	if (id < 0 || id > 100000 || mm_break_delete(h->c->m, (int)id))
-		return luaL_error(L, "%s", id < 0 || id > 100000 ? "no such breakpoint" : h->c->m->err);
+		return luaL_error(L, "%s", id < 0 || id > 100000 ? "no such breakpoint" : mm_view_error(h->c->m));
 	lua_pushboolean(L, 1);
 	return 1;
 }
