@@ -36,6 +36,7 @@ struct bench {
 	struct mm_machine *m;
 	struct kmem_cache *cache;
 	unsigned long events, text_bytes; /* what the observer saw */
+	struct mm_reason last_reason;
 
 	/* the frame modes: a screen without a terminal */
 	struct cmd_ctx c;
@@ -103,9 +104,10 @@ static void loop_order0(struct bench *b, long n)
 
 /*
  * What a front end's listener costs at the least: every event counted, and
- * the text of a stage event read once, as the log and the call stack panel
- * read it.  Subscribing to the stage events turns on the stage points in
- * the allocator (m->watch), which is the cost this mode is about.
+ * a stage event's reason kept as the call-stack panel keeps it (a copy of
+ * its values, formatted only when drawn).  Subscribing to the stage events
+ * turns on the stage points in the allocator (m->watch), which is the cost
+ * this mode is about.
  */
 static void count_event(struct mm_machine *m, const struct mm_event *ev, void *ctx)
 {
@@ -113,9 +115,10 @@ static void count_event(struct mm_machine *m, const struct mm_event *ev, void *c
 
 	(void)m;
 	b->events++;
-	if (ev->text && (ev->type == MM_EV_STAGE_ENTER || ev->type == MM_EV_STAGE_EXIT ||
-			 ev->type == MM_EV_STAGE_NOTE))
-		b->text_bytes += strlen(ev->text);
+	if (ev->reason) {
+		b->last_reason = *ev->reason;
+		b->text_bytes += b->last_reason.nargs;
+	}
 }
 
 static void setup_observed(struct bench *b)

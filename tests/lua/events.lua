@@ -62,6 +62,17 @@ t.eq(stages[1].kind, "enter", "kind")
 t.eq(stages[#stages].kind, "exit", "last is the exit")
 t.ok(stages[1].reason:find("split order", 1, true), "reason: " .. stages[1].reason)
 t.eq(math.type(stages[1].depth), "integer", "depth")
+-- the reason's values: the arguments of its format, in order, typed
+do
+	local v = stages[1].values
+	t.eq(type(v), "table", "values")
+	t.ok(#v >= 2, "values: " .. #v)
+	for i = 1, #v do
+		t.ok(math.type(v[i]) == "integer" or type(v[i]) == "string", "value " .. i .. " is a number or a string")
+		t.ok(stages[1].reason:find(type(v[i]) == "string" and v[i] or tostring(v[i]), 1, true)
+			or stages[1].reason:find(string.format("%x", v[i]), 1, true), "value " .. i .. " is in the reason")
+	end
+end
 
 -- a callback may read state and narrate, but not change the model
 local seen_free
