@@ -304,8 +304,15 @@ static int migratepage_is_ours(const struct mm_machine *m, const struct isolated
 static void trace_compaction(struct mm_machine *m, enum mm_event_type type,
 			     unsigned long a, unsigned long b)
 {
-	struct mm_event ev = { .type = type, .cpu = m->this_cpu, .pfn = MM_NOPFN,
-			       .nr_a = a, .nr_b = b };
+	struct mm_event ev = { .type = type, .cpu = m->this_cpu, .pfn = MM_NOPFN };
+
+	if (type == MM_EV_COMPACTION_MIGRATEPAGES) {
+		ev.nr_migrated = a;
+		ev.nr_failed = b;
+	} else {
+		ev.nr_scanned = a;
+		ev.nr_taken = b;
+	}
 
 	mm_emit(m, &ev);
 }

@@ -478,8 +478,10 @@ struct mm_event {
 	int fallback_order;  /* extfrag */
 	int fallback_mt;     /* extfrag */
 	int change_ownership;/* extfrag */
-	/* compaction tracepoints: nr_scanned/nr_taken, nr_migrated/nr_failed */
-	unsigned long nr_a, nr_b;
+	/* compaction tracepoints: the isolate_* ones count pages scanned and
+	 * taken, mm_compaction_migratepages pages migrated and failed */
+	unsigned long nr_scanned, nr_taken;
+	unsigned long nr_migrated, nr_failed;
 	/* kmem tracepoints */
 	unsigned long call_site;
 	unsigned long ptr; /* 0 for a failed allocation */

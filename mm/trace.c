@@ -267,10 +267,10 @@ static void format_tracepoint(const struct mm_machine *m,
 		return;
 	case MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES: /* include/trace/events/compaction.h */
 	case MM_EV_COMPACTION_ISOLATE_FREEPAGES:
-		snprintf(buf, len, "nr_scanned=%lu nr_taken=%lu", ev->nr_a, ev->nr_b);
+		snprintf(buf, len, "nr_scanned=%lu nr_taken=%lu", ev->nr_scanned, ev->nr_taken);
 		return;
 	case MM_EV_COMPACTION_MIGRATEPAGES:
-		snprintf(buf, len, "nr_migrated=%lu nr_failed=%lu", ev->nr_a, ev->nr_b);
+		snprintf(buf, len, "nr_migrated=%lu nr_failed=%lu", ev->nr_migrated, ev->nr_failed);
 		return;
 	default:
 		break;

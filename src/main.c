@@ -18,10 +18,10 @@
 
 #define DEFAULT_MACHINE "x86_64-4g"
 
-enum action_kind { ACT_EXEC, ACT_BATCH };
+enum cli_action_kind { ACT_EXEC, ACT_BATCH };
 
-struct action {
-	enum action_kind kind;
+struct cli_action {
+	enum cli_action_kind kind;
 	const char *arg;
 	char **args; /* --batch FILE.lua ARG...: the script's arguments */
 	int nargs;
@@ -31,7 +31,7 @@ struct options {
 	const char *machine;
 	unsigned int flags; /* enum cmd_flags */
 	int trusted;        /* scripts get the whole Lua standard library */
-	struct action *acts;
+	struct cli_action *acts;
 	int nacts;
 	/* the screen */
 	int no_screen;
@@ -115,7 +115,7 @@ static int is_lua_file(const char *a)
 	return n > 4 && strcmp(a + n - 4, ".lua") == 0;
 }
 
-static void add_action(struct options *o, enum action_kind kind,
+static void add_action(struct options *o, enum cli_action_kind kind,
 		       const char *arg)
 {
 	o->acts[o->nacts].kind = kind;
@@ -123,7 +123,7 @@ static void add_action(struct options *o, enum action_kind kind,
 }
 
 /* --batch FILE.lua: the words that follow, up to an option, are its arguments */
-static void batch_args(int argc, char **argv, int *i, struct action *act)
+static void batch_args(int argc, char **argv, int *i, struct cli_action *act)
 {
 	if (!is_lua_file(act->arg))
 		return;
@@ -215,7 +215,7 @@ static struct mm_machine *boot(const char *name)
 }
 
 /* a script headless: 1 if it failed (its error and traceback printed) */
-static int run_script(struct lhost *lh, const struct action *act)
+static int run_script(struct lhost *lh, const struct cli_action *act)
 {
 	char **argv = calloc((size_t)act->nargs + 1, sizeof(*argv));
 	int rc;

@@ -261,8 +261,13 @@ static void push_event(lua_State *L, struct lhost *h, const struct lh_handler *h
 	if (is_kmem(ev))
 		push_kmem_fields(L, m, ev);
 	else if (ev->type >= MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES && ev->type <= MM_EV_COMPACTION_MIGRATEPAGES) {
-		set_int(L, ev->type == MM_EV_COMPACTION_MIGRATEPAGES ? "nr_migrated" : "nr_scanned", (lua_Integer)ev->nr_a);
-		set_int(L, ev->type == MM_EV_COMPACTION_MIGRATEPAGES ? "nr_failed" : "nr_taken", (lua_Integer)ev->nr_b);
+		if (ev->type == MM_EV_COMPACTION_MIGRATEPAGES) {
+			set_int(L, "nr_migrated", (lua_Integer)ev->nr_migrated);
+			set_int(L, "nr_failed", (lua_Integer)ev->nr_failed);
+		} else {
+			set_int(L, "nr_scanned", (lua_Integer)ev->nr_scanned);
+			set_int(L, "nr_taken", (lua_Integer)ev->nr_taken);
+		}
 	} else if (ev->type < MM_EV_NR_TRACEPOINTS)
 		push_page_fields(L, m, ev);
 	else if (ev->type == MM_EV_STAGE_ENTER || ev->type == MM_EV_STAGE_EXIT || ev->type == MM_EV_STAGE_NOTE)

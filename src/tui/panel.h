@@ -1,11 +1,11 @@
 /*
  * panel.h - the one small interface every panel implements, and the view
  * state they share.  A panel is a static const struct panel_ops in a file
- * of its own under src/tui/panels/; it draws from the machine (v->c->m)
- * and the shared view into a canvas rectangle, handles the keys it owns
- * and may watch the event stream.  It holds no allocator logic and never
- * changes the model (a panel that wants something done runs a command
- * with tui_run_command, which goes through the command language).
+ * of its own under src/tui/panels/; it draws from the machine (v->c->m,
+ * read through mm/view.h only: the screen builds with MM_VIEW_ONLY) and
+ * the shared view into a canvas rectangle, handles the keys it owns and
+ * may watch the event stream.  It holds no allocator logic and never
+ * changes the model.
  * Handlers return a reaction mask; only the main loop redraws.
  * No curses, readline or Lua here.
  */
@@ -64,7 +64,6 @@ struct tui_view {
 
 	int live;                /* the clock runs on its own */
 	int speed;               /* jiffies per second in live mode */
-	void *tui;               /* struct tui, for tui_run_command */
 };
 
 struct panel_key {
@@ -92,8 +91,6 @@ struct panel_ops {
 extern const struct panel_ops panel_zones, panel_free_area, panel_memmap,
 	panel_pcp, panel_slab, panel_stack, panel_log, panel_narration;
 
-/* run a command as if typed (its output goes to the log); 0 or 1 */
-int tui_run_command(struct tui_view *v, const char *line);
 /* a line the panels want in the log (e.g. the memmap cursor's page) */
 void tui_log_add(struct tui_view *v, enum log_kind kind, int event, const char *text);
 

@@ -72,8 +72,8 @@ static void on_sigint(int sig)
 	t->sigint = 1;
 	if (t->busy) {
 		t->c->interrupted = 1;
-		if (t->L)
-			lhost_interrupt(t->L);
+		if (t->lua)
+			lhost_interrupt(t->lua);
 	}
 }
 
@@ -107,8 +107,8 @@ static void on_sigterm(int sig)
 	}
 	t->sigterm = sig;
 	t->c->interrupted = 1;
-	if (t->busy && t->L)
-		lhost_interrupt(t->L);
+	if (t->busy && t->lua)
+		lhost_interrupt(t->lua);
 }
 
 static void signals_install(struct tui *t)
@@ -351,7 +351,7 @@ void tui_after_command(struct tui *t)
 	tui_printk_clear(t);
 	listen_for_stages(t);
 	follow_requests(t);
-	if (t->L && lhost_busy(t->L)) {
+	if (t->lua && lhost_busy(t->lua)) {
 		if (t->lua_wait != LUA_KEY)
 			t->lua_wait = LUA_RESUME;
 	} else {
@@ -383,11 +383,6 @@ int tui_run_line(struct tui *t, const char *line, int log_it)
 	return rc;
 }
 
-int tui_run_command(struct tui_view *v, const char *line)
-{
-	return tui_run_line(v->tui, line, 1);
-}
-
 /* what a script's start or resume returned */
 void tui_lua_settle(struct tui *t, int status)
 {
@@ -406,7 +401,7 @@ static void lua_resume(struct tui *t)
 	t->lua_prompt[0] = '\0';
 	t->c->interrupted = 0;
 	t->busy = 1;
-	st = lhost_resume(t->L);
+	st = lhost_resume(t->lua);
 	t->busy = 0;
 	t->c->interrupted = 0;
 	tui_lua_settle(t, st);
@@ -414,7 +409,7 @@ static void lua_resume(struct tui *t)
 
 static void lua_stop(struct tui *t, const char *why)
 {
-	lhost_stop(t->L);
+	lhost_stop(t->lua);
 	t->lua_wait = LUA_IDLE;
 	t->lua_prompt[0] = '\0';
 	tui_log_add(&t->v, LOG_ERROR, -1, why);
@@ -606,7 +601,7 @@ static int bound_key(struct tui *t, int key)
 	char name[32];
 	int i, rc;
 
-	if (!t->L || !t->nbound || !tui_key_name(key, name, sizeof(name)))
+	if (!t->lua || !t->nbound || !tui_key_name(key, name, sizeof(name)))
 		return 0;
 	for (i = 0; i < t->nbound; i++)
 		if (strcmp(t->bound[i], name) == 0)
@@ -614,7 +609,7 @@ static int bound_key(struct tui *t, int key)
 	if (i == t->nbound)
 		return 0;
 	t->busy = 1;
-	rc = lhost_key(t->L, name);
+	rc = lhost_key(t->lua, name);
 	t->busy = 0;
 	tui_after_command(t);
 	return rc;
@@ -756,7 +751,7 @@ static void check_signals(struct tui *t)
 		return;
 	t->sigint = 0;
 	t->c->interrupted = 0;
-	if (t->L && lhost_busy(t->L))
+	if (t->lua && lhost_busy(t->lua))
 		lua_stop(t, "script interrupted");
 	repl_cb_cancel();
 	t->menu[0] = '\0';
@@ -964,13 +959,13 @@ static void start_lua(struct tui *t, const struct tui_opts *o)
 	char err[256];
 
 	tui_ui_host_init(t);
-	t->L = lhost_new(t->c, &t->ui, o->trusted, err, sizeof(err));
-	if (!t->L) {
+	t->lua = lhost_new(t->c, &t->ui, o->trusted, err, sizeof(err));
+	if (!t->lua) {
 		tui_log_add(&t->v, LOG_ERROR, -1, err);
 		return;
 	}
 	t->busy = 1;
-	tui_lua_settle(t, lhost_run_init(t->L));
+	tui_lua_settle(t, lhost_run_init(t->lua));
 	t->busy = 0;
 }
 
@@ -1065,7 +1060,6 @@ static int setup(struct tui *t, struct cmd_ctx *c, const struct tui_opts *o)
 	memset(t, 0, sizeof(*t));
 	t->c = c;
 	t->v.c = c;
-	t->v.tui = t;
 	t->v.speed = DEFAULT_SPEED;
 	t->focus = -1;
 	t->listener = -1;
@@ -1102,9 +1096,9 @@ static void teardown(struct tui *t)
 {
 	repl_cb_fini(); /* before the terminal goes */
 	stderr_release(t);
-	if (t->L)
-		lhost_free(t->L);
-	t->L = NULL;
+	if (t->lua)
+		lhost_free(t->lua);
+	t->lua = NULL;
 	tui_hooks_remove(t);
 	panels_destroy(t);
 	term_free(t->term);
@@ -1120,7 +1114,7 @@ static void run_script(struct tui *t, const struct tui_opts *o)
 {
 	int st;
 
-	if (!o->script_argc || !t->L) {
+	if (!o->script_argc || !t->lua) {
 		if (o->script_argc)
 			tui_log_add(&t->v, LOG_ERROR, -1,
 				    "source: Lua did not start: the script cannot run");
@@ -1128,7 +1122,7 @@ static void run_script(struct tui *t, const struct tui_opts *o)
 	}
 	redraw(t); /* the screen is up before the script speaks */
 	t->busy = 1;
-	st = lhost_source(t->L, o->script_argc, o->script_argv);
+	st = lhost_source(t->lua, o->script_argc, o->script_argv);
 	t->busy = 0;
 	tui_lua_settle(t, st);
 }

@@ -45,7 +45,7 @@ struct tui {
 	struct canvas cv;
 	struct theme theme;
 	struct tui_view v;
-	struct lhost *L;
+	struct lhost *lua;          /* the Lua host scripts run in */
 	struct ui_host ui;
 
 	void *panel[NR_TUI_PANELS]; /* each panel's self */

@@ -200,16 +200,16 @@ static void watch_event(struct mm_machine *m, const struct mm_event *e, void *ct
 	(void)m;
 	switch (e->type) {
 	case MM_EV_COMPACTION_ISOLATE_MIGRATEPAGES:
-		w->mig_scanned += e->nr_a;
-		w->mig_taken += e->nr_b;
+		w->mig_scanned += e->nr_scanned;
+		w->mig_taken += e->nr_taken;
 		break;
 	case MM_EV_COMPACTION_ISOLATE_FREEPAGES:
-		w->free_scanned += e->nr_a;
-		w->free_taken += e->nr_b;
+		w->free_scanned += e->nr_scanned;
+		w->free_taken += e->nr_taken;
 		break;
 	case MM_EV_COMPACTION_MIGRATEPAGES:
-		w->migrated += e->nr_a;
-		w->failed += e->nr_b;
+		w->migrated += e->nr_migrated;
+		w->failed += e->nr_failed;
 		break;
 	case MM_EV_STAGE_ENTER:
 		assert_int_equal(e->depth, w->depth);

@@ -1,5 +1,5 @@
 /*
- * log.c - the screen's log: a ring of the last TUI_LOG_MAX lines (command
+ * log_ring.c - the screen's log: a ring of the last TUI_LOG_MAX lines (command
  * lines, their output and errors, tracepoint and printk lines, narration).
  * Text arrives in chunks that may hold several lines; each line is copied
  * on its own, so panels read whole lines by index.  seq counts every line
