@@ -132,7 +132,6 @@ $(BUILD)/libmm-debug.a: $(MM_DEBUG_OBJS)
 VIEW_ONLY_DIRS := src
 VIEW_TODO := src/lua/lmm.c src/lua/lhandle.c \
 	src/cmd/reclaim.c src/cmd/show_slab.c src/cmd/step.c \
-	src/cmd/page.c src/cmd/slab.c \
 	src/cmd/args.c
 view_only = $(if $(filter $(VIEW_ONLY_DIRS:%=%/%),$(1)),$(if $(filter $(1),$(VIEW_TODO)),,-DMM_VIEW_ONLY))
 

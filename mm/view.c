@@ -413,6 +413,12 @@ const char *mm_view_cache_name(const struct mm_machine *m, int id)
 	return c ? c->name : NULL;
 }
 
+int mm_view_cache_id(const struct mm_machine *m, const struct kmem_cache *cache)
+{
+	(void)m;
+	return cache ? cache->id : -1;
+}
+
 /* ---- tasks --------------------------------------------------------------------- */
 
 int mm_view_task_next(const struct mm_machine *m, int prev_pid)

@@ -260,6 +260,9 @@ int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_sla
 /* the name of the cache with that id (valid until it is destroyed), or NULL;
  * unlike mm_view_cache, it does not count the cache's slabs */
 const char *mm_view_cache_name(const struct mm_machine *m, int id);
+/* the id of a cache a model operation handed back (mm_kmem_cache_create,
+ * mm_kmem_cache_find), for mm_view_cache; -1 if cache is NULL */
+int mm_view_cache_id(const struct mm_machine *m, const struct kmem_cache *cache);
 
 /* ---- tasks --------------------------------------------------------------------- */
 struct mm_task_view {

@@ -654,6 +654,61 @@ static void test_kswapd_view(void **state)
 	mm_machine_destroy(m);
 }
 
+/* the id of a cache an operation handed back is the one the view lists it
+ * under, and the one its name finds */
+static void test_cache_id(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct kmem_cache *a, *b;
+	struct mm_cache_view v;
+
+	(void)state;
+	assert_int_equal(mm_kmem_cache_create(m, "first", 64, 0, 0, 0, &a), 0);
+	assert_int_equal(mm_kmem_cache_create(m, "second", 200, 0, 0, 0, &b), 0);
+	assert_int_equal(mm_view_cache_id(m, a), a->id);
+	assert_int_equal(mm_view_cache_id(m, b), b->id);
+	assert_int_not_equal(mm_view_cache_id(m, a), mm_view_cache_id(m, b));
+	assert_int_equal(mm_view_cache_id(m, b), mm_view_cache_find(m, "second"));
+	assert_int_equal(mm_view_cache(m, mm_view_cache_id(m, a), &v), 0);
+	assert_string_equal(v.name, "first");
+	assert_int_equal(v.object_size, 64);
+	assert_int_equal(mm_view_cache_id(m, mm_kmem_cache_find(m, "kmalloc-64")),
+			 mm_view_cache_find(m, "kmalloc-64"));
+	assert_int_equal(mm_view_cache_id(m, NULL), -1);
+	mm_machine_destroy(m);
+}
+
+/* `cpu N` and `check stages`: the operations change what the view and the
+ * model read, and refuse a cpu that does not exist */
+static void test_set_cur_cpu_and_check_stages(void **state)
+{
+	struct mm_machine *m = boot("x86_64-4g");
+	struct mm_machine_view mv;
+
+	(void)state;
+	mm_view_machine(m, &mv);
+	assert_int_equal(mv.cur_cpu, 0);
+	assert_true(mv.nr_cpus > 1);
+	assert_int_equal(mm_set_cur_cpu(m, mv.nr_cpus - 1), MM_OK);
+	mm_view_machine(m, &mv);
+	assert_int_equal(mv.cur_cpu, mv.nr_cpus - 1);
+	assert_int_equal(m->cur_cpu, mv.nr_cpus - 1);
+	assert_int_equal(mm_set_cur_cpu(m, mv.nr_cpus), MM_EINVAL);
+	assert_non_null(strstr(mm_view_error(m), "does not exist"));
+	assert_int_equal(mm_set_cur_cpu(m, -1), MM_EINVAL);
+	mm_view_machine(m, &mv);
+	assert_int_equal(mv.cur_cpu, mv.nr_cpus - 1);
+	mm_set_check_stages(m, 1);
+	assert_int_equal(m->check_stages, 1);
+	assert_true(m->watch);
+	assert_non_null(m->check_dirty);
+	mm_set_check_stages(m, 0);
+	assert_int_equal(m->check_stages, 0);
+	assert_false(m->watch);
+	assert_null(m->check_dirty);
+	mm_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -674,6 +729,8 @@ int main(void)
 		cmocka_unit_test(test_alloc_migratetype),
 		cmocka_unit_test(test_cache_name),
 		cmocka_unit_test(test_kswapd_view),
+		cmocka_unit_test(test_cache_id),
+		cmocka_unit_test(test_set_cur_cpu_and_check_stages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
