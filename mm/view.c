@@ -538,6 +538,30 @@ const struct mm_reason *mm_view_frame_args(const struct mm_machine *m, int cpu, 
 	return &r->frames[i].args;
 }
 
+int mm_view_nr_requests(const struct mm_machine *m)
+{
+	return m->nr_requests;
+}
+
+void mm_view_request_status(const struct mm_machine *m, const struct mm_request *r,
+			    struct mm_request_status_view *v)
+{
+	(void)m;
+	v->id = r->id;
+	v->cpu = r->cpu;
+	v->kind = r->kind;
+	v->state = r->state;
+	v->stepping = r->stepping;
+	v->hit_breakpoint = r->hit_breakpoint;
+	v->gfp = r->gfp;
+	v->order = r->order;
+	v->pfn = r->pfn;
+	v->rc = r->rc;
+	v->result = r->result;
+	v->res = &r->res;
+	v->err = r->err;
+}
+
 /* ---- the clock and background work ---------------------------------------------- */
 
 void mm_view_kswapd(const struct mm_machine *m, struct mm_kswapd_view *v)
