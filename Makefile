@@ -131,8 +131,7 @@ $(BUILD)/libmm-debug.a: $(MM_DEBUG_OBJS)
 # (issue 12); the list only shrinks.
 VIEW_ONLY_DIRS := src
 VIEW_TODO := src/lua/lmm.c src/lua/lhandle.c \
-	src/cmd/reclaim.c src/cmd/show_slab.c \
-	src/cmd/args.c
+	src/cmd/reclaim.c src/cmd/show_slab.c
 view_only = $(if $(filter $(VIEW_ONLY_DIRS:%=%/%),$(1)),$(if $(filter $(1),$(VIEW_TODO)),,-DMM_VIEW_ONLY))
 
 $(BUILD)/src/%.o: src/%.c | check-pkgs
