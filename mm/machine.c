@@ -976,14 +976,6 @@ struct mm_machine *mm_machine_create(const struct mm_machine_desc *d, char *err,
 	return m;
 }
 
-int mm_set_cur_cpu(struct mm_machine *m, int cpu)
-{
-	if (cpu < 0 || cpu >= m->nr_cpus)
-		return mm_error(m, MM_EINVAL, "cpu %d does not exist (cpus 0-%d)", cpu, m->nr_cpus - 1);
-	m->cur_cpu = cpu;
-	return MM_OK;
-}
-
 void mm_machine_destroy(struct mm_machine *m)
 {
 	if (!m)

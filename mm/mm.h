@@ -779,13 +779,13 @@ int mm_desc_lookup(struct mm_machine_desc *d, const char *name, char *err,
 struct mm_machine *mm_machine_create(const struct mm_machine_desc *d, char *err,
 				     size_t errlen);
 void mm_machine_destroy(struct mm_machine *m);
-/* `cpu N`: the cpu commands run on when they name none; MM_EINVAL if no such cpu */
-int mm_set_cur_cpu(struct mm_machine *m, int cpu);
 
 void mm_set_observer(struct mm_machine *m, mm_observer_fn fn, void *ctx,
 		     unsigned int mask);
 /* call after changing check_stages */
 void mm_update_watch(struct mm_machine *m);
+/* `check stages on|off`: run mm_check at every stage point, or stop */
+void mm_set_check_stages(struct mm_machine *m, int on);
 /* for the screen: which free lists of a zone changed since it last asked,
  * per order a bit per migratetype; the marks are cleared (page_alloc.c).
  * 0, or -1 if zone names no zone */
@@ -1279,5 +1279,7 @@ int mm_func_by_name(const char *name); /* -1 if unknown */
 int mm_busy(struct mm_machine *m);
 /* requests that finished while the caller was not looking (woken by tick) */
 struct mm_request *mm_request_reap_done(struct mm_machine *m);
+/* `cpu N`: the cpu commands run on by default; MM_EINVAL if there is none */
+int mm_set_cur_cpu(struct mm_machine *m, int cpu);
 
 #endif

@@ -39,6 +39,12 @@ void mm_update_watch(struct mm_machine *m)
 	}
 }
 
+void mm_set_check_stages(struct mm_machine *m, int on)
+{
+	m->check_stages = !!on;
+	mm_update_watch(m);
+}
+
 void mm_emit(struct mm_machine *m, struct mm_event *ev)
 {
 	if (m->observer && (m->event_mask & MM_EV_BIT(ev->type)))

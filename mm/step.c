@@ -293,6 +293,14 @@ struct mm_request *mm_request_reap_done(struct mm_machine *m)
 	return r;
 }
 
+int mm_set_cur_cpu(struct mm_machine *m, int cpu)
+{
+	if (cpu < 0 || cpu >= m->nr_cpus)
+		return mm_error(m, MM_EINVAL, "cpu %d does not exist (cpus 0-%d)", cpu, m->nr_cpus - 1);
+	m->cur_cpu = cpu;
+	return MM_OK;
+}
+
 int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, struct mm_request **out)
 {
 	struct step_state_s *s = step_state(m);

@@ -355,11 +355,6 @@ int mm_view_cache_find(const struct mm_machine *m, const char *name)
 	return c ? c->id : -1;
 }
 
-int mm_view_cache_id(const struct kmem_cache *k)
-{
-	return k ? k->id : -1;
-}
-
 const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr)
 {
 	struct mm_obj_info oi;
@@ -416,6 +411,12 @@ const char *mm_view_cache_name(const struct mm_machine *m, int id)
 	const struct kmem_cache *c = mm_kmem_cache_by_id(rd(m), id);
 
 	return c ? c->name : NULL;
+}
+
+int mm_view_cache_id(const struct mm_machine *m, const struct kmem_cache *cache)
+{
+	(void)m;
+	return cache ? cache->id : -1;
 }
 
 /* ---- tasks --------------------------------------------------------------------- */
@@ -535,6 +536,30 @@ const struct mm_reason *mm_view_frame_args(const struct mm_machine *m, int cpu, 
 	if (!r || i < 0 || i >= r->depth)
 		return NULL;
 	return &r->frames[i].args;
+}
+
+int mm_view_nr_requests(const struct mm_machine *m)
+{
+	return m->nr_requests;
+}
+
+void mm_view_request_status(const struct mm_machine *m, const struct mm_request *r,
+			    struct mm_request_status_view *v)
+{
+	(void)m;
+	v->id = r->id;
+	v->cpu = r->cpu;
+	v->kind = r->kind;
+	v->state = r->state;
+	v->stepping = r->stepping;
+	v->hit_breakpoint = r->hit_breakpoint;
+	v->gfp = r->gfp;
+	v->order = r->order;
+	v->pfn = r->pfn;
+	v->rc = r->rc;
+	v->result = r->result;
+	v->res = &r->res;
+	v->err = r->err;
 }
 
 /* ---- the clock and background work ---------------------------------------------- */

@@ -229,9 +229,6 @@ int mm_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v);
 int mm_view_cache_next(const struct mm_machine *m, int prev_id);
 /* the id of the cache called name, or -1 */
 int mm_view_cache_find(const struct mm_machine *m, const char *name);
-/* the id of a cache an operation handed out (kmem_cache_create, the
- * lookup by name), for reading it through the view; -1 for NULL */
-int mm_view_cache_id(const struct kmem_cache *k);
 /* the name of the cache whose slab holds the object at addr, or NULL */
 const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr);
 
@@ -263,6 +260,9 @@ int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_sla
 /* the name of the cache with that id (valid until it is destroyed), or NULL;
  * unlike mm_view_cache, it does not count the cache's slabs */
 const char *mm_view_cache_name(const struct mm_machine *m, int id);
+/* the id of a cache a model operation handed back (mm_kmem_cache_create,
+ * mm_kmem_cache_find), for mm_view_cache; -1 if cache is NULL */
+int mm_view_cache_id(const struct mm_machine *m, const struct kmem_cache *cache);
 
 /* ---- tasks --------------------------------------------------------------------- */
 struct mm_task_view {
@@ -325,6 +325,32 @@ int mm_view_frame(const struct mm_machine *m, int cpu, int i, const char **fn, c
 const struct mm_reason *mm_view_frame_args(const struct mm_machine *m, int cpu, int i);
 /* frame i's function (enum mm_func), or -1 */
 int mm_view_frame_func(const struct mm_machine *m, int cpu, int i);
+/* the requests in progress on all cpus together (at once, without a walk) */
+int mm_view_nr_requests(const struct mm_machine *m);
+/*
+ * A request an operation handed back (mm_request_start, mm_request_of,
+ * mm_request_reap_done), read through that pointer: unlike mm_view_request
+ * it still answers once the request has finished, until mm_request_free,
+ * and it formats nothing, so it is cheap enough to poll.
+ */
+struct mm_request_status_view {
+	unsigned long id;
+	int cpu;
+	enum mm_req_kind kind;
+	enum mm_req_state state;
+	int stepping;
+	int hit_breakpoint;
+	gfp_t gfp;
+	int order;
+	unsigned long pfn;                 /* REQ_FREE_PAGES */
+	/* RQ_DONE: the outcome */
+	int rc;                            /* MM_OK or the MM_E* it failed with */
+	unsigned long result;              /* the pfn or the object's address */
+	const struct mm_alloc_result *res; /* REQ_ALLOC_PAGES: zone, migratetype, why */
+	const char *err;                   /* rc: the message */
+};
+void mm_view_request_status(const struct mm_machine *m, const struct mm_request *r,
+			    struct mm_request_status_view *v);
 
 /* ---- the clock and background work ---------------------------------------------- */
 struct mm_kswapd_view {

@@ -70,37 +70,38 @@ int cmd_arg_order(struct cmd_ctx *c, const char *s, int *order)
 
 int cmd_arg_cpu(struct cmd_ctx *c, const char *s, int *cpu)
 {
+	struct mm_machine_view mv;
 	unsigned long v;
 	int rc = cmd_parse_ulong(s, &v);
 
 	if (rc == -1)
 		return cmd_error(c, "invalid cpu '%s'", s);
-	if (rc == -2 || v >= (unsigned long)c->m->nr_cpus)
-		return cmd_error(c, "cpu %s does not exist (cpus 0-%d)", s,
-				 c->m->nr_cpus - 1);
+	mm_view_machine(c->m, &mv);
+	if (rc == -2 || v >= (unsigned long)mv.nr_cpus)
+		return cmd_error(c, "cpu %s does not exist (cpus 0-%d)", s, mv.nr_cpus - 1);
 	*cpu = (int)v;
 	return 0;
 }
 
 int cmd_arg_pfn(struct cmd_ctx *c, const char *s, unsigned long *pfn)
 {
+	struct mm_machine_view mv;
 	int rc = cmd_parse_ulong(s, pfn);
 
 	if (rc == -1)
 		return cmd_error(c, "invalid pfn '%s'", s);
-	if (rc == -2 || *pfn >= c->m->max_pfn)
-		return cmd_error(c, "pfn %s is beyond the last pfn 0x%lx", s,
-				 c->m->max_pfn - 1);
+	mm_view_machine(c->m, &mv);
+	if (rc == -2 || *pfn >= mv.max_pfn)
+		return cmd_error(c, "pfn %s is beyond the last pfn 0x%lx", s, mv.max_pfn - 1);
 	return 0;
 }
 
 static void zone_names(struct cmd_ctx *c, struct mm_buf *b)
 {
-	int i;
+	struct mm_zone_view z;
 
-	for (i = 0; i < c->m->node.nr_zones; i++)
-		mm_buf_printf(b, "%s%s", i ? " " : "",
-			      c->m->node.node_zones[i].name);
+	for (int i = 0; mm_view_zone(c->m, i, &z) == 0; i++)
+		mm_buf_printf(b, "%s%s", i ? " " : "", z.name);
 }
 
 int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z)
@@ -157,9 +158,11 @@ int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt)
 
 int cmd_opt_cpu(struct cmd_ctx *c, int argc, char **argv, int *argi, int *cpu)
 {
+	struct mm_machine_view mv;
 	const char *a;
 
-	*cpu = c->m->cur_cpu;
+	mm_view_machine(c->m, &mv);
+	*cpu = mv.cur_cpu;
 	/* "-5" is a (bad) number, not an option */
 	while (*argi < argc && argv[*argi][0] == '-' && argv[*argi][1] &&
 	       !isdigit((unsigned char)argv[*argi][1])) {

@@ -6,10 +6,11 @@
 
 #include "internal.h"
 
-static const char *zone_name(struct mm_machine *m, int idx)
+static const char *zone_name(const struct mm_machine *m, int idx)
 {
-	return idx >= 0 && idx < m->node.nr_zones ? m->node.node_zones[idx].name
-						  : "?";
+	struct mm_zone_view z;
+
+	return mm_view_zone(m, idx, &z) == 0 ? z.name : "?";
 }
 
 static const char *mt_name(int mt)
@@ -69,7 +70,7 @@ int cmd_alloc_pages(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_error(c, "page allocation failure: order:%d, mode:0x%x: %s",
 				 order, gfp, res.why);
 	default:
-		return cmd_error(c, "%s", m->err);
+		return cmd_error(c, "%s", mm_view_error(m));
 	}
 	/* "pfn 0x%lx order %d zone %s migratetype %s\n", without printf */
 	{
@@ -114,7 +115,7 @@ int cmd_free_pages(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_request(c, &proto);
 	}
 	if (mm_free_pages(c->m, cpu, pfn, order) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
@@ -124,25 +125,27 @@ int cmd_drain_all_pages(struct cmd_ctx *c, int argc, char **argv)
 	if (cmd_nargs(c, argc, 0, 0))
 		return 1;
 	if (mm_drain_all_pages(c->m))
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
 /* cpu [N] */
 int cmd_cpu(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_machine_view mv;
 	int cpu;
 
 	if (cmd_nargs(c, argc, 0, 1))
 		return 1;
 	if (argc == 1) {
-		cmd_printf(c, "cpu %d (cpus 0-%d)\n", c->m->cur_cpu,
-			   c->m->nr_cpus - 1);
+		mm_view_machine(c->m, &mv);
+		cmd_printf(c, "cpu %d (cpus 0-%d)\n", mv.cur_cpu, mv.nr_cpus - 1);
 		return 0;
 	}
 	if (cmd_arg_cpu(c, argv[1], &cpu))
 		return 1;
-	c->m->cur_cpu = cpu;
+	if (mm_set_cur_cpu(c->m, cpu))
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
@@ -154,35 +157,35 @@ int cmd_check(struct cmd_ctx *c, int argc, char **argv)
 	if (argc > 1) {
 		if (argc != 3 || strcmp(argv[1], "stages") || (strcmp(argv[2], "on") && strcmp(argv[2], "off")))
 			return cmd_error(c, "usage: check [stages on|off]");
-		c->m->check_stages = !strcmp(argv[2], "on");
-		mm_update_watch(c->m);
+		mm_set_check_stages(c->m, !strcmp(argv[2], "on"));
 		return 0;
 	}
 	if (mm_check(c->m) != 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_puts(c, "ok\n");
 	return 0;
 }
 
+static void describe_zone(struct cmd_ctx *c, const struct mm_zone_view *z)
+{
+	if (!z->spanned_pages)
+		cmd_printf(c, "  zone %-8s empty\n", z->name);
+	else
+		cmd_printf(c, "  zone %-8s pfns 0x%lx-0x%lx  present %lu\n", z->name,
+			   z->zone_start_pfn, z->zone_start_pfn + z->spanned_pages - 1,
+			   z->present_pages);
+}
+
 static void describe_machine(struct cmd_ctx *c)
 {
-	struct mm_machine *m = c->m;
-	int i;
+	struct mm_machine_view mv;
+	struct mm_zone_view z;
 
-	cmd_printf(c, "machine %s: %s, %d cpus, %lu pages (%lu MB)\n",
-		   m->desc.name, m->arch == ARCH_I386 ? "i386" : "x86_64",
-		   m->nr_cpus, m->totalram_pages,
-		   m->totalram_pages >> (20 - PAGE_SHIFT));
-	for (i = 0; i < m->node.nr_zones; i++) {
-		struct zone *z = &m->node.node_zones[i];
-
-		if (!z->spanned_pages)
-			cmd_printf(c, "  zone %-8s empty\n", z->name);
-		else
-			cmd_printf(c, "  zone %-8s pfns 0x%lx-0x%lx  present %lu\n",
-				   z->name, z->zone_start_pfn, zone_end_pfn(z) - 1,
-				   z->present_pages);
-	}
+	mm_view_machine(c->m, &mv);
+	cmd_printf(c, "machine %s: %s, %d cpus, %lu pages (%lu MB)\n", mv.name, mv.arch,
+		   mv.nr_cpus, mv.totalram_pages, mv.totalram_pages >> (20 - PAGE_SHIFT));
+	for (int i = 0; mm_view_zone(c->m, i, &z) == 0; i++)
+		describe_zone(c, &z);
 }
 
 /* machine [NAME|FILE]: show the machine, or boot another in its place */

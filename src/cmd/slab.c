@@ -7,7 +7,7 @@
  * in the direct map (0xffff8800... on x86_64), as the kernel would hand
  * them back.  Arguments are checked here before the core runs; what only
  * the allocator can judge (a double free, the wrong cache, a duplicate
- * name) comes back from the core with its message in m->err.
+ * name) comes back from the core with its message (mm_view_error).
  */
 #include <ctype.h>
 #include <string.h>
@@ -17,7 +17,10 @@
 /* "CMD: the slab allocator is off ..." on a "slab none" machine */
 int cmd_need_slab(struct cmd_ctx *c)
 {
-	if (c->m->slab)
+	struct mm_machine_view mv;
+
+	mm_view_machine(c->m, &mv);
+	if (strcmp(mv.slab_allocator, "none") != 0)
 		return 0;
 	return cmd_error(c, "the slab allocator is off on this machine (slab none)");
 }
@@ -114,7 +117,7 @@ void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k)
 	struct mm_cache_view v;
 	char flags[256];
 
-	mm_view_cache(c->m, k->id, &v);
+	mm_view_cache(c->m, mm_view_cache_id(c->m, k), &v);
 	cmd_printf(c, "%s: object_size %u size %u align %u, %u object%s in %u page%s "
 		   "(order %u), %s", v.name, v.object_size, v.size, v.align,
 		   v.objs_per_slab, v.objs_per_slab == 1 ? "" : "s", 1u << v.order,
@@ -162,9 +165,9 @@ int cmd_kmem_cache_create(struct cmd_ctx *c, int argc, char **argv)
 	if ((ctor & 2) && !(flags & SLAB_RECLAIM_ACCOUNT))
 		return cmd_error(c, "a shrinker frees reclaimable objects: add SLAB_RECLAIM_ACCOUNT");
 	if (mm_kmem_cache_create(c->m, argv[1], size, align, flags, ctor & 1, &k) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	if ((ctor & 2) && mm_register_shrinker(c->m, k) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_cache_geometry(c, k);
 	return 0;
 }
@@ -189,7 +192,7 @@ int cmd_kmem_cache_alloc(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_request(c, &proto);
 	}
 	if (mm_kmem_cache_alloc(c->m, cpu, k, gfp, &addr) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "0x%lx\n", addr);
 	return 0;
 }
@@ -207,7 +210,7 @@ int cmd_kmem_cache_free(struct cmd_ctx *c, int argc, char **argv)
 	    cmd_arg_addr(c, argv[argi + 1], &addr))
 		return 1;
 	if (mm_kmem_cache_free(c->m, cpu, k, addr) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
@@ -222,7 +225,7 @@ int cmd_kmem_cache_shrink(struct cmd_ctx *c, int argc, char **argv)
 		return 1;
 	rc = mm_kmem_cache_shrink(c->m, k);
 	if (rc < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "%d (%s)\n", rc,
 		   rc ? "objects remain in full or partial slabs"
 		      : "every slab released");
@@ -237,20 +240,19 @@ int cmd_kmem_cache_destroy(struct cmd_ctx *c, int argc, char **argv)
 	    cmd_arg_cache(c, argv[1], &k))
 		return 1;
 	if (mm_kmem_cache_destroy(c->m, k) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
 /* The cache an address belongs to, for kmalloc's and ksize's output. */
 static const char *cache_of(struct cmd_ctx *c, unsigned long addr)
 {
-	struct mm_obj_info oi;
+	const char *name;
 
 	if (addr == 16)
 		return "ZERO_SIZE_PTR";
-	if (mm_obj_info(c->m, addr, &oi) < 0 || !oi.cache)
-		return "?";
-	return oi.cache->name;
+	name = mm_view_object_cache(c->m, addr);
+	return name ? name : "?";
 }
 
 /* kmalloc [-c CPU] SIZE [GFP] */
@@ -272,7 +274,7 @@ int cmd_kmalloc(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_request(c, &proto);
 	}
 	if (mm_kmalloc(c->m, cpu, size, gfp, &addr) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "0x%lx %s\n", addr, cache_of(c, addr));
 	return 0;
 }
@@ -288,7 +290,7 @@ int cmd_kfree(struct cmd_ctx *c, int argc, char **argv)
 	    cmd_arg_addr(c, argv[argi], &addr))
 		return 1;
 	if (mm_kfree(c->m, cpu, addr) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
@@ -302,7 +304,7 @@ int cmd_ksize(struct cmd_ctx *c, int argc, char **argv)
 	    cmd_arg_addr(c, argv[1], &addr))
 		return 1;
 	if (mm_ksize(c->m, addr, &size) < 0)
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "%zu (%s)\n", size, cache_of(c, addr));
 	return 0;
 }
@@ -313,6 +315,7 @@ int cmd_ksize(struct cmd_ctx *c, int argc, char **argv)
 /* tick [N]: advance the clock N jiffies (cache_reap runs when due) */
 int cmd_tick(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_machine_view mv;
 	unsigned long n = 1;
 	int rc;
 
@@ -333,8 +336,8 @@ int cmd_tick(struct cmd_ctx *c, int argc, char **argv)
 		mm_tick(c->m, now);
 		n -= now;
 	}
-	cmd_printf(c, "jiffies %llu%s\n", c->m->clock,
-		   n ? " (interrupted)" : "");
+	mm_view_machine(c->m, &mv);
+	cmd_printf(c, "jiffies %llu%s\n", mv.jiffies, n ? " (interrupted)" : "");
 	cmd_report_done(c);
 	return 0;
 }

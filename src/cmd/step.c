@@ -38,15 +38,22 @@ int cmd_requests_pending(struct cmd_ctx *c)
 
 	if (mm_break_list(c->m, &bp) > 0)
 		return 1;
-	return c->m->nr_requests > 0; /* a request on any of its cpus */
+	return mm_view_nr_requests(c->m) > 0; /* a request on any of its cpus */
 }
 
 static int any_stepping(struct cmd_ctx *c)
 {
-	for (int cpu = 0; cpu < c->m->nr_cpus; cpu++) {
+	struct mm_machine_view mv;
+	struct mm_request_status_view st;
+
+	mm_view_machine(c->m, &mv);
+	for (int cpu = 0; cpu < mv.nr_cpus; cpu++) {
 		struct mm_request *r = mm_request_of(c->m, cpu);
 
-		if (r && r->stepping)
+		if (!r)
+			continue;
+		mm_view_request_status(c->m, r, &st);
+		if (st.stepping)
 			return 1;
 	}
 	return 0;
@@ -59,42 +66,53 @@ void cmd_step_observe(struct cmd_ctx *c)
 	cmd_trace_install(c);
 }
 
-static const char *kind_name(const struct mm_request *r)
+static const char *kind_name(enum mm_req_kind kind)
 {
 	static const char *const names[] = { "alloc_pages", "free_pages", "kmem_cache_alloc", "kmalloc" };
 
-	return names[r->kind];
+	return names[kind];
+}
+
+static const char *zone_name(const struct mm_machine *m, int idx)
+{
+	struct mm_zone_view z;
+
+	return mm_view_zone(m, idx, &z) == 0 ? z.name : "?";
 }
 
 /* what a finished request produced, or why it failed */
 static void result_text(struct cmd_ctx *c, const struct mm_request *r, char *buf, size_t len)
 {
-	struct mm_machine *m = c->m;
+	struct mm_request_status_view st;
 
-	if (r->rc && r->kind == REQ_ALLOC_PAGES && r->rc == MM_ENOMEM)
-		snprintf(buf, len, "page allocation failure: order:%d, mode:0x%x: %s", r->order, r->gfp,
-			 r->res.why);
-	else if (r->rc)
-		snprintf(buf, len, "%s", r->err);
-	else if (r->kind == REQ_ALLOC_PAGES)
-		snprintf(buf, len, "pfn 0x%lx order %d zone %s migratetype %s", r->result, r->order,
-			 m->node.node_zones[r->res.zone_idx].name, migratetype_names[r->res.migratetype]);
-	else if (r->kind == REQ_FREE_PAGES)
-		snprintf(buf, len, "freed pfn 0x%lx", r->pfn);
+	mm_view_request_status(c->m, r, &st);
+	if (st.rc && st.kind == REQ_ALLOC_PAGES && st.rc == MM_ENOMEM)
+		snprintf(buf, len, "page allocation failure: order:%d, mode:0x%x: %s", st.order, st.gfp,
+			 st.res->why);
+	else if (st.rc)
+		snprintf(buf, len, "%s", st.err);
+	else if (st.kind == REQ_ALLOC_PAGES)
+		snprintf(buf, len, "pfn 0x%lx order %d zone %s migratetype %s", st.result, st.order,
+			 zone_name(c->m, st.res->zone_idx), migratetype_names[st.res->migratetype]);
+	else if (st.kind == REQ_FREE_PAGES)
+		snprintf(buf, len, "freed pfn 0x%lx", st.pfn);
 	else
-		snprintf(buf, len, "0x%lx", r->result);
+		snprintf(buf, len, "0x%lx", st.result);
 }
 
 static void outcome_of(struct cmd_ctx *c, const struct mm_request *r, struct cmd_outcome *o)
 {
+	struct mm_request_status_view st;
+
+	mm_view_request_status(c->m, r, &st);
 	memset(o, 0, sizeof(*o));
-	o->status = r->rc ? CMD_REQ_FAILED : CMD_REQ_DONE;
-	o->kind = r->kind;
-	o->cpu = r->cpu;
-	o->rc = r->rc;
-	o->result = r->result;
-	o->res = r->res;
-	if (r->rc)
+	o->status = st.rc ? CMD_REQ_FAILED : CMD_REQ_DONE;
+	o->kind = st.kind;
+	o->cpu = st.cpu;
+	o->rc = st.rc;
+	o->result = st.result;
+	o->res = *st.res;
+	if (st.rc)
 		result_text(c, r, o->text, sizeof(o->text));
 }
 
@@ -110,32 +128,49 @@ static void collect(struct cmd_ctx *c, struct mm_request *r)
 	mm_request_free(c->m, r);
 }
 
+/* "cpu0: kmalloc finished: 0x...", and the request leaves */
+static void report_finished(struct cmd_ctx *c, struct mm_request *r)
+{
+	struct mm_request_status_view st;
+	char text[400];
+
+	mm_view_request_status(c->m, r, &st);
+	result_text(c, r, text, sizeof(text));
+	cmd_printf(c, "cpu%d: %s finished: %s\n", st.cpu, kind_name(st.kind), text);
+	collect(c, r);
+}
+
 /* requests that finished in the background (a tick woke them, a lock freed) */
 void cmd_report_done(struct cmd_ctx *c)
 {
 	struct mm_request *r;
-	char text[400];
 
-	while ((r = mm_request_reap_done(c->m))) {
-		result_text(c, r, text, sizeof(text));
-		cmd_printf(c, "cpu%d: %s finished: %s\n", r->cpu, kind_name(r), text);
-		collect(c, r);
-	}
+	while ((r = mm_request_reap_done(c->m)))
+		report_finished(c, r);
 	if (c->step_trail && !any_stepping(c))
 		cmd_step_observe(c);
 }
 
-static void say_where(struct cmd_ctx *c, const struct mm_request *r)
+/* where the unfinished request of a cpu stands */
+static void say_where(struct cmd_ctx *c, int cpu)
 {
-	char where[256];
+	struct mm_request_view v;
 
-	mm_request_where(r, where, sizeof(where));
-	if (r->state == RQ_PAUSED && r->hit_breakpoint)
-		cmd_printf(c, "cpu%d: breakpoint %d, %s\n", r->cpu, r->hit_breakpoint, where);
-	else if (r->state == RQ_PAUSED)
-		cmd_printf(c, "cpu%d: stopped at %s\n", r->cpu, where);
+	mm_view_request(c->m, cpu, &v);
+	if (v.state == RQ_PAUSED && v.hit_breakpoint)
+		cmd_printf(c, "cpu%d: breakpoint %d, %s\n", cpu, v.hit_breakpoint, v.where);
+	else if (v.state == RQ_PAUSED)
+		cmd_printf(c, "cpu%d: stopped at %s\n", cpu, v.where);
 	else
-		cmd_printf(c, "cpu%d: %s %s\n", r->cpu, state_names[r->state], where);
+		cmd_printf(c, "cpu%d: %s %s\n", cpu, state_names[v.state], v.where);
+}
+
+static int cpu_of(struct cmd_ctx *c, const struct mm_request *r)
+{
+	struct mm_request_status_view st;
+
+	mm_view_request_status(c->m, r, &st);
+	return st.cpu;
 }
 
 /* a request that sleeps without stepping lets time pass until it is done */
@@ -144,38 +179,39 @@ static void say_where(struct cmd_ctx *c, const struct mm_request *r)
 /* give a sleeping request that is not stepping time; 1 once it is done */
 static int settle_wait(struct cmd_ctx *c, struct mm_request *r)
 {
-	char text[400];
+	struct mm_request_status_view st;
 	unsigned long waited = 0;
 
-	while (!r->stepping && r->state == RQ_SLEEPING && waited++ < AUTO_TICK_LIMIT) {
+	mm_view_request_status(c->m, r, &st);
+	while (!st.stepping && st.state == RQ_SLEEPING && waited++ < AUTO_TICK_LIMIT) {
 		mm_tick(c->m, 1);
-		if (r->state == RQ_DONE && !mm_request_of(c->m, r->cpu)) {
+		mm_view_request_status(c->m, r, &st);
+		if (st.state == RQ_DONE && mm_view_request_state(c->m, st.cpu) < 0) {
 			/* finished inside the tick: it is on the done queue, take it back */
 			struct mm_request *d;
 
-			while ((d = mm_request_reap_done(c->m)) && d != r) {
-				result_text(c, d, text, sizeof(text));
-				cmd_printf(c, "cpu%d: %s finished: %s\n", d->cpu, kind_name(d), text);
-				collect(c, d);
-			}
+			while ((d = mm_request_reap_done(c->m)) && d != r)
+				report_finished(c, d);
 			break;
 		}
 	}
-	return r->state == RQ_DONE;
+	return st.state == RQ_DONE;
 }
 
 /* report a request the caller holds: done -> result (and free), else where */
 static int settle(struct cmd_ctx *c, struct mm_request *r)
 {
+	struct mm_request_status_view st;
 	char text[400];
 
 	if (!settle_wait(c, r)) {
-		say_where(c, r);
+		say_where(c, cpu_of(c, r));
 		cmd_step_observe(c);
 		return 0;
 	}
+	mm_view_request_status(c->m, r, &st);
 	result_text(c, r, text, sizeof(text));
-	if (r->rc) {
+	if (st.rc) {
 		collect(c, r);
 		cmd_step_observe(c);
 		return cmd_error(c, "%s", text);
@@ -196,7 +232,7 @@ int cmd_request(struct cmd_ctx *c, struct mm_request_spec *proto)
 	}
 	if (mm_request_start(c->m, proto, &r)) {
 		cmd_step_observe(c);
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	}
 	return settle(c, r);
 }
@@ -228,7 +264,7 @@ static void request_direct(struct cmd_ctx *c, const struct mm_request_spec *p, s
 		break;
 	}
 	if (o->rc && !o->text[0])
-		snprintf(o->text, sizeof(o->text), "%s", m->err);
+		snprintf(o->text, sizeof(o->text), "%s", mm_view_error(m));
 	o->status = o->rc ? CMD_REQ_FAILED : CMD_REQ_DONE;
 }
 
@@ -255,11 +291,11 @@ int cmd_request_run(struct cmd_ctx *c, struct mm_request_spec *proto, struct cmd
 		cmd_step_observe(c);
 		o->status = CMD_REQ_FAILED;
 		o->rc = MM_EINVAL;
-		snprintf(o->text, sizeof(o->text), "%s", c->m->err);
+		snprintf(o->text, sizeof(o->text), "%s", mm_view_error(c->m));
 		return o->status;
 	}
 	if (!settle_wait(c, r)) {
-		say_where(c, r);
+		say_where(c, cpu_of(c, r));
 		cmd_step_observe(c);
 		o->status = CMD_REQ_PENDING;
 		return o->status;
@@ -274,15 +310,20 @@ int cmd_request_run(struct cmd_ctx *c, struct mm_request_spec *proto, struct cmd
 
 static int resume(struct cmd_ctx *c, int argc, enum mm_step_mode mode)
 {
-	int cpu = c->m->cur_cpu;
-	struct mm_request *r = mm_request_of(c->m, cpu);
+	struct mm_machine_view mv;
+	struct mm_request *r;
+	int cpu;
+
+	mm_view_machine(c->m, &mv);
+	cpu = mv.cur_cpu;
+	r = mm_request_of(c->m, cpu);
 
 	if (cmd_nargs(c, argc, 0, 0))
 		return 1;
 	if (!r)
 		return cmd_error(c, "no request is stopped on cpu%d (start one with alloc_pages --step)", cpu);
 	if (mm_request_resume(c->m, cpu, mode))
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return settle(c, r);
 }
 
@@ -325,7 +366,7 @@ int cmd_break(struct cmd_ctx *c, int argc, char **argv)
 		min_order = (int)n;
 	}
 	if (mm_break_add(c->m, argv[1], min_order, &id))
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	if (min_order >= 0)
 		cmd_printf(c, "breakpoint %d at %s if order>=%d\n", id, argv[1], min_order);
 	else
@@ -342,13 +383,14 @@ int cmd_delete(struct cmd_ctx *c, int argc, char **argv)
 	if (cmd_parse_ulong(argv[1], &id) || id > 100000)
 		return cmd_error(c, "invalid breakpoint number '%s'", argv[1]);
 	if (mm_break_delete(c->m, (int)id))
-		return cmd_error(c, "%s", c->m->err);
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
 
 /* bt: the kernel call stack of the current cpu's request, innermost first */
 int cmd_bt(struct cmd_ctx *c, int argc, char **argv)
 {
+	struct mm_machine_view mv;
 	struct mm_request_view v;
 	char args[128];
 	const char *fn;
@@ -356,8 +398,9 @@ int cmd_bt(struct cmd_ctx *c, int argc, char **argv)
 	(void)argv;
 	if (cmd_nargs(c, argc, 0, 0))
 		return 1;
-	if (mm_view_request(c->m, c->m->cur_cpu, &v))
-		return cmd_error(c, "no request on cpu%d", c->m->cur_cpu);
+	mm_view_machine(c->m, &mv);
+	if (mm_view_request(c->m, mv.cur_cpu, &v))
+		return cmd_error(c, "no request on cpu%d", mv.cur_cpu);
 	for (int i = v.depth - 1; i >= 0; i--)
 		if (mm_view_frame(c->m, v.cpu, i, &fn, args, sizeof(args)) == 0)
 			cmd_printf(c, "#%d  %s(%s)\n", v.depth - 1 - i, fn, args);
@@ -369,6 +412,8 @@ int cmd_bt(struct cmd_ctx *c, int argc, char **argv)
 int cmd_info(struct cmd_ctx *c, int argc, char **argv)
 {
 	const struct mm_breakpoint *bp;
+	struct mm_machine_view mv;
+	struct mm_request_view v;
 	int n;
 
 	if (cmd_nargs(c, argc, 1, 1) || strcmp(argv[1], "stages"))
@@ -384,15 +429,10 @@ int cmd_info(struct cmd_ctx *c, int argc, char **argv)
 			cmd_printf(c, " if order>=%d", bp[i].min_order);
 		cmd_printf(c, ", hit %lu time%s\n", bp[i].hits, bp[i].hits == 1 ? "" : "s");
 	}
-	for (int cpu = 0; cpu < c->m->nr_cpus; cpu++) {
-		struct mm_request *r = mm_request_of(c->m, cpu);
-		char where[256];
-
-		if (!r)
-			continue;
-		mm_request_where(r, where, sizeof(where));
-		cmd_printf(c, "cpu%d: %s gfp 0x%x order %d, %s: %s\n", cpu, kind_name(r), r->gfp,
-			   r->order, state_names[r->state], where);
-	}
+	mm_view_machine(c->m, &mv);
+	for (int cpu = 0; cpu < mv.nr_cpus; cpu++)
+		if (mm_view_request(c->m, cpu, &v) == 0)
+			cmd_printf(c, "cpu%d: %s gfp 0x%x order %d, %s: %s\n", cpu, kind_name(v.kind),
+				   v.gfp, v.order, state_names[v.state], v.where);
 	return 0;
 }

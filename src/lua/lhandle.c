@@ -326,7 +326,7 @@ void lh_push_cache(lua_State *L, struct lhost *h, const struct kmem_cache *k)
 	struct lcache *lc = lua_newuserdatauv(L, sizeof(*lc), 0);
 	const char *name;
 
-	lc->id = mm_view_cache_id(k);
+	lc->id = mm_view_cache_id(h->c->m, k);
 	lc->gen = h->machine_gen;
 	name = mm_view_cache_name(h->c->m, lc->id);
 	snprintf(lc->name, sizeof(lc->name), "%s", name ? name : "?");
@@ -414,7 +414,7 @@ static int cache_info(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
 
-	return lh_cache_info(L, h, mm_view_cache_id(cache_check(L, h, 1)));
+	return lh_cache_info(L, h, mm_view_cache_id(h->c->m, cache_check(L, h, 1)));
 }
 
 static const luaL_Reg cache_methods[] = {
@@ -441,13 +441,13 @@ static int cache_index(lua_State *L)
 		}
 	k = cache_check(L, h, 1);
 	if (strcmp(key, "name") == 0)
-		lua_pushstring(L, mm_view_cache_name(h->c->m, mm_view_cache_id(k)));
+		lua_pushstring(L, mm_view_cache_name(h->c->m, mm_view_cache_id(h->c->m, k)));
 	else if (strcmp(key, "id") == 0)
-		lua_pushinteger(L, mm_view_cache_id(k));
+		lua_pushinteger(L, mm_view_cache_id(h->c->m, k));
 	else if (strcmp(key, "size") == 0 || strcmp(key, "object_size") == 0) {
 		struct mm_cache_view v;
 
-		mm_view_cache(h->c->m, mm_view_cache_id(k), &v);
+		mm_view_cache(h->c->m, mm_view_cache_id(h->c->m, k), &v);
 		lua_pushinteger(L, key[0] == 's' ? v.size : v.object_size);
 	} else
 		lua_pushnil(L);

@@ -654,6 +654,112 @@ static void test_kswapd_view(void **state)
 	mm_machine_destroy(m);
 }
 
+/* the id of a cache an operation handed back is the one the view lists it
+ * under, and the one its name finds */
+static void test_cache_id(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct kmem_cache *a, *b;
+	struct mm_cache_view v;
+
+	(void)state;
+	assert_int_equal(mm_kmem_cache_create(m, "first", 64, 0, 0, 0, &a), 0);
+	assert_int_equal(mm_kmem_cache_create(m, "second", 200, 0, 0, 0, &b), 0);
+	assert_int_equal(mm_view_cache_id(m, a), a->id);
+	assert_int_equal(mm_view_cache_id(m, b), b->id);
+	assert_int_not_equal(mm_view_cache_id(m, a), mm_view_cache_id(m, b));
+	assert_int_equal(mm_view_cache_id(m, b), mm_view_cache_find(m, "second"));
+	assert_int_equal(mm_view_cache(m, mm_view_cache_id(m, a), &v), 0);
+	assert_string_equal(v.name, "first");
+	assert_int_equal(v.object_size, 64);
+	assert_int_equal(mm_view_cache_id(m, mm_kmem_cache_find(m, "kmalloc-64")),
+			 mm_view_cache_find(m, "kmalloc-64"));
+	assert_int_equal(mm_view_cache_id(m, NULL), -1);
+	mm_machine_destroy(m);
+}
+
+/* `cpu N` and `check stages`: the operations change what the view and the
+ * model read, and refuse a cpu that does not exist */
+static void test_set_cur_cpu_and_check_stages(void **state)
+{
+	struct mm_machine *m = boot("x86_64-4g");
+	struct mm_machine_view mv;
+
+	(void)state;
+	mm_view_machine(m, &mv);
+	assert_int_equal(mv.cur_cpu, 0);
+	assert_true(mv.nr_cpus > 1);
+	assert_int_equal(mm_set_cur_cpu(m, mv.nr_cpus - 1), MM_OK);
+	mm_view_machine(m, &mv);
+	assert_int_equal(mv.cur_cpu, mv.nr_cpus - 1);
+	assert_int_equal(m->cur_cpu, mv.nr_cpus - 1);
+	assert_int_equal(mm_set_cur_cpu(m, mv.nr_cpus), MM_EINVAL);
+	assert_non_null(strstr(mm_view_error(m), "does not exist"));
+	assert_int_equal(mm_set_cur_cpu(m, -1), MM_EINVAL);
+	mm_view_machine(m, &mv);
+	assert_int_equal(mv.cur_cpu, mv.nr_cpus - 1);
+	mm_set_check_stages(m, 1);
+	assert_int_equal(m->check_stages, 1);
+	assert_true(m->watch);
+	assert_non_null(m->check_dirty);
+	mm_set_check_stages(m, 0);
+	assert_int_equal(m->check_stages, 0);
+	assert_false(m->watch);
+	assert_null(m->check_dirty);
+	mm_machine_destroy(m);
+}
+
+/* the requests in progress, counted at once, and a request read through
+ * the pointer its start handed back, before and after it finished */
+static void test_request_status(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_request_spec a = { .cpu = 1, .kind = REQ_ALLOC_PAGES, .gfp = GFP_KERNEL, .order = 2,
+				     .stepping = 1 };
+	struct mm_request_spec f = { .cpu = 0, .kind = REQ_FREE_PAGES, .pfn = 0, .order = 0 };
+	struct mm_request_status_view st;
+	struct mm_request *ra, *rf;
+
+	(void)state;
+	a.owner = MM_OWNER(OWNER_KERNEL, 0);
+	assert_int_equal(mm_view_nr_requests(m), 0);
+	assert_int_equal(mm_request_start(m, &a, &ra), 0);
+	assert_int_equal(mm_view_nr_requests(m), 1);
+	mm_view_request_status(m, ra, &st);
+	assert_int_equal(st.id, 1);
+	assert_int_equal(st.cpu, 1);
+	assert_int_equal(st.kind, REQ_ALLOC_PAGES);
+	assert_int_equal(st.state, RQ_PAUSED);
+	assert_int_equal(st.stepping, 1);
+	assert_int_equal(st.gfp, GFP_KERNEL);
+	assert_int_equal(st.order, 2);
+	/* done: the outcome, though the cpu has no request any more */
+	assert_int_equal(mm_request_resume(m, 1, STEP_CONTINUE), 0);
+	assert_int_equal(mm_view_nr_requests(m), 0);
+	assert_int_equal(mm_view_request_state(m, 1), -1);
+	mm_view_request_status(m, ra, &st);
+	assert_int_equal(st.state, RQ_DONE);
+	assert_int_equal(st.rc, MM_OK);
+	assert_int_equal(st.result, ra->res.pfn);
+	assert_ptr_equal(st.res, &ra->res);
+	assert_int_equal(st.res->order, 2);
+	assert_int_equal(mm_view_page(m, st.result, &(struct mm_page_view){ 0 }), 0);
+	/* a failure keeps its message: pfn 0 is reserved */
+	assert_int_equal(mm_request_start(m, &f, &rf), 0);
+	mm_view_request_status(m, rf, &st);
+	assert_int_equal(st.state, RQ_DONE);
+	assert_int_equal(st.kind, REQ_FREE_PAGES);
+	assert_int_equal(st.cpu, 0);
+	assert_int_equal(st.pfn, 0);
+	assert_int_not_equal(st.rc, MM_OK);
+	assert_string_equal(st.err, rf->err);
+	assert_non_null(strstr(st.err, "PageReserved"));
+	assert_int_equal(mm_view_nr_requests(m), 0);
+	mm_request_free(m, ra);
+	mm_request_free(m, rf);
+	mm_machine_destroy(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -674,6 +780,9 @@ int main(void)
 		cmocka_unit_test(test_alloc_migratetype),
 		cmocka_unit_test(test_cache_name),
 		cmocka_unit_test(test_kswapd_view),
+		cmocka_unit_test(test_cache_id),
+		cmocka_unit_test(test_set_cur_cpu_and_check_stages),
+		cmocka_unit_test(test_request_status),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
