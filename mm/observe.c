@@ -3,7 +3,9 @@
  * tracepoint events (the kernel's kmem tracepoints) and stage points (entry
  * and exit of each modelled kernel function, with a one-line reason).  The
  * mask says which it wants, so an unobserved machine pays one test of a
- * word per point and never formats a reason.
+ * word per point.  A watched stage point keeps its reason as values (the
+ * call site's format and its typed arguments, struct mm_reason); nobody
+ * formats it until someone prints it (mm_reason_format in trace.c).
  */
 #include <stdarg.h>
 #include <stdint.h>
