@@ -510,6 +510,15 @@ int mm_view_frame_func(const struct mm_machine *m, int cpu, int i)
 	return r && i >= 0 && i < r->depth ? (int)r->frames[i].fn : -1;
 }
 
+const char *const mm_req_kind_names[] = {
+	[REQ_ALLOC_PAGES] = "alloc_pages", [REQ_FREE_PAGES] = "free_pages",
+	[REQ_KMEM_CACHE_ALLOC] = "kmem_cache_alloc", [REQ_KMALLOC] = "kmalloc",
+};
+const char *const mm_req_state_names[] = {
+	[RQ_RUNNING] = "running", [RQ_PAUSED] = "stopped", [RQ_SLEEPING] = "sleeping",
+	[RQ_WAITING] = "waiting", [RQ_DONE] = "done",
+};
+
 int mm_view_request_state(const struct mm_machine *m, int cpu)
 {
 	const struct mm_request *r = mm_request_of(rd(m), cpu);

@@ -305,6 +305,10 @@ struct mm_request_view {
 	unsigned long long wake_at;  /* sleeping: the jiffy it wakes */
 	int hit_breakpoint;
 };
+/* the names of enum mm_req_kind ("alloc_pages", ...) and enum
+ * mm_req_state ("running", "stopped", "sleeping", "waiting", "done") */
+extern const char *const mm_req_kind_names[];
+extern const char *const mm_req_state_names[];
 /* 0, or -1 if the cpu has no unfinished request */
 int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view *v);
 /* the state (enum mm_req_state) of the cpu's unfinished request, or -1 */

@@ -18,7 +18,6 @@
 
 #include "internal.h"
 
-static const char *const state_names[] = { "running", "stopped", "sleeping", "waiting", "done" };
 
 int cmd_opt_step(int *argc, char **argv)
 {
@@ -68,9 +67,7 @@ void cmd_step_observe(struct cmd_ctx *c)
 
 static const char *kind_name(enum mm_req_kind kind)
 {
-	static const char *const names[] = { "alloc_pages", "free_pages", "kmem_cache_alloc", "kmalloc" };
-
-	return names[kind];
+	return mm_req_kind_names[kind];
 }
 
 static const char *zone_name(const struct mm_machine *m, int idx)
@@ -162,7 +159,7 @@ static void say_where(struct cmd_ctx *c, int cpu)
 	else if (v.state == RQ_PAUSED)
 		cmd_printf(c, "cpu%d: stopped at %s\n", cpu, v.where);
 	else
-		cmd_printf(c, "cpu%d: %s %s\n", cpu, state_names[v.state], v.where);
+		cmd_printf(c, "cpu%d: %s %s\n", cpu, mm_req_state_names[v.state], v.where);
 }
 
 static int cpu_of(struct cmd_ctx *c, const struct mm_request *r)
@@ -404,7 +401,7 @@ int cmd_bt(struct cmd_ctx *c, int argc, char **argv)
 	for (int i = v.depth - 1; i >= 0; i--)
 		if (mm_view_frame(c->m, v.cpu, i, &fn, args, sizeof(args)) == 0)
 			cmd_printf(c, "#%d  %s(%s)\n", v.depth - 1 - i, fn, args);
-	cmd_printf(c, "    cpu%d %s: %s\n", v.cpu, state_names[v.state], v.where);
+	cmd_printf(c, "    cpu%d %s: %s\n", v.cpu, mm_req_state_names[v.state], v.where);
 	return 0;
 }
 
@@ -433,6 +430,6 @@ int cmd_info(struct cmd_ctx *c, int argc, char **argv)
 	for (int cpu = 0; cpu < mv.nr_cpus; cpu++)
 		if (mm_view_request(c->m, cpu, &v) == 0)
 			cmd_printf(c, "cpu%d: %s gfp 0x%x order %d, %s: %s\n", cpu, kind_name(v.kind),
-				   v.gfp, v.order, state_names[v.state], v.where);
+				   v.gfp, v.order, mm_req_state_names[v.state], v.where);
 	return 0;
 }

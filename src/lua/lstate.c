@@ -23,10 +23,6 @@ static const char *const state_names[] = {
 	[PS_NONE] = "none", [PS_HOLE] = "hole", [PS_RESERVED] = "reserved",
 	[PS_FREE] = "free", [PS_PCP] = "pcp", [PS_ALLOCATED] = "allocated",
 };
-static const char *const req_state_names[] = { "running", "stopped", "sleeping", "waiting",
-					       "done" };
-static const char *const req_kind_names[] = { "alloc_pages", "free_pages", "kmem_cache_alloc",
-					      "kmalloc" };
 
 const char *lh_mt_name(int mt)
 {
@@ -435,8 +431,8 @@ int lh_push_stage(lua_State *L, struct lhost *h, int cpu)
 	}
 	lua_createtable(L, 0, 12);
 	set_int(L, "cpu", r.cpu);
-	set_str(L, "request", req_kind_names[r.kind]);
-	set_str(L, "state", req_state_names[r.state]);
+	set_str(L, "request", mm_req_kind_names[r.kind]);
+	set_str(L, "state", mm_req_state_names[r.state]);
 	set_int(L, "gfp", r.gfp);
 	set_int(L, "order", r.order);
 	set_int(L, "depth", r.depth);

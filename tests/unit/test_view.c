@@ -452,6 +452,8 @@ static void test_request_ids_and_running(void **state)
 	assert_int_equal(mm_view_request(m, 1, &v), 0);
 	assert_int_equal(v.id, 2);
 	assert_int_equal(v.kind, REQ_FREE_PAGES);
+	assert_string_equal(mm_req_kind_names[v.kind], "free_pages");
+	assert_string_equal(mm_req_state_names[v.state], "stopped");
 	assert_int_equal(v.pfn, res.pfn);
 	/* from inside the request (an observer), the view says who runs */
 	mm_set_observer(m, see_running, &rs, MM_EV_STAGES);
