@@ -27,7 +27,8 @@ CC ?= cc
 BUILD ?= build
 BINDIR ?= .
 CFLAGS ?= -O2 -g
-WARN = -Wall -Wextra
+WARN = -Wall -Wextra -Werror=implicit-function-declaration -Werror=int-conversion \
+	-Werror=incompatible-pointer-types
 ifeq ($(CI),true)
 WARN += -Werror
 endif
@@ -124,18 +125,13 @@ $(BUILD)/libmm-debug.a: $(MM_DEBUG_OBJS)
 	$(AR) rcs $@ $^
 
 # ---- the program: src/**/*.c + libmm.a -> mmscope ----------------------------
-# Front ends read the model only through mm/view.h: their files compile
-# with MM_VIEW_ONLY, which leaves the model's structs (struct zone,
-# struct kmem_cache, struct mm_machine, ...) incomplete, so reaching into
-# one is a compile error.  VIEW_TODO lists the files not yet moved over
-# (issue 12); the list only shrinks.
-VIEW_ONLY_DIRS := src
-VIEW_TODO := src/cmd/reclaim.c src/cmd/show_slab.c
-view_only = $(if $(filter $(VIEW_ONLY_DIRS:%=%/%),$(1)),$(if $(filter $(1),$(VIEW_TODO)),,-DMM_VIEW_ONLY))
-
+# Front ends read the model through mm/view.h and change it through
+# mm/ops.h, and include nothing else of mm/ (check-layers): the model's
+# structs (struct zone, struct kmem_cache, struct mm_machine, ...) stay
+# incomplete types to them, so reaching into one does not compile.
 $(BUILD)/src/%.o: src/%.c | check-pkgs
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(call view_only,$<) -Imm -Isrc -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Imm -Isrc -c $< -o $@
 
 $(MMSCOPE): $(SRC_OBJS) $(LIBMM)
 	@mkdir -p $(@D)
@@ -339,6 +335,14 @@ check-layers: $(LIBMM)
 		$$0 ~ /\*COM\*/ {print "COMMON", $$NF}'); \
 	if [ -n "$$w" ]; then echo "check-layers: writable globals in libmm.a (make them const or move them into struct mm_machine):" >&2; \
 		echo "$$w" >&2; exit 1; fi
+	@bad=$$(for f in $$(find src -name '*.[ch]'); do d=$$(dirname $$f); \
+		sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' $$f | \
+		while read h; do \
+			{ [ -e "$$d/$$h" ] || [ -e "src/$$h" ]; } && continue; \
+			[ -e "mm/$$h" ] && case $$h in view.h|ops.h) ;; *) echo "  $$f: $$h";; esac; \
+		done; done); \
+	if [ -n "$$bad" ]; then echo "check-layers: front ends include only view.h and ops.h of mm/:" >&2; \
+		echo "$$bad" >&2; exit 1; fi
 	@if grep -rn 'sscanf *(' src/; then \
 		echo "check-layers: src/ must not parse text (read the model through mm/view.h)" >&2; exit 1; fi
 	@if grep -rln 'strstr *(' src/ | grep -vxF $(patsubst %,-e %,$(FRONT_STRSTR_OK)); then \

@@ -88,6 +88,36 @@ void delete_from_page_cache(struct mm_machine *m, unsigned long pfn)
 		z->vm_stat[NR_FILE_DIRTY]--;
 }
 
+/*
+ * Read the file's pages [index, index + count) again, as
+ * do_generic_file_read does with a page it finds cached: mark_page_accessed
+ * (a second touch moves an inactive page to the active list).  Indices not
+ * cached are skipped; the model does not read pages in.
+ */
+int mm_pagecache_read(struct mm_machine *m, unsigned long index, unsigned long count,
+		      unsigned long *touched, unsigned long *activated)
+{
+	const struct address_space *as = &m->work.file;
+
+	*touched = *activated = 0;
+	if (index >= as->nr)
+		return mm_error(m, MM_EINVAL, "no page cache index %lu (the file has %lu pages)",
+				index, as->nr);
+	for (unsigned long i = index; i < as->nr && i - index < count; i++) {
+		unsigned long pfn;
+		int active;
+
+		if (!as->pages[i])
+			continue;
+		pfn = as->pages[i] - 1;
+		active = !!(m->mem_map[pfn].flags & PG_active);
+		mark_page_accessed(m, pfn);
+		(*touched)++;
+		*activated += !active && (m->mem_map[pfn].flags & PG_active);
+	}
+	return MM_OK;
+}
+
 /* drop_caches 1: invalidate every clean page not under writeback */
 int mm_pagecache_drop(struct mm_machine *m, unsigned long *dropped)
 {

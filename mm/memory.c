@@ -100,7 +100,7 @@ static int fault_page(struct mm_machine *m, struct task *t, unsigned long vpn)
 	return MM_OK;
 }
 
-int mm_task_touch(struct mm_machine *m, struct task *t, unsigned long pages)
+int task_touch(struct mm_machine *m, struct task *t, unsigned long pages)
 {
 	struct task *prev = m->work.current;
 	int rc = MM_OK;
@@ -133,7 +133,7 @@ static int valid_comm(struct mm_machine *m, const char *name)
 	return MM_OK;
 }
 
-int mm_task_spawn(struct mm_machine *m, const char *name, unsigned long pages, gfp_t gfp,
+int task_spawn(struct mm_machine *m, const char *name, unsigned long pages, gfp_t gfp,
 		  struct task **out)
 {
 	struct task *t, **pp;
@@ -157,7 +157,7 @@ int mm_task_spawn(struct mm_machine *m, const char *name, unsigned long pages, g
 		;
 	*pp = t;
 	*out = t;
-	return mm_task_touch(m, t, pages);
+	return task_touch(m, t, pages);
 }
 
 /* exit_mmap: every page back, every swap slot released */
@@ -181,7 +181,7 @@ void mm_task_release_memory(struct mm_machine *m, struct task *t)
 	}
 }
 
-int mm_task_exit(struct mm_machine *m, struct task *t)
+int task_exit(struct mm_machine *m, struct task *t)
 {
 	if (mm_busy(m))
 		return MM_EBUSY;
@@ -189,6 +189,51 @@ int mm_task_exit(struct mm_machine *m, struct task *t)
 	t->flags |= PF_EXITING;
 	mm_reap_tasks(m);
 	return MM_OK;
+}
+
+/* ---- the operations on a task named by its pid (ops.h) ----------------------------------- */
+
+static struct task *task_of(struct mm_machine *m, int pid)
+{
+	struct task *t = mm_task_find(m, pid);
+
+	if (!t)
+		mm_error(m, MM_ENOENT, "no task with pid %d", pid);
+	return t;
+}
+
+int mm_task_spawn(struct mm_machine *m, const char *name, unsigned long pages, gfp_t gfp,
+		  int *pid)
+{
+	struct task *t = NULL;
+	int next = m->work.next_pid, rc;
+
+	/* its faults may end in the OOM killer, which may choose it: keep
+	 * its pid, not the pointer */
+	rc = task_spawn(m, name, pages, gfp, &t);
+	*pid = t ? next : 0;
+	return rc;
+}
+
+int mm_task_touch(struct mm_machine *m, int pid, unsigned long pages)
+{
+	struct task *t = task_of(m, pid);
+
+	return t ? task_touch(m, t, pages) : MM_ENOENT;
+}
+
+int mm_task_exit(struct mm_machine *m, int pid)
+{
+	struct task *t = task_of(m, pid);
+
+	return t ? task_exit(m, t) : MM_ENOENT;
+}
+
+int mm_oom_score_adj(struct mm_machine *m, int pid, int adj)
+{
+	struct task *t = task_of(m, pid);
+
+	return t ? set_oom_score_adj(m, t, adj) : MM_ENOENT;
 }
 
 /* forget exited tasks once nothing is running on their behalf */

@@ -256,7 +256,7 @@ void clear_zonelist_oom(struct mm_machine *m, int high_zoneidx)
 /* ---- the public face: /proc/PID/oom_score_adj, oom_score, SysRq-f ---------- */
 
 /* oom_score_adj_write: the range check, and a task must still have its mm */
-int mm_oom_score_adj(struct mm_machine *m, struct task *t, int adj)
+int set_oom_score_adj(struct mm_machine *m, struct task *t, int adj)
 {
 	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
 		return mm_error(m, MM_EINVAL, "oom_score_adj %d is out of range (%d to %d)", adj,

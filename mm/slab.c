@@ -641,7 +641,7 @@ static int oom_error(struct mm_machine *m, const char *what)
 	return mm_error(m, MM_ENOMEM, "%s: out of memory (%s)", what, why);
 }
 
-int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp_t gfp,
+int kmem_cache_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp_t gfp,
 			unsigned long *addr)
 {
 	int rc = check_cpu(m, cpu);
@@ -907,7 +907,7 @@ static int check_free(struct mm_machine *m, unsigned long addr, struct kmem_cach
 	return MM_OK;
 }
 
-int mm_kmem_cache_free(struct mm_machine *m, int cpu, struct kmem_cache *c, unsigned long addr)
+int kmem_cache_free(struct mm_machine *m, int cpu, struct kmem_cache *c, unsigned long addr)
 {
 	struct kmem_cache *oc;
 	int rc = check_cpu(m, cpu);
@@ -1680,7 +1680,7 @@ static int valid_cache_name(struct mm_machine *m, const char *name)
 	return MM_OK;
 }
 
-int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_t align,
+int kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_t align,
 			 unsigned long flags, int ctor, struct kmem_cache **out)
 {
 	struct kmem_cache *c;
@@ -1739,6 +1739,65 @@ struct kmem_cache *mm_kmem_cache_find(struct mm_machine *m, const char *name)
 struct kmem_cache *mm_kmem_cache_by_id(struct mm_machine *m, int id)
 {
 	return m->slab && id >= 0 && id < S(m)->nr_ids ? S(m)->by_id[id] : NULL;
+}
+
+/* ---- the operations on a cache named by its id (ops.h) ------------------------------------ */
+
+static struct kmem_cache *cache_of(struct mm_machine *m, int id)
+{
+	struct kmem_cache *c = mm_kmem_cache_by_id(m, id);
+
+	if (!c && !m->slab)
+		mm_error(m, MM_EINVAL, "the slab allocator is off on this machine (slab none)");
+	else if (!c)
+		mm_error(m, MM_ENOENT, "no cache with id %d", id);
+	return c;
+}
+
+int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_t align,
+			 unsigned long flags, int ctor, int *id)
+{
+	struct kmem_cache *c = NULL;
+	int rc = kmem_cache_create(m, name, size, align, flags, ctor, &c);
+
+	*id = rc == MM_OK && c ? c->id : -1;
+	return rc;
+}
+
+int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, int cache, gfp_t gfp, unsigned long *addr)
+{
+	struct kmem_cache *c = cache_of(m, cache);
+
+	*addr = 0;
+	return c ? kmem_cache_alloc(m, cpu, c, gfp, addr) : m->slab ? MM_ENOENT : MM_EINVAL;
+}
+
+int mm_kmem_cache_free(struct mm_machine *m, int cpu, int cache, unsigned long addr)
+{
+	struct kmem_cache *c = cache_of(m, cache);
+
+	return c ? kmem_cache_free(m, cpu, c, addr) : m->slab ? MM_ENOENT : MM_EINVAL;
+}
+
+int mm_kmem_cache_shrink(struct mm_machine *m, int cache)
+{
+	struct kmem_cache *c = cache_of(m, cache);
+
+	return c ? kmem_cache_shrink(m, c) : m->slab ? MM_ENOENT : MM_EINVAL;
+}
+
+int mm_kmem_cache_destroy(struct mm_machine *m, int cache)
+{
+	struct kmem_cache *c = cache_of(m, cache);
+
+	return c ? kmem_cache_destroy(m, c) : m->slab ? MM_ENOENT : MM_EINVAL;
+}
+
+int mm_register_shrinker(struct mm_machine *m, int cache)
+{
+	struct kmem_cache *c = cache_of(m, cache);
+
+	return c ? register_shrinker(m, c) : m->slab ? MM_ENOENT : MM_EINVAL;
 }
 
 struct kmem_cache *mm_slab_caches(struct mm_machine *m)
@@ -1803,7 +1862,7 @@ static int __cache_shrink(struct mm_machine *m, struct kmem_cache *c)
 	return n->slabs[SLABS_FULL].nr || n->slabs[SLABS_PARTIAL].nr;
 }
 
-int mm_kmem_cache_shrink(struct mm_machine *m, struct kmem_cache *c)
+int kmem_cache_shrink(struct mm_machine *m, struct kmem_cache *c)
 {
 	int cpu = m->this_cpu, rc;
 
@@ -1826,7 +1885,7 @@ static int cache_has_allocated_objects(struct mm_machine *m, struct kmem_cache *
 	return 0;
 }
 
-int mm_kmem_cache_destroy(struct mm_machine *m, struct kmem_cache *c)
+int kmem_cache_destroy(struct mm_machine *m, struct kmem_cache *c)
 {
 	if (!m->slab)
 		return mm_error(m, MM_EINVAL, "the slab allocator is off on this machine (slab none)");
@@ -2177,6 +2236,7 @@ int slab_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v)
 	v->slab.has_shrinker = c->shrinker != NULL;
 	v->slab.inflight = c->inflight;
 	if ((n = c->node)) {
+		v->slab.has_node = 1;
 		v->slab.colour_next = n->colour_next;
 		v->slab.free_objects = n->free_objects;
 		v->slab.free_limit = n->free_limit;

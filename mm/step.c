@@ -181,7 +181,7 @@ static void run_request(struct mm_machine *m, struct mm_request *r)
 		r->rc = mm_free_pages(m, r->cpu, r->pfn, r->order);
 		break;
 	case REQ_KMEM_CACHE_ALLOC:
-		r->rc = mm_kmem_cache_alloc(m, r->cpu, r->cache, r->gfp, &r->result);
+		r->rc = kmem_cache_alloc(m, r->cpu, r->cache, r->gfp, &r->result);
 		break;
 	case REQ_KMALLOC:
 		r->rc = mm_kmalloc(m, r->cpu, r->size, r->gfp, &r->result);
@@ -304,6 +304,7 @@ int mm_set_cur_cpu(struct mm_machine *m, int cpu)
 int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, struct mm_request **out)
 {
 	struct step_state_s *s = step_state(m);
+	struct kmem_cache *cache = NULL;
 	struct mm_request *r;
 
 	*out = NULL;
@@ -320,6 +321,8 @@ int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, 
 		return mm_error(m, MM_EINVAL, "cpu%d already has a request in progress (%s): step it or switch cpu",
 				proto->cpu, where);
 	}
+	if (proto->kind == REQ_KMEM_CACHE_ALLOC && !(cache = mm_kmem_cache_by_id(m, proto->cache)))
+		return mm_error(m, MM_ENOENT, "no cache with id %d", proto->cache);
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return mm_error(m, MM_ENOMEM, "out of memory");
@@ -330,7 +333,7 @@ int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, 
 	r->order = proto->order;
 	r->size = proto->size;
 	r->pfn = proto->pfn;
-	r->cache = proto->cache;
+	r->cache = cache;
 	r->owner = proto->owner;
 	r->stepping = proto->stepping;
 	r->state = RQ_RUNNING;

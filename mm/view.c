@@ -394,6 +394,7 @@ int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_sla
 	if (!sl)
 		return -1;
 	v->id = sl->id;
+	v->cache_id = sl->cache ? sl->cache->id : -1;
 	v->list = sl->list;
 	v->pfn = sl->pfn;
 	v->colouroff = sl->colouroff;
@@ -406,17 +407,55 @@ int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_sla
 	return 0;
 }
 
+unsigned int mm_view_page_slab(const struct mm_machine *m, unsigned long pfn)
+{
+	if (!m->slab || !pfn_valid(m, pfn) || !(m->mem_map[pfn].flags & PG_slab))
+		return 0;
+	return slab_of(m, m->mem_map[pfn].private) ? m->mem_map[pfn].private : 0;
+}
+
+int mm_view_array(const struct mm_machine *m, int cache_id, int cpu, struct mm_array_view *v)
+{
+	const struct kmem_cache *c = mm_kmem_cache_by_id(rd(m), cache_id);
+	const struct array_cache *ac = NULL;
+
+	memset(v, 0, sizeof(*v));
+	if (c && cpu < 0)
+		ac = c->node ? c->node->shared : NULL;
+	else if (c && cpu < m->nr_cpus && c->array)
+		ac = c->array[cpu];
+	if (!ac)
+		return -1;
+	v->avail = ac->avail;
+	v->limit = ac->limit;
+	v->batchcount = ac->batchcount;
+	v->touched = (int)ac->touched;
+	v->entry = ac->entry;
+	return 0;
+}
+
+int mm_view_object(const struct mm_machine *m, unsigned long addr, struct mm_object_view *v)
+{
+	struct mm_obj_info oi;
+
+	memset(v, 0, sizeof(*v));
+	v->cache_id = -1;
+	if (!m->slab || mm_obj_info(rd(m), addr, &oi) < 0 || !oi.cache || !oi.slab)
+		return -1;
+	v->cache_id = oi.cache->id;
+	v->slab_id = oi.slab->id;
+	v->index = oi.index;
+	v->obj = oi.obj;
+	v->state = oi.state;
+	v->where_cpu = oi.where_cpu;
+	return 0;
+}
+
 const char *mm_view_cache_name(const struct mm_machine *m, int id)
 {
 	const struct kmem_cache *c = mm_kmem_cache_by_id(rd(m), id);
 
 	return c ? c->name : NULL;
-}
-
-int mm_view_cache_id(const struct mm_machine *m, const struct kmem_cache *cache)
-{
-	(void)m;
-	return cache ? cache->id : -1;
 }
 
 /* ---- tasks --------------------------------------------------------------------- */
@@ -580,12 +619,64 @@ void mm_view_kswapd(const struct mm_machine *m, struct mm_kswapd_view *v)
 	memset(v, 0, sizeof(*v));
 	v->started = k->started;
 	v->state = k->state;
+	v->woken = k->woken;
+	v->cz = k->cz;
 	v->max_order = k->max_order;
 	v->classzone_idx = k->classzone_idx;
 	v->nr_passes = k->nr_passes;
 	v->nr_reclaimed = k->nr_reclaimed;
 	v->order = k->order;
 	v->nap_end = k->nap_end;
+}
+
+int mm_view_lru(const struct mm_machine *m, int zone, struct mm_lru_view *v)
+{
+	const struct zone *z;
+
+	memset(v, 0, sizeof(*v));
+	if (zone < 0 || zone >= m->node.nr_zones)
+		return -1;
+	z = &m->node.node_zones[zone];
+	v->zone = zone;
+	for (int lru = 0; lru < NR_LRU_LISTS; lru++) {
+		v->list[lru] = z->lru[lru];
+		v->nr[lru] = mm_list_head(m, z->lru[lru])->nr;
+	}
+	v->inactive_ratio = z->inactive_ratio;
+	for (int i = 0; i < 2; i++) {
+		v->recent_scanned[i] = z->reclaim_stat.recent_scanned[i];
+		v->recent_rotated[i] = z->reclaim_stat.recent_rotated[i];
+	}
+	return 0;
+}
+
+unsigned long mm_view_global_stat(const struct mm_machine *m, int item)
+{
+	return item >= 0 && item < NR_VM_ZONE_STAT_ITEMS ? global_page_state(m, item) : 0;
+}
+
+void mm_view_reclaim(const struct mm_machine *m, struct mm_reclaim_view *v)
+{
+	const struct mm_workload *w = &m->work;
+
+	memset(v, 0, sizeof(*v));
+	v->pagecache_pages = w->file.nrpages;
+	v->pagecache_length = w->file.nr;
+	v->swap_pages = w->swap.pages;
+	v->swap_inuse = w->swap.inuse;
+	v->swappiness = w->vm_swappiness;
+	v->drop_caches = w->sysctl_drop_caches;
+	v->writeback_nr = w->writeback.nr;
+	v->writeback_queue = NR_WRITEBACK_QUEUE;
+	if (w->writeback.nr)
+		v->writeback_next_done = w->writeback.e[w->writeback.head].done;
+}
+
+unsigned long mm_view_pagecache_page(const struct mm_machine *m, unsigned long index)
+{
+	const struct address_space *as = &m->work.file;
+
+	return index < as->nr && as->pages[index] ? as->pages[index] - 1 : MM_NOPFN;
 }
 
 unsigned long mm_view_vm_event(const struct mm_machine *m, int item)

@@ -16,7 +16,8 @@
  * change type, read here) each live in one place, and /proc text, the
  * show commands, the panels and Lua all read them from here.
  *
- * Every function takes the machine as const: reading never changes it.
+ * Every reader takes the machine as const: reading never changes it (the
+ * formatters at the end take it as they are, and change nothing either).
  */
 #ifndef MM_VIEW_H
 #define MM_VIEW_H
@@ -24,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mm.h"
+#include "types.h"
 
 /* ---- the machine ------------------------------------------------------------- */
 struct mm_machine_view {
@@ -198,6 +199,7 @@ struct mm_cache_view {
 	unsigned long shared_avail;
 	/* SLAB (3.10) */
 	struct {
+		int has_node;               /* the node's lists exist (fields below) */
 		unsigned int colour, colour_off, colour_next;
 		unsigned int slab_size;
 		int off_slab;
@@ -239,6 +241,7 @@ const char *mm_view_object_cache(const struct mm_machine *m, unsigned long addr)
  */
 struct mm_slab_view {
 	unsigned int id;
+	int cache_id;
 	int list;                 /* enum slab_list it is on */
 	unsigned long pfn;        /* its first page */
 	unsigned long colouroff;  /* from the first page to s_mem (on-slab: the descriptor too) */
@@ -257,12 +260,38 @@ unsigned int mm_view_slab_first(const struct mm_machine *m, int cache_id, int li
 unsigned int mm_view_slab_next(const struct mm_machine *m, unsigned int slab_id);
 /* 0, or -1 if no slab has that id */
 int mm_view_slab(const struct mm_machine *m, unsigned int slab_id, struct mm_slab_view *v);
+/* the slab a PG_slab page belongs to, 0 if pfn is not a slab page */
+unsigned int mm_view_page_slab(const struct mm_machine *m, unsigned long pfn);
+
+/*
+ * SLAB: an array_cache, the cpu's (cpu >= 0) or the node's shared one
+ * (cpu -1).  entry[0] is the bottom (the oldest, flushed first),
+ * entry[avail - 1] the top (handed out next); the pointer points into the
+ * model and is valid until it next changes.
+ */
+struct mm_array_view {
+	unsigned int avail, limit, batchcount;
+	int touched;
+	const unsigned long *entry;
+};
+/* 0, or -1 if the cache has no such array (or no such cache) */
+int mm_view_array(const struct mm_machine *m, int cache_id, int cpu, struct mm_array_view *v);
+
+/* the slab object holding addr */
+struct mm_object_view {
+	int cache_id;
+	unsigned int slab_id;
+	unsigned int index;       /* object number in the slab */
+	unsigned long obj;        /* the object's first byte */
+	int state;                /* enum obj_state */
+	int where_cpu;            /* OBJ_CACHED: whose array holds it, -1: the shared one */
+};
+/* 0, or -1 if addr is not inside a slab object */
+int mm_view_object(const struct mm_machine *m, unsigned long addr, struct mm_object_view *v);
+
 /* the name of the cache with that id (valid until it is destroyed), or NULL;
  * unlike mm_view_cache, it does not count the cache's slabs */
 const char *mm_view_cache_name(const struct mm_machine *m, int id);
-/* the id of a cache a model operation handed back (mm_kmem_cache_create,
- * mm_kmem_cache_find), for mm_view_cache; -1 if cache is NULL */
-int mm_view_cache_id(const struct mm_machine *m, const struct kmem_cache *cache);
 
 /* ---- tasks --------------------------------------------------------------------- */
 struct mm_task_view {
@@ -359,15 +388,78 @@ void mm_view_request_status(const struct mm_machine *m, const struct mm_request 
 /* ---- the clock and background work ---------------------------------------------- */
 struct mm_kswapd_view {
 	int started, state;          /* enum kswapd_run */
+	int woken;                   /* a wakeup came while it slept: it runs at the next tick */
+	int cz;                      /* the classzone kswapd() is balancing for (its local) */
 	int max_order, classzone_idx;
 	unsigned long nr_passes, nr_reclaimed;
 	int order;                   /* the order kswapd() is balancing for (its local) */
 	unsigned long long nap_end;  /* KSWAPD_NAPPING: the jiffy its short nap ends */
 };
 void mm_view_kswapd(const struct mm_machine *m, struct mm_kswapd_view *v);
+/* ---- reclaim: the LRU lists, the page cache, swap and writeback ------------------ */
+/* the LRU lists' names by enum lru_list ("inactive_anon", ...) */
+extern const char *const mm_lru_names[NR_LRU_LISTS];
+struct mm_lru_view {
+	int zone;
+	unsigned long nr[NR_LRU_LISTS];
+	uint32_t list[NR_LRU_LISTS];  /* ids for mm_view_list_*: head (newest) first */
+	unsigned int inactive_ratio;
+	unsigned long recent_scanned[2], recent_rotated[2]; /* [0] anon, [1] file */
+};
+/* 0, or -1 if zone names no configured zone */
+int mm_view_lru(const struct mm_machine *m, int zone, struct mm_lru_view *v);
+/* a zone counter summed over the node's zones, as global_page_state reads it */
+unsigned long mm_view_global_stat(const struct mm_machine *m, int item);
+struct mm_reclaim_view {
+	unsigned long pagecache_pages;   /* cached pages (the file's nrpages) */
+	unsigned long pagecache_length;  /* the file's length in pages: indices 0 .. length-1 */
+	unsigned long swap_pages, swap_inuse; /* slots */
+	int swappiness;                  /* vm.swappiness */
+	int drop_caches;                 /* vm.drop_caches: the last value written */
+	unsigned int writeback_nr;       /* pages being written out */
+	unsigned int writeback_queue;    /* the disk queue's length (full: congested) */
+	unsigned long long writeback_next_done; /* writeback_nr > 0: the jiffy the oldest completes */
+};
+void mm_view_reclaim(const struct mm_machine *m, struct mm_reclaim_view *v);
+/* the pfn caching the page cache's page at index, MM_NOPFN if none */
+unsigned long mm_view_pagecache_page(const struct mm_machine *m, unsigned long index);
+
 /* a vm event counter (enum vm_event_item) */
 unsigned long mm_view_vm_event(const struct mm_machine *m, int item);
 /* row i of /proc/vmstat, in the file's order: 0, or -1 past the last */
 int mm_view_vmstat(const struct mm_machine *m, int i, const char **name, unsigned long *value);
+
+/* ---- text: the formatters, for printing ------------------------------------------ */
+/* a stage reason's text (truncated to len like snprintf); its length */
+size_t mm_reason_format(const struct mm_reason *r, char *buf, size_t len);
+/* "mm_page_alloc: page=ffffea... pfn=... order=0 ..." */
+void mm_event_format(const struct mm_machine *m, const struct mm_event *ev,
+		     char *buf, size_t len);
+int mm_event_by_name(const char *name); /* -1 if unknown */
+/* the struct page address the kernel would print for %p */
+unsigned long long mm_page_address(const struct mm_machine *m, unsigned long pfn);
+/* show_gfp_flags: the tracepoint text ("GFP_KERNEL|GFP_ZERO") */
+void mm_gfp_format(gfp_t gfp, char *buf, size_t len);
+/* "SLAB_HWCACHE_ALIGN|SLAB_PANIC" */
+void mm_slab_flags_format(unsigned long flags, char *buf, size_t len);
+/* "pgalloc_dma32" etc. for this machine's arch; NULL if out of range */
+const char *mm_vm_event_name(const struct mm_machine *m, int item);
+/* /proc/NAME ("buddyinfo", "pagetypeinfo", "zoneinfo", "vmstat", "slabinfo",
+ * ...: mm_proc_names) appended to out; MM_ENOENT if unknown */
+int mm_proc_show(struct mm_machine *m, const char *name, struct mm_buf *out);
+/* /sys/kernel/debug/extfrag/NAME: "extfrag_index" or "unusable_index"; MM_ENOENT if unknown */
+int mm_extfrag_show(struct mm_machine *m, const char *name, struct mm_buf *out);
+
+/* ---- step mode: locks, breakpoints, stage functions ---------------------------- */
+/* "zone Normal lock", "cpu0 (interrupts off)", "kmalloc-64 list_lock" */
+void mm_lock_name(struct mm_machine *m, const struct mm_lock_ref *l, char *buf, size_t len);
+/* the breakpoints; their number */
+int mm_break_list(struct mm_machine *m, const struct mm_breakpoint **bps);
+/* a stage function (enum mm_func) by its kernel name, -1 if unknown */
+int mm_func_by_name(const char *name);
+/* MM_OK, or MM_EBUSY with the reason (mm_view_error) when a stopped request
+ * holds a lock or has interrupts off: what a command that cannot wait
+ * asks before it changes anything (every mutating mm_* entry point does) */
+int mm_busy(struct mm_machine *m);
 
 #endif

@@ -73,7 +73,7 @@ enum page_references { PAGEREF_RECLAIM, PAGEREF_RECLAIM_CLEAN, PAGEREF_KEEP, PAG
 enum pageout_result { PAGE_KEEP, PAGE_SUCCESS }; /* what pageout() can say here */
 enum scan_balance { SCAN_EQUAL, SCAN_FRACT, SCAN_ANON, SCAN_FILE };
 
-static const char *const lru_names[NR_LRU_LISTS] = {
+const char *const mm_lru_names[NR_LRU_LISTS] = {
 	"inactive_anon", "active_anon", "inactive_file", "active_file", "unevictable",
 };
 
@@ -514,7 +514,7 @@ static unsigned long shrink_inactive_list(struct mm_machine *m, unsigned long nr
 	/* the stage points stand outside isolation: every page is on a list */
 	if (STAGES(m))
 		stage_enter(m, FN_shrink_page_list, "zone %s: %lu from the tail of %s, priority %d",
-			    z->name, nr_to_scan, lru_names[lru], sc->priority);
+			    z->name, nr_to_scan, mm_lru_names[lru], sc->priority);
 	nr_taken = isolate_lru_pages(m, z, lru, nr_to_scan, pages, &nr_scanned);
 	z->vm_stat[NR_ISOLATED_ANON + file] += (long)nr_taken;
 	z->pages_scanned += nr_scanned;
@@ -878,7 +878,7 @@ void shrinker_note_free(struct mm_machine *m, struct kmem_cache *c, unsigned lon
 	s->nr--;
 }
 
-int mm_register_shrinker(struct mm_machine *m, struct kmem_cache *c)
+int register_shrinker(struct mm_machine *m, struct kmem_cache *c)
 {
 	struct shrinker *s, **pp;
 
@@ -952,7 +952,7 @@ static long do_shrinker_shrink(struct mm_machine *m, struct shrinker *s, gfp_t g
 		unsigned long obj = shrinker_obj(s, 0);
 		struct kmem_cache *c = s->cache;
 
-		if (mm_kmem_cache_free(m, m->this_cpu, c, obj) < 0) {
+		if (kmem_cache_free(m, m->this_cpu, c, obj) < 0) {
 			if (!shrinker_registered(m, s))
 				return -1;
 			shrinker_note_free(m, c, obj); /* not ours any more */
@@ -1287,19 +1287,26 @@ void wakeup_kswapd(struct mm_machine *m, struct zone *z, int order, int classzon
 		stage_exit(m, FN_wakeup_kswapd, "%s", why);
 }
 
-void mm_wakeup_kswapd(struct mm_machine *m, struct zone *z, int order)
+int mm_wakeup_kswapd(struct mm_machine *m, int zone, int order)
 {
 	int *zi, top = -1;
 
-	if (z) {
+	if (zone >= m->node.nr_zones || order < 0 || order >= MAX_ORDER)
+		return mm_error(m, MM_EINVAL, "wakeup_kswapd: no zone %d or order %d", zone, order);
+	if (zone >= 0) {
+		struct zone *z = &m->node.node_zones[zone];
+
+		if (!populated_zone(z))
+			return mm_error(m, MM_EINVAL, "zone %s has no memory", z->name);
 		wakeup_kswapd(m, z, order, z->idx);
-		return;
+		return MM_OK;
 	}
 	for (zi = m->node.zonelist; *zi >= 0; zi++)
 		if (top < 0 && populated_zone(&m->node.node_zones[*zi]))
 			top = *zi;
 	for (zi = m->node.zonelist; *zi >= 0; zi++)
 		wakeup_kswapd(m, &m->node.node_zones[*zi], order, top);
+	return MM_OK;
 }
 
 static int zone_balanced(struct mm_machine *m, struct zone *z, int order, unsigned long gap,

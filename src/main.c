@@ -11,7 +11,8 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
-#include "mm.h"
+#include "ops.h"
+#include "view.h"
 #include "lua/lhost.h"
 #include "repl.h"
 #include "tui/tui.h"

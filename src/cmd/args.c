@@ -104,30 +104,20 @@ static void zone_names(struct cmd_ctx *c, struct mm_buf *b)
 		mm_buf_printf(b, "%s%s", i ? " " : "", z.name);
 }
 
-int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z)
+/* a zone by name, as its index */
+int cmd_arg_zone(struct cmd_ctx *c, const char *s, int *idx)
 {
 	struct mm_buf b;
 	int rc;
 
-	*z = mm_zone_by_name(c->m, s);
-	if (*z)
+	*idx = mm_view_zone_find(c->m, s);
+	if (*idx >= 0)
 		return 0;
 	mm_buf_init(&b);
 	zone_names(c, &b);
 	rc = cmd_error(c, "no zone '%s' (zones: %s)", s, b.s ? b.s : "");
 	mm_buf_free(&b);
 	return rc;
-}
-
-/* the same, as the zone's index for the view */
-int cmd_arg_zone_idx(struct cmd_ctx *c, const char *s, int *idx)
-{
-	struct zone *z;
-
-	if (cmd_arg_zone(c, s, &z))
-		return 1;
-	*idx = mm_view_zone_find(c->m, s);
-	return 0;
 }
 
 /* A migrate type by name, case-insensitive; a unique prefix is enough. */

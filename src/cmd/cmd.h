@@ -24,7 +24,7 @@
 #include <stdio.h>
 
 #include "file.h"
-#include "mm.h"
+#include "ops.h"
 #include "view.h"
 
 /* ordinary output: len bytes of text, not NUL-terminated */

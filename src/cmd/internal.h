@@ -26,12 +26,13 @@ int cmd_parse_ulong(const char *s, unsigned long *out);
 int cmd_arg_order(struct cmd_ctx *c, const char *s, int *order);
 int cmd_arg_cpu(struct cmd_ctx *c, const char *s, int *cpu);
 int cmd_arg_pfn(struct cmd_ctx *c, const char *s, unsigned long *pfn);
-int cmd_arg_zone(struct cmd_ctx *c, const char *s, struct zone **z);
-int cmd_arg_zone_idx(struct cmd_ctx *c, const char *s, int *idx);
+/* a zone by name (case-insensitive), as its index */
+int cmd_arg_zone(struct cmd_ctx *c, const char *s, int *idx);
 int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt);
 /* SLAB: fails with "the slab allocator is off ..." on a slab none machine */
 int cmd_need_slab(struct cmd_ctx *c);
-int cmd_arg_cache(struct cmd_ctx *c, const char *s, struct kmem_cache **cache);
+/* a cache by name, as its id */
+int cmd_arg_cache(struct cmd_ctx *c, const char *s, int *id);
 int cmd_arg_addr(struct cmd_ctx *c, const char *s, unsigned long *addr);
 /* leading "-c CPU" (or -cCPU); advances *argi past the options */
 int cmd_opt_cpu(struct cmd_ctx *c, int argc, char **argv, int *argi, int *cpu);
@@ -112,7 +113,7 @@ int show_object(struct cmd_ctx *c, int argc, char **argv);
 int show_lru(struct cmd_ctx *c, int argc, char **argv);
 
 /* a cache's geometry in two lines (kmem_cache_create, slab) */
-void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k);
+void cmd_cache_geometry(struct cmd_ctx *c, int cache);
 /* show page's lines for a PG_slab page; nothing for another page */
 void cmd_show_slab_page(struct cmd_ctx *c, unsigned long pfn);
 

@@ -10,20 +10,19 @@
 
 #include "internal.h"
 
-static const char *const lru_names[NR_LRU_LISTS] = {
-	"inactive_anon", "active_anon", "inactive_file", "active_file", "unevictable",
-};
-
 static unsigned long node_state(struct mm_machine *m, enum zone_stat_item i)
 {
-	return global_page_state(m, i);
+	return mm_view_global_stat(m, i);
 }
 
 /* ---- sysctl vm.drop_caches, vm.swappiness ------------------------------------ */
 
 long cmd_drop_caches_get(struct mm_machine *m)
 {
-	return m->work.sysctl_drop_caches;
+	struct mm_reclaim_view r;
+
+	mm_view_reclaim(m, &r);
+	return r.drop_caches;
 }
 
 int cmd_drop_caches_set(struct mm_machine *m, long v)
@@ -33,7 +32,10 @@ int cmd_drop_caches_set(struct mm_machine *m, long v)
 
 long cmd_swappiness_get(struct mm_machine *m)
 {
-	return m->work.vm_swappiness;
+	struct mm_reclaim_view r;
+
+	mm_view_reclaim(m, &r);
+	return r.swappiness;
 }
 
 int cmd_swappiness_set(struct mm_machine *m, long v)
@@ -45,39 +47,31 @@ int cmd_swappiness_set(struct mm_machine *m, long v)
 
 static void pagecache_summary(struct cmd_ctx *c)
 {
-	struct mm_machine *m = c->m;
+	struct mm_reclaim_view r;
 
-	cmd_printf(c, "page cache: %lu pages (dirty %lu, writeback %lu)\n", m->work.file.nrpages,
-		   node_state(m, NR_FILE_DIRTY), node_state(m, NR_WRITEBACK));
+	mm_view_reclaim(c->m, &r);
+	cmd_printf(c, "page cache: %lu pages (dirty %lu, writeback %lu)\n", r.pagecache_pages,
+		   node_state(c->m, NR_FILE_DIRTY), node_state(c->m, NR_WRITEBACK));
 }
 
 /* pagecache touch INDEX [COUNT]: read cached pages again (mark_page_accessed) */
 static int pagecache_touch(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct mm_machine *m = c->m;
-	unsigned long index, count = 1, touched = 0, activated = 0;
+	struct mm_reclaim_view r;
+	unsigned long index, count = 1, touched, activated;
 	int rc;
 
 	if (cmd_nargs(c, argc, 2, 3))
 		return 1;
+	mm_view_reclaim(c->m, &r);
 	rc = cmd_parse_ulong(argv[2], &index);
-	if (rc || index >= m->work.file.nr)
+	if (rc || index >= r.pagecache_length)
 		return cmd_error(c, "no page cache index '%s' (the file has %lu pages)", argv[2],
-				 m->work.file.nr);
+				 r.pagecache_length);
 	if (argc == 4 && (cmd_parse_ulong(argv[3], &count) || !count))
 		return cmd_error(c, "invalid page count '%s'", argv[3]);
-	for (unsigned long i = index; i < m->work.file.nr && i - index < count; i++) {
-		unsigned long pfn;
-		int active;
-
-		if (!m->work.file.pages[i])
-			continue;
-		pfn = m->work.file.pages[i] - 1;
-		active = !!(m->mem_map[pfn].flags & PG_active);
-		mark_page_accessed(m, pfn);
-		touched++;
-		activated += !active && (m->mem_map[pfn].flags & PG_active);
-	}
+	if (mm_pagecache_read(c->m, index, count, &touched, &activated))
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "touched %lu cached page%s, %lu activated\n", touched, touched == 1 ? "" : "s",
 		   activated);
 	return 0;
@@ -87,6 +81,7 @@ static int pagecache_touch(struct cmd_ctx *c, int argc, char **argv)
 int cmd_pagecache(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct mm_machine *m = c->m;
+	struct mm_reclaim_view r;
 	unsigned long pages, added = 0, first;
 	int dirty = 0, rc;
 
@@ -94,12 +89,13 @@ int cmd_pagecache(struct cmd_ctx *c, int argc, char **argv)
 		pagecache_summary(c);
 		return 0;
 	}
+	mm_view_reclaim(m, &r);
 	if (strcmp(argv[1], "drop") == 0) {
 		if (cmd_nargs(c, argc, 1, 1))
 			return 1;
-		first = m->work.file.nrpages;
+		first = r.pagecache_pages;
 		if (mm_pagecache_drop(m, &pages))
-			return cmd_error(c, "%s", m->err);
+			return cmd_error(c, "%s", mm_view_error(m));
 		cmd_printf(c, "dropped %lu clean page%s, %lu left\n", pages, pages == 1 ? "" : "s",
 			   first - pages);
 		return 0;
@@ -121,13 +117,13 @@ int cmd_pagecache(struct cmd_ctx *c, int argc, char **argv)
 		else if (strcmp(argv[3], "clean") != 0)
 			return cmd_error(c, "expected 'dirty' or 'clean', not '%s'", argv[3]);
 	}
-	first = m->work.file.nr;
+	first = r.pagecache_length;
 	rc = mm_pagecache_add(m, pages, dirty, &added);
 	if (added)
 		cmd_printf(c, "added %lu %s page%s at index %lu-%lu\n", added,
 			   dirty ? "dirty" : "clean", added == 1 ? "" : "s", first, first + added - 1);
 	if (rc < 0)
-		return cmd_error(c, "%s (after %lu of %lu pages)", m->err, added, pages);
+		return cmd_error(c, "%s (after %lu of %lu pages)", mm_view_error(m), added, pages);
 	return 0;
 }
 
@@ -138,7 +134,7 @@ static unsigned long zone_events(struct mm_machine *m, int item)
 	unsigned long n = 0;
 
 	for (int i = 0; i < NR_EVENT_ZONES; i++)
-		n += m->vm_events[item + i];
+		n += mm_view_vm_event(m, item + i);
 	return n;
 }
 
@@ -163,7 +159,7 @@ int cmd_try_to_free_pages(struct cmd_ctx *c, int argc, char **argv)
 	stolen = zone_events(m, PGSTEAL_DIRECT);
 	written = node_state(m, NR_VMSCAN_WRITE);
 	if (mm_try_to_free_pages(m, cpu, order, gfp, &nr))
-		return cmd_error(c, "%s", m->err);
+		return cmd_error(c, "%s", mm_view_error(m));
 	cmd_printf(c, "returned %lu: scanned %lu, reclaimed %lu, writeback started %lu\n", nr,
 		   zone_events(m, PGSCAN_DIRECT) - scanned, zone_events(m, PGSTEAL_DIRECT) - stolen,
 		   node_state(m, NR_VMSCAN_WRITE) - written);
@@ -172,114 +168,111 @@ int cmd_try_to_free_pages(struct cmd_ctx *c, int argc, char **argv)
 
 static const char *zone_name(struct mm_machine *m, int idx)
 {
-	return idx >= 0 && idx < m->node.nr_zones ? m->node.node_zones[idx].name : "?";
+	struct mm_zone_view z;
+
+	return mm_view_zone(m, idx, &z) == 0 ? z.name : "?";
 }
 
 static void kswapd_line(struct cmd_ctx *c)
 {
-	struct mm_machine *m = c->m;
-	const struct kswapd_state *ks = &m->work.kswapd;
+	struct mm_kswapd_view ks;
 
+	mm_view_kswapd(c->m, &ks);
 	cmd_puts(c, "kswapd0: ");
-	if (!ks->started || ks->state == KSWAPD_ASLEEP)
-		cmd_puts(c, ks->woken ? "woken, runs at the next tick" : "sleeping");
-	else if (ks->state == KSWAPD_NAPPING)
-		cmd_printf(c, "napping until jiffy %llu%s", ks->nap_end,
-			   ks->woken ? ", woken: runs at the next tick" : "");
+	if (!ks.started || ks.state == KSWAPD_ASLEEP)
+		cmd_puts(c, ks.woken ? "woken, runs at the next tick" : "sleeping");
+	else if (ks.state == KSWAPD_NAPPING)
+		cmd_printf(c, "napping until jiffy %llu%s", ks.nap_end,
+			   ks.woken ? ", woken: runs at the next tick" : "");
 	else
-		cmd_printf(c, "running: order %d, classzone %s, pass %lu, reclaimed %lu", ks->order,
-			   zone_name(m, ks->cz), ks->nr_passes, ks->nr_reclaimed);
-	if (ks->started)
-		cmd_printf(c, "; kswapd_max_order %d, classzone_idx %s", ks->max_order,
-			   zone_name(m, ks->classzone_idx));
+		cmd_printf(c, "running: order %d, classzone %s, pass %lu, reclaimed %lu", ks.order,
+			   zone_name(c->m, ks.cz), ks.nr_passes, ks.nr_reclaimed);
+	if (ks.started)
+		cmd_printf(c, "; kswapd_max_order %d, classzone_idx %s", ks.max_order,
+			   zone_name(c->m, ks.classzone_idx));
 	cmd_puts(c, "\n");
 }
 
 /* wakeup_kswapd [ZONE [ORDER]]: as wake_all_kswapd, every zone by default */
 int cmd_wakeup_kswapd(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct mm_machine *m = c->m;
-	struct zone *z = NULL;
-	int order = 0;
+	int zone = -1, order = 0;
 
 	if (cmd_nargs(c, argc, 0, 2))
 		return 1;
-	if (argc > 1 && cmd_arg_zone(c, argv[1], &z))
+	if (argc > 1 && cmd_arg_zone(c, argv[1], &zone))
 		return 1;
 	if (argc > 2 && cmd_arg_order(c, argv[2], &order))
 		return 1;
-	if (z && !populated_zone(z))
-		return cmd_error(c, "zone %s has no memory", z->name);
-	mm_wakeup_kswapd(m, z, order);
+	if (mm_wakeup_kswapd(c->m, zone, order))
+		return cmd_error(c, "%s", mm_view_error(c->m));
 	kswapd_line(c);
 	return 0;
 }
 
 /* ---- show lru -------------------------------------------------------------------------- */
 
-struct lru_walk {
-	struct cmd_ctx *c;
-	unsigned long i, skip_from, skip_to; /* pages [skip_from, skip_to) are not shown */
-};
-
 /* one pfn with what reclaim looks at: D dirty, W writeback, R reclaim, r referenced */
-static int lru_walk_page(struct mm_machine *m, unsigned long pfn, void *data)
+static void lru_page(struct cmd_ctx *c, unsigned long pfn, unsigned long n)
 {
-	struct lru_walk *w = data;
-	const struct page *p = &m->mem_map[pfn];
+	struct mm_page_cell cell;
 	char flags[8];
 	int f = 0;
 
-	if (w->i >= w->skip_from && w->i < w->skip_to) {
-		if (w->i == w->skip_from)
-			cmd_printf(w->c, "\n    ... %lu more ...", w->skip_to - w->skip_from);
-		w->i++;
-		return 0;
-	}
-	if (p->flags & PG_dirty)
+	mm_view_page_cell(c->m, pfn, &cell);
+	if (cell.flags & PG_dirty)
 		flags[f++] = 'D';
-	if (p->flags & PG_writeback)
+	if (cell.flags & PG_writeback)
 		flags[f++] = 'W';
-	if (p->flags & PG_reclaim)
+	if (cell.flags & PG_reclaim)
 		flags[f++] = 'R';
-	if (p->flags & PG_referenced)
+	if (cell.flags & PG_referenced)
 		flags[f++] = 'r';
 	flags[f] = '\0';
-	if ((w->i < w->skip_from ? w->i : w->i - w->skip_to) % 8 == 0)
-		cmd_puts(w->c, "\n   ");
-	cmd_printf(w->c, " 0x%lx%s%s", pfn, f ? ":" : "", flags);
-	w->i++;
-	return 0;
+	if (n % 8 == 0)
+		cmd_puts(c, "\n   ");
+	cmd_printf(c, " 0x%lx%s%s", pfn, f ? ":" : "", flags);
 }
 
-static void lru_list_pages(struct cmd_ctx *c, struct zone *z, int lru)
+/* a long list shows both ends: the head is new, the tail goes next */
+static void lru_list_pages(struct cmd_ctx *c, int zone, int lru)
 {
-	const struct mm_list *l = mm_list_head(c->m, z->lru[lru]);
-	struct lru_walk w = { .c = c, .skip_from = l->nr, .skip_to = l->nr };
+	struct mm_lru_view v;
+	unsigned long pfn, i = 0, nr, shown;
 
-	if (l->nr > 64) { /* both ends: the head is new, the tail goes next */
-		w.skip_from = 32;
-		w.skip_to = l->nr - 32;
+	mm_view_lru(c->m, zone, &v);
+	nr = v.nr[lru];
+	shown = nr > 64 ? 32 : nr;
+	cmd_printf(c, "zone %s %s: %lu pages, head (newest) first", zone_name(c->m, zone),
+		   mm_lru_names[lru], nr);
+	for (pfn = mm_view_list_first(c->m, v.list[lru]); pfn != MM_NOPFN && i < shown;
+	     pfn = mm_view_list_next(c->m, pfn))
+		lru_page(c, pfn, i++);
+	if (shown < nr) {
+		cmd_printf(c, "\n    ... %lu more ...", nr - 2 * shown);
+		/* the last 32, found from the tail */
+		for (pfn = mm_view_list_last(c->m, v.list[lru]), i = 1; i < shown && pfn != MM_NOPFN; i++)
+			pfn = mm_view_list_prev(c->m, pfn);
+		for (i = 0; pfn != MM_NOPFN && i < shown; pfn = mm_view_list_next(c->m, pfn))
+			lru_page(c, pfn, i++);
 	}
-	cmd_printf(c, "zone %s %s: %u pages, head (newest) first", z->name, lru_names[lru], l->nr);
-	mm_walk_list(c->m, z->lru[lru], lru_walk_page, &w);
 	cmd_puts(c, "\n");
 }
 
-static void lru_zone(struct cmd_ctx *c, struct zone *z)
+static void lru_zone(struct cmd_ctx *c, const struct mm_zone_view *z)
 {
-	const struct zone_reclaim_stat *rs = &z->reclaim_stat;
+	struct mm_lru_view v;
 
+	mm_view_lru(c->m, z->idx, &v);
 	cmd_printf(c, "zone %s: pages_scanned %lu, all_unreclaimable %d, inactive_ratio %u, "
 		   "recent_scanned %lu/%lu, recent_rotated %lu/%lu (anon/file)\n", z->name,
-		   z->pages_scanned, z->all_unreclaimable, z->inactive_ratio, rs->recent_scanned[0],
-		   rs->recent_scanned[1], rs->recent_rotated[0], rs->recent_rotated[1]);
+		   z->pages_scanned, z->all_unreclaimable, v.inactive_ratio, v.recent_scanned[0],
+		   v.recent_scanned[1], v.recent_rotated[0], v.recent_rotated[1]);
 	for (int lru = 0; lru < NR_LRU_LISTS; lru++) {
-		const struct mm_list *l = mm_list_head(c->m, z->lru[lru]);
-
-		cmd_printf(c, "  %-14s %8u", lru_names[lru], l->nr);
-		if (l->nr)
-			cmd_printf(c, "  head 0x%x tail 0x%x", l->head, l->tail);
+		cmd_printf(c, "  %-14s %8lu", mm_lru_names[lru], v.nr[lru]);
+		if (v.nr[lru])
+			cmd_printf(c, "  head 0x%lx tail 0x%lx", mm_view_list_first(c->m, v.list[lru]),
+				   mm_view_list_last(c->m, v.list[lru]));
 		cmd_puts(c, "\n");
 	}
 }
@@ -287,7 +280,7 @@ static void lru_zone(struct cmd_ctx *c, struct zone *z)
 static int lru_arg(struct cmd_ctx *c, const char *s, int *lru)
 {
 	for (int i = 0; i < NR_LRU_LISTS; i++)
-		if (strcmp(s, lru_names[i]) == 0) {
+		if (strcmp(s, mm_lru_names[i]) == 0) {
 			*lru = i;
 			return 0;
 		}
@@ -298,34 +291,32 @@ static int lru_arg(struct cmd_ctx *c, const char *s, int *lru)
 /* show lru [ZONE [LIST]] */
 int show_lru(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct mm_machine *m = c->m;
-	const struct writeback_queue *q = &m->work.writeback;
-	struct zone *z = NULL;
-	int lru = 0;
+	struct mm_reclaim_view r;
+	struct mm_zone_view zv;
+	int zone = -1, lru = 0;
 
 	if (cmd_nargs(c, argc, 0, 2))
 		return 1;
-	if (argc > 1 && cmd_arg_zone(c, argv[1], &z))
+	if (argc > 1 && cmd_arg_zone(c, argv[1], &zone))
 		return 1;
 	if (argc > 2) {
 		if (lru_arg(c, argv[2], &lru))
 			return 1;
-		lru_list_pages(c, z, lru);
+		lru_list_pages(c, zone, lru);
 		return 0;
 	}
-	for (int i = 0; i < m->node.nr_zones; i++) {
-		struct zone *zi = &m->node.node_zones[i];
-
-		if ((z && zi != z) || (!z && !populated_zone(zi)))
+	for (int i = 0; mm_view_zone(c->m, i, &zv) == 0; i++) {
+		if ((zone >= 0 && i != zone) || (zone < 0 && !zv.populated))
 			continue;
-		lru_zone(c, zi);
+		lru_zone(c, &zv);
 	}
 	kswapd_line(c);
-	cmd_printf(c, "writeback: %u page%s in flight (queue %d)", q->nr, q->nr == 1 ? "" : "s",
-		   NR_WRITEBACK_QUEUE);
-	if (q->nr)
-		cmd_printf(c, ", next done at jiffy %llu", q->e[q->head].done);
-	cmd_printf(c, "; swap: %lu of %lu slots used; swappiness %d\n", m->work.swap.inuse,
-		   m->work.swap.pages, m->work.vm_swappiness);
+	mm_view_reclaim(c->m, &r);
+	cmd_printf(c, "writeback: %u page%s in flight (queue %u)", r.writeback_nr,
+		   r.writeback_nr == 1 ? "" : "s", r.writeback_queue);
+	if (r.writeback_nr)
+		cmd_printf(c, ", next done at jiffy %llu", r.writeback_next_done);
+	cmd_printf(c, "; swap: %lu of %lu slots used; swappiness %d\n", r.swap_inuse,
+		   r.swap_pages, r.swappiness);
 	return 0;
 }

@@ -111,13 +111,11 @@ static const char *mt_name(int mt)
 	return mt >= 0 && mt < MIGRATE_TYPES ? migratetype_names[mt] : "?";
 }
 
-static void page_state(struct cmd_ctx *c, unsigned long pfn,
-		       const struct mm_page_info *pi, const struct mm_page_view *pv)
+static void page_state(struct cmd_ctx *c, unsigned long pfn, const struct mm_page_view *pv)
 {
-	int is_head = pi->head_pfn == pfn;
-	int cpu = pv->cpu;
+	int is_head = pv->head_pfn == pfn;
 
-	switch (pi->state) {
+	switch (pv->state) {
 	case PS_NONE:
 		cmd_puts(c, "not in any zone\n");
 		break;
@@ -129,17 +127,17 @@ static void page_state(struct cmd_ctx *c, unsigned long pfn,
 		break;
 	case PS_FREE:
 		cmd_printf(c, "free, %s the order-%d block at 0x%lx on the %s list\n",
-			   is_head ? "head of" : "inside", pi->order, pi->head_pfn,
-			   mt_name(pi->migratetype));
+			   is_head ? "head of" : "inside", pv->order, pv->head_pfn,
+			   mt_name(pv->migratetype));
 		break;
 	case PS_PCP:
-		cmd_printf(c, "free, on cpu%d pcp list %s\n", pi->cpu,
-			   mt_name(pi->migratetype));
+		cmd_printf(c, "free, on cpu%d pcp list %s\n", pv->cpu,
+			   mt_name(pv->migratetype));
 		break;
 	case PS_ALLOCATED:
 		cmd_printf(c, "allocated, %s the order-%d allocation at 0x%lx "
 			   "(cpu%d)\n", is_head ? "head of" : "tail page in",
-			   pi->order, pi->head_pfn, cpu);
+			   pv->order, pv->head_pfn, pv->cpu);
 		break;
 	}
 }
@@ -169,24 +167,21 @@ static int show_page(struct cmd_ctx *c, int argc, char **argv)
 	struct mm_machine *m = c->m;
 	struct mm_machine_view mv;
 	struct mm_zone_view zv;
-	struct mm_page_info pi;
 	struct mm_page_view pv;
 	unsigned long pfn, pb;
 
 	if (cmd_nargs(c, argc, 1, 1) || cmd_arg_pfn(c, argv[1], &pfn))
 		return 1;
 	mm_view_machine(m, &mv);
-	memset(&pi, 0, sizeof(pi));
-	mm_page_info(m, pfn, &pi);
 	mm_view_page(m, pfn, &pv);
 	pb = pfn & ~(mv.pageblock_nr_pages - 1);
 	cmd_printf(c, "pfn 0x%lx: page %016llx\n", pfn, mm_page_address(m, pfn));
 	cmd_printf(c, "  zone       %s\n",
-		   pi.zone_idx >= 0 && mm_view_zone(m, pi.zone_idx, &zv) == 0 ? zv.name : "none");
+		   pv.zone >= 0 && mm_view_zone(m, pv.zone, &zv) == 0 ? zv.name : "none");
 	cmd_printf(c, "  pageblock  %s (pfns 0x%lx-0x%lx)\n",
-		   mt_name(pi.pageblock_mt), pb, pb + mv.pageblock_nr_pages - 1);
+		   mt_name(pv.pageblock_mt), pb, pb + mv.pageblock_nr_pages - 1);
 	cmd_puts(c, "  state      ");
-	page_state(c, pfn, &pi, &pv);
+	page_state(c, pfn, &pv);
 	page_flags(c, pv.flags);
 	cmd_printf(c, "  _count     %d\n", pv.refcount);
 	page_owner(c, &pv);

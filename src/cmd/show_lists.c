@@ -75,7 +75,7 @@ static int fl_parse(struct cmd_ctx *c, int argc, char **argv,
 	if (cmd_nargs(c, argc, 0, 3))
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "all") != 0 &&
-	    cmd_arg_zone_idx(c, argv[1], &f->zone))
+	    cmd_arg_zone(c, argv[1], &f->zone))
 		return 1;
 	if (argc > 2 && strcmp(argv[2], "all") != 0 &&
 	    cmd_arg_order(c, argv[2], &f->order))
@@ -262,7 +262,7 @@ int show_pageblocks(struct cmd_ctx *c, int argc, char **argv)
 	if (cmd_nargs(c, argc, 0, 1))
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "all") != 0 &&
-	    cmd_arg_zone_idx(c, argv[1], &only))
+	    cmd_arg_zone(c, argv[1], &only))
 		return 1;
 	mm_view_machine(c->m, &mv);
 	for (i = 0; i < mv.nr_zones && mm_view_zone(c->m, i, &z) == 0; i++) {

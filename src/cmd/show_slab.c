@@ -52,24 +52,22 @@ static char obj_char(uint8_t state)
 	}
 }
 
-static void print_strip(struct cmd_ctx *c, const struct slab *s,
-			unsigned int num)
+static void print_strip(struct cmd_ctx *c, const struct mm_slab_view *s)
 {
 	unsigned int i;
 
-	for (i = 0; i < num; i++) {
+	for (i = 0; i < s->num; i++) {
 		if (i % STRIP_WIDTH == 0)
 			cmd_puts(c, i ? "\n    " : "    ");
-		cmd_printf(c, "%c", s->state ? obj_char(s->state[i]) : '?');
+		cmd_printf(c, "%c", s->obj_state ? obj_char(s->obj_state[i]) : '?');
 	}
 	cmd_puts(c, "\n");
 }
 
-static void print_slab(struct cmd_ctx *c, const struct kmem_cache *k,
-		       const struct slab *s)
+static void print_slab(struct cmd_ctx *c, const struct mm_slab_view *s)
 {
 	cmd_printf(c, "  pfn 0x%lx colouroff %lu s_mem 0x%lx inuse %u/%u",
-		   s->pfn, s->colouroff, s->s_mem, s->inuse, k->num);
+		   s->pfn, s->colouroff, s->s_mem, s->inuse, s->num);
 	if (s->free == BUFCTL_END)
 		cmd_puts(c, " free BUFCTL_END");
 	else
@@ -77,30 +75,32 @@ static void print_slab(struct cmd_ctx *c, const struct kmem_cache *k,
 	if (s->desc)
 		cmd_printf(c, " desc 0x%lx", s->desc);
 	cmd_puts(c, "\n");
-	print_strip(c, s, k->num);
+	print_strip(c, s);
 }
 
 /* a node list, head first; a long one as its first and last slabs */
-static void print_slab_list(struct cmd_ctx *c, const struct kmem_cache *k,
+static void print_slab_list(struct cmd_ctx *c, const struct mm_cache_view *k,
 			    enum slab_list l)
 {
-	const struct slab_list_head *h = &k->node->slabs[l];
-	uint32_t id = h->head, i;
-	struct slab *s;
+	unsigned long nr = k->slab.nr_slabs[l], i = 0;
+	struct mm_slab_view s;
+	unsigned int id;
 
-	cmd_printf(c, "%s: %u slab%s\n", list_name(l), h->nr, h->nr == 1 ? "" : "s");
-	for (i = 0; i < h->nr && (s = mm_slab_by_id(c->m, id)); i++, id = s->next) {
-		if (h->nr > SLABS_SHOWN && i == SLABS_SHOWN / 2)
-			cmd_printf(c, "  ... (%u more)\n", h->nr - SLABS_SHOWN);
-		if (h->nr > SLABS_SHOWN && i >= SLABS_SHOWN / 2 &&
-		    i < h->nr - SLABS_SHOWN / 2)
+	cmd_printf(c, "%s: %lu slab%s\n", list_name(l), nr, nr == 1 ? "" : "s");
+	for (id = mm_view_slab_first(c->m, k->id, l); id && i < nr;
+	     id = mm_view_slab_next(c->m, id), i++) {
+		if (nr > SLABS_SHOWN && i == SLABS_SHOWN / 2)
+			cmd_printf(c, "  ... (%lu more)\n", nr - SLABS_SHOWN);
+		if (nr > SLABS_SHOWN && i >= SLABS_SHOWN / 2 &&
+		    i < nr - SLABS_SHOWN / 2)
 			continue;
-		print_slab(c, k, s);
+		if (mm_view_slab(c->m, id, &s) == 0)
+			print_slab(c, &s);
 	}
 }
 
 /* entries [from, to), ENTRIES_PER_LINE to a line led by the first index */
-static void print_run(struct cmd_ctx *c, const struct array_cache *ac,
+static void print_run(struct cmd_ctx *c, const struct mm_array_view *ac,
 		      unsigned int from, unsigned int to)
 {
 	unsigned int i;
@@ -114,7 +114,7 @@ static void print_run(struct cmd_ctx *c, const struct array_cache *ac,
 		cmd_puts(c, "\n");
 }
 
-static void print_entries(struct cmd_ctx *c, const struct array_cache *ac)
+static void print_entries(struct cmd_ctx *c, const struct mm_array_view *ac)
 {
 	unsigned int n = ac->avail;
 
@@ -127,62 +127,64 @@ static void print_entries(struct cmd_ctx *c, const struct array_cache *ac)
 	print_run(c, ac, n - ENTRIES_PER_LINE, n);
 }
 
-static void print_array(struct cmd_ctx *c, const char *who,
-			const struct array_cache *ac, int shared)
+/* cpu -1: the shared array */
+static void print_array(struct cmd_ctx *c, const char *who, int cache_id, int cpu)
 {
-	if (!ac) {
+	struct mm_array_view ac;
+
+	if (mm_view_array(c->m, cache_id, cpu, &ac)) {
 		cmd_printf(c, "%s: none\n", who);
 		return;
 	}
-	cmd_printf(c, "%s: avail %u limit %u", who, ac->avail, ac->limit);
-	if (!shared)
-		cmd_printf(c, " batchcount %u", ac->batchcount);
-	cmd_printf(c, " touched %u%s\n", ac->touched,
-		   ac->avail ? " (bottom to top)" : "");
-	print_entries(c, ac);
+	cmd_printf(c, "%s: avail %u limit %u", who, ac.avail, ac.limit);
+	if (cpu >= 0)
+		cmd_printf(c, " batchcount %u", ac.batchcount);
+	cmd_printf(c, " touched %u%s\n", ac.touched,
+		   ac.avail ? " (bottom to top)" : "");
+	print_entries(c, &ac);
 }
 
 /* slab CACHE */
 int cmd_slab(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct kmem_cache *k;
-	struct kmem_cache_node *n;
+	struct mm_machine_view mv;
+	struct mm_cache_view k;
 	char who[32];
-	int cpu;
+	int id, cpu;
 
 	if (cmd_need_slab(c) || cmd_nargs(c, argc, 1, 1) ||
-	    cmd_arg_cache(c, argv[1], &k))
+	    cmd_arg_cache(c, argv[1], &id))
 		return 1;
-	cmd_cache_geometry(c, k);
-	n = k->node;
-	if (!n)
+	cmd_cache_geometry(c, id);
+	if (mm_view_cache(c->m, id, &k) || !k.slab.has_node)
 		return 0;
+	mm_view_machine(c->m, &mv);
 	cmd_printf(c, "node 0: free_objects %lu free_limit %u colour_next %u "
 		   "free_touched %d next_reap %lu (jiffies %llu)\n",
-		   n->free_objects, n->free_limit, n->colour_next,
-		   n->free_touched, n->next_reap, c->m->clock);
-	print_slab_list(c, k, SLABS_FULL);
-	print_slab_list(c, k, SLABS_PARTIAL);
-	print_slab_list(c, k, SLABS_FREE);
-	for (cpu = 0; cpu < c->m->nr_cpus; cpu++) {
+		   k.slab.free_objects, k.slab.free_limit, k.slab.colour_next,
+		   k.slab.free_touched, k.slab.next_reap, mv.jiffies);
+	print_slab_list(c, &k, SLABS_FULL);
+	print_slab_list(c, &k, SLABS_PARTIAL);
+	print_slab_list(c, &k, SLABS_FREE);
+	for (cpu = 0; cpu < mv.nr_cpus; cpu++) {
 		snprintf(who, sizeof(who), "cpu%d array_cache", cpu);
-		print_array(c, who, k->array ? k->array[cpu] : NULL, 0);
+		print_array(c, who, id, cpu);
 	}
-	print_array(c, "shared array_cache", n->shared, 1);
+	print_array(c, "shared array_cache", id, -1);
 	return 0;
 }
 
 /* ---- show object ADDR ---------------------------------------------------- */
 
-static void object_state(struct cmd_ctx *c, const struct mm_obj_info *oi)
+static void object_state(struct cmd_ctx *c, const struct mm_object_view *o)
 {
-	switch (oi->state) {
+	switch (o->state) {
 	case OBJ_FREE:
 		cmd_puts(c, "free in its slab\n");
 		break;
 	case OBJ_CACHED:
-		if (oi->where_cpu >= 0)
-			cmd_printf(c, "cached in cpu%d's array_cache\n", oi->where_cpu);
+		if (o->where_cpu >= 0)
+			cmd_printf(c, "cached in cpu%d's array_cache\n", o->where_cpu);
 		else
 			cmd_puts(c, "cached in the shared array_cache\n");
 		break;
@@ -190,39 +192,36 @@ static void object_state(struct cmd_ctx *c, const struct mm_obj_info *oi)
 		cmd_puts(c, "allocated\n");
 		break;
 	default:
-		cmd_printf(c, "state %d\n", oi->state);
+		cmd_printf(c, "state %d\n", o->state);
 		break;
 	}
 }
 
 int show_object(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct mm_obj_info oi;
+	struct mm_object_view o;
+	struct mm_cache_view k;
+	struct mm_slab_view s;
 	unsigned long addr;
-	const struct kmem_cache *k;
 
 	if (cmd_need_slab(c) || cmd_nargs(c, argc, 1, 1) ||
 	    cmd_arg_addr(c, argv[1], &addr))
 		return 1;
-	if (mm_obj_info(c->m, addr, &oi) < 0 || !oi.cache || !oi.slab)
+	if (mm_view_object(c->m, addr, &o) || mm_view_cache(c->m, o.cache_id, &k) ||
+	    mm_view_slab(c->m, o.slab_id, &s))
 		return cmd_error(c, "0x%lx: not a slab object", addr);
-	/* which array holds it is looked up by the object's start */
-	if (oi.obj != addr && oi.state == OBJ_CACHED)
-		mm_obj_info(c->m, oi.obj, &oi);
-	k = oi.cache;
-	cmd_printf(c, "0x%lx: object %u of %u in cache %s", addr, oi.index,
-		   k->num, k->name);
-	if (oi.obj != addr)
-		cmd_printf(c, " (+%lu into the object at 0x%lx)", addr - oi.obj,
-			   oi.obj);
+	cmd_printf(c, "0x%lx: object %u of %u in cache %s", addr, o.index,
+		   k.objs_per_slab, k.name);
+	if (o.obj != addr)
+		cmd_printf(c, " (+%lu into the object at 0x%lx)", addr - o.obj,
+			   o.obj);
 	cmd_puts(c, "\n");
-	cmd_printf(c, "  object     0x%lx-0x%lx (object_size %d, size %u)\n",
-		   oi.obj, oi.obj + k->size - 1, k->object_size, k->size);
+	cmd_printf(c, "  object     0x%lx-0x%lx (object_size %u, size %u)\n",
+		   o.obj, o.obj + k.size - 1, k.object_size, k.size);
 	cmd_printf(c, "  slab       pfn 0x%lx s_mem 0x%lx inuse %u/%u on %s\n",
-		   oi.slab->pfn, oi.slab->s_mem, oi.slab->inuse, k->num,
-		   list_name(oi.slab->list));
+		   s.pfn, s.s_mem, s.inuse, k.objs_per_slab, list_name(s.list));
 	cmd_puts(c, "  state      ");
-	object_state(c, &oi);
+	object_state(c, &o);
 	return 0;
 }
 
@@ -230,22 +229,22 @@ int show_object(struct cmd_ctx *c, int argc, char **argv)
 
 void cmd_show_slab_page(struct cmd_ctx *c, unsigned long pfn)
 {
-	struct mm_machine *m = c->m;
-	struct page *page = pfn_to_page(m, pfn);
-	struct slab *s;
-	const struct kmem_cache *k;
+	struct mm_machine_view mv;
+	struct mm_page_cell cell;
+	struct mm_cache_view k;
+	struct mm_slab_view s;
+	unsigned int id;
 
-	if (!(page->flags & PG_slab) || !m->slab)
+	if (mm_view_page_cell(c->m, pfn, &cell) || !(cell.flags & PG_slab))
 		return;
-	s = mm_slab_by_id(m, page->private);
-	if (!s || !s->cache) {
+	id = mm_view_page_slab(c->m, pfn);
+	if (!id || mm_view_slab(c->m, id, &s) || mm_view_cache(c->m, s.cache_id, &k)) {
 		cmd_puts(c, "  slab       ? (PG_slab without a slab)\n");
 		return;
 	}
-	k = s->cache;
-	cmd_printf(c, "  address    0x%lx\n",
-		   mm_page_offset(m) + (pfn << PAGE_SHIFT));
+	mm_view_machine(c->m, &mv);
+	cmd_printf(c, "  address    0x%lx\n", mv.page_offset + (pfn << PAGE_SHIFT));
 	cmd_printf(c, "  slab       cache %s, page %lu of %u of the slab at pfn "
-		   "0x%lx, inuse %u/%u on %s\n", k->name, pfn - s->pfn,
-		   1u << k->gfporder, s->pfn, s->inuse, k->num, list_name(s->list));
+		   "0x%lx, inuse %u/%u on %s\n", k.name, pfn - s.pfn,
+		   1u << k.order, s.pfn, s.inuse, k.objs_per_slab, list_name(s.list));
 }

@@ -25,10 +25,10 @@ int cmd_need_slab(struct cmd_ctx *c)
 	return cmd_error(c, "the slab allocator is off on this machine (slab none)");
 }
 
-int cmd_arg_cache(struct cmd_ctx *c, const char *s, struct kmem_cache **cache)
+int cmd_arg_cache(struct cmd_ctx *c, const char *s, int *id)
 {
-	*cache = mm_kmem_cache_find(c->m, s);
-	if (!*cache)
+	*id = mm_view_cache_find(c->m, s);
+	if (*id < 0)
 		return cmd_error(c, "no cache '%s'", s);
 	return 0;
 }
@@ -112,12 +112,13 @@ static int arg_slab_flags(struct cmd_ctx *c, const char *s,
  * the kernel; it is the slab's bytes minus the objects and, on-slab, the
  * descriptor (after a move back on-slab that is the kernel's left_over).
  */
-void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k)
+void cmd_cache_geometry(struct cmd_ctx *c, int cache)
 {
 	struct mm_cache_view v;
 	char flags[256];
 
-	mm_view_cache(c->m, mm_view_cache_id(c->m, k), &v);
+	if (mm_view_cache(c->m, cache, &v))
+		return;
 	cmd_printf(c, "%s: object_size %u size %u align %u, %u object%s in %u page%s "
 		   "(order %u), %s", v.name, v.object_size, v.size, v.align,
 		   v.objs_per_slab, v.objs_per_slab == 1 ? "" : "s", 1u << v.order,
@@ -145,7 +146,7 @@ void cmd_cache_geometry(struct cmd_ctx *c, const struct kmem_cache *k)
 /* kmem_cache_create NAME SIZE [ALIGN] [FLAGS]; FLAGS may stand third */
 int cmd_kmem_cache_create(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct kmem_cache *k;
+	int k;
 	unsigned long size, align = 0, flags = 0;
 	int ctor = 0, i = 3;
 
@@ -175,7 +176,7 @@ int cmd_kmem_cache_create(struct cmd_ctx *c, int argc, char **argv)
 /* kmem_cache_alloc [-c CPU] CACHE [GFP] */
 int cmd_kmem_cache_alloc(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct kmem_cache *k;
+	int k;
 	unsigned long addr;
 	gfp_t gfp;
 	int argi = 1, cpu, step = cmd_opt_step(&argc, argv);
@@ -200,7 +201,7 @@ int cmd_kmem_cache_alloc(struct cmd_ctx *c, int argc, char **argv)
 /* kmem_cache_free [-c CPU] CACHE ADDR */
 int cmd_kmem_cache_free(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct kmem_cache *k;
+	int k;
 	unsigned long addr;
 	int argi = 1, cpu;
 
@@ -217,7 +218,7 @@ int cmd_kmem_cache_free(struct cmd_ctx *c, int argc, char **argv)
 /* kmem_cache_shrink CACHE: prints what kmem_cache_shrink returns */
 int cmd_kmem_cache_shrink(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct kmem_cache *k;
+	int k;
 	int rc;
 
 	if (cmd_need_slab(c) || cmd_nargs(c, argc, 1, 1) ||
@@ -234,7 +235,7 @@ int cmd_kmem_cache_shrink(struct cmd_ctx *c, int argc, char **argv)
 
 int cmd_kmem_cache_destroy(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct kmem_cache *k;
+	int k;
 
 	if (cmd_need_slab(c) || cmd_nargs(c, argc, 1, 1) ||
 	    cmd_arg_cache(c, argv[1], &k))

@@ -45,16 +45,15 @@ static int arg_pages(struct cmd_ctx *c, const char *s, unsigned long *pages)
 	return 0;
 }
 
-/* the task (an operand for the model's operations) and what the view says of it */
-static int arg_task(struct cmd_ctx *c, const char *s, struct task **t, struct mm_task_view *tv)
+/* a live task by pid (one on its way out is gone already), as the view sees it */
+static int arg_task(struct cmd_ctx *c, const char *s, struct mm_task_view *tv)
 {
 	unsigned long pid;
 	int rc = cmd_parse_ulong(s, &pid);
 
 	if (rc == -1)
 		return cmd_error(c, "invalid pid '%s'", s);
-	*t = rc == 0 && pid <= INT_MAX ? mm_task_find(c->m, (int)pid) : NULL;
-	if (!*t || mm_view_task(c->m, (int)pid, tv))
+	if (rc || !pid || pid > INT_MAX || mm_view_task(c->m, (int)pid, tv) || tv->exiting)
 		return cmd_error(c, "no task with pid %s", s);
 	return 0;
 }
@@ -82,7 +81,6 @@ static int fault_failed(struct cmd_ctx *c, int pid, unsigned long want)
 /* task spawn NAME PAGES [GFP] */
 static int task_spawn(struct cmd_ctx *c, int argc, char **argv)
 {
-	struct task *t = NULL;
 	unsigned long pages;
 	char err[256];
 	gfp_t gfp = 0; /* the core's default: GFP_HIGHUSER_MOVABLE|__GFP_ZERO */
@@ -92,12 +90,8 @@ static int task_spawn(struct cmd_ctx *c, int argc, char **argv)
 		return 1;
 	if (argc > 3 && mm_gfp_parse(argv[3], &gfp, err, sizeof(err)) < 0)
 		return cmd_error(c, "%s", err);
-	struct mm_machine_view mv;
-
-	mm_view_machine(c->m, &mv);
-	pid = mv.next_pid; /* t is freed if the OOM killer picks it */
-	rc = mm_task_spawn(c->m, argv[1], pages, gfp, &t);
-	if (!t) /* refused before the task was made */
+	rc = mm_task_spawn(c->m, argv[1], pages, gfp, &pid);
+	if (!pid) /* refused before the task was made */
 		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "pid %d\n", pid);
 	return rc ? fault_failed(c, pid, pages) : 0;
@@ -129,14 +123,13 @@ static int task_list(struct cmd_ctx *c, int argc, char **argv)
 static int task_touch(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct mm_task_view tv;
-	struct task *t;
 	unsigned long pages;
 
 	(void)argc;
-	if (arg_task(c, argv[1], &t, &tv) || arg_pages(c, argv[2], &pages))
+	if (arg_task(c, argv[1], &tv) || arg_pages(c, argv[2], &pages))
 		return 1;
-	if (mm_task_touch(c->m, t, pages) != MM_OK)
-		return fault_failed(c, tv.pid, pages); /* t may be gone */
+	if (mm_task_touch(c->m, tv.pid, pages) != MM_OK)
+		return fault_failed(c, tv.pid, pages); /* the task may be gone */
 	task_summary(c, tv.pid);
 	return 0;
 }
@@ -145,12 +138,11 @@ static int task_touch(struct cmd_ctx *c, int argc, char **argv)
 static int task_exit(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct mm_task_view tv;
-	struct task *t;
 
 	(void)argc;
-	if (arg_task(c, argv[1], &t, &tv))
+	if (arg_task(c, argv[1], &tv))
 		return 1;
-	if (mm_task_exit(c->m, t) != MM_OK)
+	if (mm_task_exit(c->m, tv.pid) != MM_OK)
 		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }
@@ -206,10 +198,9 @@ static int parse_adj(const char *s, long *v)
 int cmd_oom_score_adj(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct mm_task_view tv;
-	struct task *t;
 	long adj;
 
-	if (cmd_nargs(c, argc, 1, 2) || arg_task(c, argv[1], &t, &tv))
+	if (cmd_nargs(c, argc, 1, 2) || arg_task(c, argv[1], &tv))
 		return 1;
 	if (argc == 2) {
 		cmd_printf(c, "%d\n", tv.oom_score_adj);
@@ -221,7 +212,7 @@ int cmd_oom_score_adj(struct cmd_ctx *c, int argc, char **argv)
 	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
 		return cmd_error(c, "%s is out of range (%d to %d)", argv[2],
 				 OOM_SCORE_ADJ_MIN, OOM_SCORE_ADJ_MAX);
-	if (mm_oom_score_adj(c->m, t, (int)adj) != MM_OK)
+	if (mm_oom_score_adj(c->m, tv.pid, (int)adj) != MM_OK)
 		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }

@@ -177,7 +177,7 @@ void lh_live_freed(struct lhost *h, unsigned long pfn);
 /* the events the handles need from the listener (levents.c adds them) */
 unsigned int lh_handles_mask(const struct lhost *h);
 void lh_events_update(struct lhost *h);
-void lh_push_cache(lua_State *L, struct lhost *h, const struct kmem_cache *k);
+void lh_push_cache(lua_State *L, struct lhost *h, int cache_id);
 int lh_cache_info(lua_State *L, struct lhost *h, int id);
 /* drop finished pending slots; notice a replaced machine */
 void lh_handles_sync(lua_State *L, struct lhost *h);

@@ -321,20 +321,20 @@ static int page_eq(lua_State *L)
 
 /* ---- caches ------------------------------------------------------------------------ */
 
-void lh_push_cache(lua_State *L, struct lhost *h, const struct kmem_cache *k)
+void lh_push_cache(lua_State *L, struct lhost *h, int id)
 {
 	struct lcache *lc = lua_newuserdatauv(L, sizeof(*lc), 0);
 	const char *name;
 
-	lc->id = mm_view_cache_id(h->c->m, k);
+	lc->id = id;
 	lc->gen = h->machine_gen;
 	name = mm_view_cache_name(h->c->m, lc->id);
 	snprintf(lc->name, sizeof(lc->name), "%s", name ? name : "?");
 	luaL_setmetatable(L, CACHE_MT);
 }
 
-/* the cache a handle names, looked up anew; raises if it is gone */
-static struct kmem_cache *cache_check(lua_State *L, struct lhost *h, int arg)
+/* the id of the cache a handle names, looked up anew; raises if it is gone */
+static int cache_check(lua_State *L, struct lhost *h, int arg)
 {
 	struct lcache *lc = luaL_checkudata(L, arg, CACHE_MT);
 	struct mm_machine *m = h->c->m;
@@ -343,9 +343,8 @@ static struct kmem_cache *cache_check(lua_State *L, struct lhost *h, int arg)
 	lh_handles_sync(L, h);
 	if (lc->gen == h->machine_gen && (name = mm_view_cache_name(m, lc->id)) != NULL &&
 	    strcmp(name, lc->name) == 0)
-		return mm_kmem_cache_by_id(m, lc->id);
-	luaL_error(L, "invalid reference (cache '%s' was destroyed)", lc->name);
-	return NULL;
+		return lc->id;
+	return luaL_error(L, "invalid reference (cache '%s' was destroyed)", lc->name);
 }
 
 /* cache:alloc([gfp [, {cpu=}]]) -> address, or nil, reason */
@@ -367,7 +366,7 @@ static int cache_free(lua_State *L)
 {
 	static const char *const keys[] = { "cpu", NULL };
 	struct lhost *h = lh_enter(L);
-	struct kmem_cache *k = cache_check(L, h, 1);
+	int k = cache_check(L, h, 1);
 	unsigned long addr = (unsigned long)lh_checkint(L, 2, "free");
 	int cpu;
 
@@ -386,7 +385,7 @@ static int cache_free(lua_State *L)
 static int cache_shrink(lua_State *L)
 {
 	struct lhost *h = lh_enter(L);
-	struct kmem_cache *k = cache_check(L, h, 1);
+	int k = cache_check(L, h, 1);
 	int rc = mm_kmem_cache_shrink(h->c->m, k);
 
 	cmd_sync(h->c);
@@ -399,7 +398,7 @@ static int cache_shrink(lua_State *L)
 static int cache_destroy(lua_State *L)
 {
 	struct lhost *h = lh_enter(L);
-	struct kmem_cache *k = cache_check(L, h, 1);
+	int k = cache_check(L, h, 1);
 
 	if (mm_kmem_cache_destroy(h->c->m, k) < 0) {
 		cmd_sync(h->c);
@@ -414,7 +413,7 @@ static int cache_info(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
 
-	return lh_cache_info(L, h, mm_view_cache_id(h->c->m, cache_check(L, h, 1)));
+	return lh_cache_info(L, h, cache_check(L, h, 1));
 }
 
 static const luaL_Reg cache_methods[] = {
@@ -430,8 +429,7 @@ static int cache_index(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
 	const char *key = luaL_checkstring(L, 2);
-	struct kmem_cache *k;
-	int i;
+	int i, k;
 
 	for (i = 0; cache_methods[i].name; i++)
 		if (strcmp(key, cache_methods[i].name) == 0) {
@@ -441,13 +439,13 @@ static int cache_index(lua_State *L)
 		}
 	k = cache_check(L, h, 1);
 	if (strcmp(key, "name") == 0)
-		lua_pushstring(L, mm_view_cache_name(h->c->m, mm_view_cache_id(h->c->m, k)));
+		lua_pushstring(L, mm_view_cache_name(h->c->m, k));
 	else if (strcmp(key, "id") == 0)
-		lua_pushinteger(L, mm_view_cache_id(h->c->m, k));
+		lua_pushinteger(L, k);
 	else if (strcmp(key, "size") == 0 || strcmp(key, "object_size") == 0) {
 		struct mm_cache_view v;
 
-		mm_view_cache(h->c->m, mm_view_cache_id(h->c->m, k), &v);
+		mm_view_cache(h->c->m, k, &v);
 		lua_pushinteger(L, key[0] == 's' ? v.size : v.object_size);
 	} else
 		lua_pushnil(L);

@@ -354,8 +354,7 @@ static int l_kmem_cache_create(lua_State *L)
 	const char *name = lh_checkstr(L, 1, "kmem_cache_create");
 	unsigned long size = check_count(L, 2, "kmem_cache_create", "size", 1UL << 30);
 	unsigned long align = 0, flags = 0;
-	struct kmem_cache *k;
-	int shrinker;
+	int k, shrinker;
 
 	lh_checkopts(L, 3, "kmem_cache_create", keys);
 	need_slab(L, h);
@@ -390,11 +389,11 @@ static int l_cache(lua_State *L)
 {
 	struct lhost *h = lh_host(L);
 	const char *name = lh_checkstr(L, 1, "cache");
-	struct kmem_cache *k;
+	int k;
 
 	lh_handles_sync(L, h);
-	k = have_slab(h) ? mm_kmem_cache_find(h->c->m, name) : NULL;
-	if (!k)
+	k = have_slab(h) ? mm_view_cache_find(h->c->m, name) : -1;
+	if (k < 0)
 		lua_pushnil(L);
 	else
 		lh_push_cache(L, h, k);
@@ -510,15 +509,11 @@ static int l_task_spawn(lua_State *L)
 	const char *name = lh_checkstr(L, 1, "task_spawn");
 	unsigned long pages = check_count(L, 2, "task_spawn", "pages", TASK_MAX_PAGES);
 	gfp_t gfp = lh_checkgfp(L, 3, "task_spawn", 0);
-	struct task *t = NULL;
-	struct mm_machine_view mv;
 	int pid, rc;
 
-	mm_view_machine(h->c->m, &mv);
-	pid = mv.next_pid;
-	rc = mm_task_spawn(h->c->m, name, pages, gfp, &t);
+	rc = mm_task_spawn(h->c->m, name, pages, gfp, &pid);
 	cmd_sync(h->c);
-	if (!t)
+	if (!pid)
 		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	if (rc)
 		return push_fault_failure(L, h, pid, pages);
@@ -526,27 +521,26 @@ static int l_task_spawn(lua_State *L)
 	return 1;
 }
 
-static struct task *check_task(lua_State *L, int arg, const char *fname, struct lhost *h)
+/* the pid of a live task (one on its way out is gone already) */
+static int check_task(lua_State *L, int arg, const char *fname, struct lhost *h)
 {
 	lua_Integer pid = lh_checkint(L, arg, fname);
-	struct task *t = pid > 0 && pid <= 0x7fffffff ? mm_task_find(h->c->m, (int)pid) : NULL;
 	struct mm_task_view tv;
 
-	if (!t || mm_view_task(h->c->m, (int)pid, &tv) || tv.exiting)
-		luaL_error(L, "no task with pid %I", pid);
-	return t;
+	if (pid <= 0 || pid > 0x7fffffff || mm_view_task(h->c->m, (int)pid, &tv) || tv.exiting)
+		return luaL_error(L, "no task with pid %I", pid);
+	return (int)pid;
 }
 
 /* task_touch(pid, pages) -> rss, or nil, reason */
 static int l_task_touch(lua_State *L)
 {
 	struct lhost *h = lh_enter(L);
-	struct task *t = check_task(L, 1, "task_touch", h);
+	int pid = check_task(L, 1, "task_touch", h);
 	unsigned long pages = check_count(L, 2, "task_touch", "pages", TASK_MAX_PAGES);
-	int pid = (int)lua_tointeger(L, 1);
 	struct mm_task_view tv;
 
-	if (mm_task_touch(h->c->m, t, pages) != MM_OK) {
+	if (mm_task_touch(h->c->m, pid, pages) != MM_OK) {
 		cmd_sync(h->c);
 		return push_fault_failure(L, h, pid, pages);
 	}
@@ -559,9 +553,9 @@ static int l_task_touch(lua_State *L)
 static int l_task_exit(lua_State *L)
 {
 	struct lhost *h = lh_enter(L);
-	struct task *t = check_task(L, 1, "task_exit", h);
+	int pid = check_task(L, 1, "task_exit", h);
 
-	if (mm_task_exit(h->c->m, t) != MM_OK) {
+	if (mm_task_exit(h->c->m, pid) != MM_OK) {
 		cmd_sync(h->c);
 		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	}

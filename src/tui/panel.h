@@ -2,7 +2,7 @@
  * panel.h - the one small interface every panel implements, and the view
  * state they share.  A panel is a static const struct panel_ops in a file
  * of its own under src/tui/panels/; it draws from the machine (v->c->m,
- * read through mm/view.h only: the screen builds with MM_VIEW_ONLY) and
+ * read through mm/view.h only; it includes nothing else of mm/ but ops.h) and
  * the shared view into a canvas rectangle, handles the keys it owns and
  * may watch the event stream.  It holds no allocator logic and never
  * changes the model.
@@ -13,7 +13,8 @@
 #define MMSCOPE_TUI_PANEL_H
 
 #include "cmd/cmd.h"
-#include "mm.h"
+#include "ops.h"
+#include "view.h"
 #include "canvas.h"
 #include "keys.h"
 

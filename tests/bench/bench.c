@@ -146,9 +146,9 @@ static void cache_pair(struct bench *b)
 {
 	unsigned long addr;
 
-	if (mm_kmem_cache_alloc(b->m, 0, b->cache, GFP_KERNEL, &addr))
+	if (kmem_cache_alloc(b->m, 0, b->cache, GFP_KERNEL, &addr))
 		die("kmem_cache_alloc", b->m->err);
-	if (mm_kmem_cache_free(b->m, 0, b->cache, addr))
+	if (kmem_cache_free(b->m, 0, b->cache, addr))
 		die("kmem_cache_free", b->m->err);
 }
 
@@ -157,7 +157,7 @@ static void cache_pair(struct bench *b)
 static void setup_cache(struct bench *b)
 {
 	b->m = boot("x86_64-4g");
-	if (mm_kmem_cache_create(b->m, "bench", 200, 0, SLAB_HWCACHE_ALIGN, 0, &b->cache))
+	if (kmem_cache_create(b->m, "bench", 200, 0, SLAB_HWCACHE_ALIGN, 0, &b->cache))
 		die("kmem_cache_create", b->m->err);
 	cache_pair(b);
 }

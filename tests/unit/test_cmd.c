@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "mm.h" /* the tests look inside the model */
 #include "cmd/cmd.h"
 #include "cmd/internal.h"
 

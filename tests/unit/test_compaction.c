@@ -110,7 +110,7 @@ static struct task *fragment(struct mm_machine *m, keep_fn keep)
 
 	assert_int_equal(mm_set_min_free_kbytes(m, 0), 0);
 	half = zone_page_state(z, NR_FREE_PAGES) / 2;
-	assert_int_equal(mm_task_spawn(m, "frag", half, GFP_HIGHUSER_MOVABLE, &t), 0);
+	assert_int_equal(task_spawn(m, "frag", half, GFP_HIGHUSER_MOVABLE, &t), 0);
 	mm_pagecache_add(m, 1UL << 20, 0, &added); /* until it fails */
 	assert_true(added > half / 2);
 	CHECK(m);
@@ -607,7 +607,7 @@ static void test_random(void **state)
 		switch (r % 8) {
 		case 0:
 		case 1:
-			mm_task_spawn(m, "w", 1 + r % 300, 0, &t);
+			task_spawn(m, "w", 1 + r % 300, 0, &t);
 			break;
 		case 2:
 			mm_pagecache_add(m, 1 + r % 200, (r >> 8) & 1, &added);
@@ -615,7 +615,7 @@ static void test_random(void **state)
 		case 3:
 			for (t = m->work.tasks; t; t = t->next)
 				if ((r >> 10) % 3 == 0) {
-					mm_task_exit(m, t);
+					task_exit(m, t);
 					break;
 				}
 			break;

@@ -122,7 +122,7 @@ static struct task *spawn(struct mm_machine *m, const char *name, unsigned long 
 {
 	struct task *t = NULL;
 
-	assert_int_equal(mm_task_spawn(m, name, pages, 0, &t), MM_OK);
+	assert_int_equal(task_spawn(m, name, pages, 0, &t), MM_OK);
 	assert_non_null(t);
 	assert_int_equal(get_mm_rss(t), pages);
 	check(m);
@@ -197,17 +197,17 @@ static void test_badness_of_tasks(void **state)
 	assert_int_equal(mm_oom_score(m, c), 362);
 	assert_int_equal(mm_oom_score(m, tiny), 0);
 
-	assert_int_equal(mm_oom_score_adj(m, a, 1000), MM_OK);
+	assert_int_equal(set_oom_score_adj(m, a, 1000), MM_OK);
 	assert_int_equal(mm_oom_badness(m, a), 1002 + 970 * 15);
 	assert_int_equal(mm_oom_score(m, a), 15552 * 1000 / 15360); /* 1012: not capped */
-	assert_int_equal(mm_oom_score_adj(m, a, -1000), MM_OK);
+	assert_int_equal(set_oom_score_adj(m, a, -1000), MM_OK);
 	assert_int_equal(mm_oom_badness(m, a), 0);
 	assert_int_equal(mm_oom_score(m, a), 0);
 
 	/* out of range: refused, value kept */
-	assert_int_equal(mm_oom_score_adj(m, b, 1001), MM_EINVAL);
+	assert_int_equal(set_oom_score_adj(m, b, 1001), MM_EINVAL);
 	assert_string_equal(m->err, "oom_score_adj 1001 is out of range (-1000 to 1000)");
-	assert_int_equal(mm_oom_score_adj(m, b, -1001), MM_EINVAL);
+	assert_int_equal(set_oom_score_adj(m, b, -1001), MM_EINVAL);
 	assert_int_equal(b->oom_score_adj, 0);
 	assert_int_equal(f->log.n, 0); /* none of this prints */
 	check(m);
@@ -274,7 +274,7 @@ static void test_adj_min_never_max_first(void **state)
 
 	spawn(m, "b", 3000);
 	c = spawn(m, "c", 6000);
-	assert_int_equal(mm_oom_score_adj(m, c, OOM_SCORE_ADJ_MIN), MM_OK);
+	assert_int_equal(set_oom_score_adj(m, c, OOM_SCORE_ADJ_MIN), MM_OK);
 	assert_int_equal(mm_out_of_memory(m, GFP_KERNEL, 0, 0), MM_OK);
 	check(m);
 	/* c is never chosen: b is the heaviest of the others */
@@ -285,7 +285,7 @@ static void test_adj_min_never_max_first(void **state)
 
 	/* +1000 makes the smallest the first choice */
 	log_clear(&f->log);
-	assert_int_equal(mm_oom_score_adj(m, a, OOM_SCORE_ADJ_MAX), MM_OK);
+	assert_int_equal(set_oom_score_adj(m, a, OOM_SCORE_ADJ_MAX), MM_OK);
 	assert_int_equal(mm_out_of_memory(m, GFP_KERNEL, 0, 0), MM_OK);
 	check(m);
 	assert_null(mm_task_find(m, 100));

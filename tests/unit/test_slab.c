@@ -34,7 +34,7 @@ static struct kmem_cache *create(struct mm_machine *m, const char *name, size_t 
 {
 	struct kmem_cache *c = NULL;
 
-	assert_int_equal(mm_kmem_cache_create(m, name, size, 0, flags, 0, &c), 0);
+	assert_int_equal(kmem_cache_create(m, name, size, 0, flags, 0, &c), 0);
 	return c;
 }
 
@@ -42,7 +42,7 @@ static unsigned long alloc(struct mm_machine *m, struct kmem_cache *c)
 {
 	unsigned long a = 0;
 
-	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a), 0);
+	assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a), 0);
 	return a;
 }
 
@@ -177,14 +177,14 @@ static void test_list_moves(void **state)
 	(void)state;
 	for (int i = 0; i < 8; i++)
 		a[i] = alloc(m, c);
-	assert_int_equal(mm_kmem_cache_shrink(m, c), 1);
+	assert_int_equal(kmem_cache_shrink(m, c), 1);
 	assert_int_equal(c->array[0]->avail, 0);
 	assert_int_equal(n->slabs[SLABS_FREE].nr, 0);
 	for (int i = 0; i < 8; i++)
-		assert_int_equal(mm_kmem_cache_free(m, 0, c, a[i]), 0);
+		assert_int_equal(kmem_cache_free(m, 0, c, a[i]), 0);
 	assert_int_equal(c->array[0]->avail, 8);
 	/* shrink drains the arrays: every slab empties and is destroyed */
-	assert_int_equal(mm_kmem_cache_shrink(m, c), 0);
+	assert_int_equal(kmem_cache_shrink(m, c), 0);
 	assert_int_equal(n->slabs[SLABS_FULL].nr + n->slabs[SLABS_PARTIAL].nr + n->slabs[SLABS_FREE].nr, 0);
 	assert_int_equal(n->free_objects, 0);
 	assert_int_equal(mm_check(m), 0);
@@ -206,11 +206,11 @@ static void test_flush_to_shared(void **state)
 		a[i] = alloc(m, c);
 	fill = ac->limit - ac->avail;
 	for (unsigned i = 0; i < fill; i++)
-		assert_int_equal(mm_kmem_cache_free(m, 0, c, a[i]), 0);
+		assert_int_equal(kmem_cache_free(m, 0, c, a[i]), 0);
 	assert_int_equal(ac->avail, 120);
 	oldest = (unsigned)ac->entry[0];
 	/* the 121st free flushes the oldest batchcount (60) to the shared array */
-	assert_int_equal(mm_kmem_cache_free(m, 0, c, a[fill]), 0);
+	assert_int_equal(kmem_cache_free(m, 0, c, a[fill]), 0);
 	assert_int_equal(ac->avail, 61);
 	assert_int_equal(c->node->shared->avail, 60);
 	assert_int_equal((unsigned)c->node->shared->entry[0], oldest);
@@ -219,7 +219,7 @@ static void test_flush_to_shared(void **state)
 	{
 		unsigned long x;
 
-		assert_int_equal(mm_kmem_cache_alloc(m, 1, c, GFP_KERNEL, &x), 0);
+		assert_int_equal(kmem_cache_alloc(m, 1, c, GFP_KERNEL, &x), 0);
 		assert_int_equal((unsigned)x, top);
 		assert_int_equal(c->node->shared->avail, 44);
 		assert_int_equal(c->array[1]->avail, 15);
@@ -239,7 +239,7 @@ static void test_reap(void **state)
 	for (int i = 0; i < 40; i++)
 		a[i] = alloc(m, c);
 	for (int i = 0; i < 40; i++)
-		assert_int_equal(mm_kmem_cache_free(m, 0, c, a[i]), 0);
+		assert_int_equal(kmem_cache_free(m, 0, c, a[i]), 0);
 	assert_int_equal(c->array[0]->avail, 57);
 	mm_tick(m, HZ); /* first reap: touched, only cleared */
 	assert_int_equal(c->array[0]->avail, 57);
@@ -261,28 +261,28 @@ static void test_errors(void **state)
 	unsigned long a = alloc(m, c), k;
 
 	(void)state;
-	assert_int_equal(mm_kmem_cache_create(m, "err", 100, 0, 0, 0, &x), MM_EINVAL);
+	assert_int_equal(kmem_cache_create(m, "err", 100, 0, 0, 0, &x), MM_EINVAL);
 	assert_non_null(strstr(m->err, "already exists"));
-	assert_int_equal(mm_kmem_cache_create(m, "bad name", 100, 0, 0, 0, &x), MM_EINVAL);
-	assert_int_equal(mm_kmem_cache_create(m, "zero", 0, 0, 0, 0, &x), MM_EINVAL);
-	assert_int_equal(mm_kmem_cache_create(m, "huge", 5u << 20, 0, 0, 0, &x), MM_EINVAL);
-	assert_int_equal(mm_kmem_cache_free(m, 0, d, a), MM_EINVAL); /* wrong cache */
+	assert_int_equal(kmem_cache_create(m, "bad name", 100, 0, 0, 0, &x), MM_EINVAL);
+	assert_int_equal(kmem_cache_create(m, "zero", 0, 0, 0, 0, &x), MM_EINVAL);
+	assert_int_equal(kmem_cache_create(m, "huge", 5u << 20, 0, 0, 0, &x), MM_EINVAL);
+	assert_int_equal(kmem_cache_free(m, 0, d, a), MM_EINVAL); /* wrong cache */
 	assert_non_null(strstr(m->err, "Wrong slab cache"));
-	assert_int_equal(mm_kmem_cache_free(m, 0, c, a + 8), MM_EINVAL);
+	assert_int_equal(kmem_cache_free(m, 0, c, a + 8), MM_EINVAL);
 	assert_int_equal(mm_kfree(m, 0, 0xffff880000001000UL), MM_EINVAL); /* reserved page */
-	assert_int_equal(mm_kmem_cache_destroy(m, c), MM_EINVAL);
+	assert_int_equal(kmem_cache_destroy(m, c), MM_EINVAL);
 	assert_non_null(strstr(m->err, "Slab cache still has objects"));
-	assert_int_equal(mm_kmem_cache_free(m, 0, c, a), 0);
-	assert_int_equal(mm_kmem_cache_free(m, 0, c, a), MM_EBADPAGE); /* in the array */
-	assert_int_equal(mm_kmem_cache_shrink(m, c), 0);
+	assert_int_equal(kmem_cache_free(m, 0, c, a), 0);
+	assert_int_equal(kmem_cache_free(m, 0, c, a), MM_EBADPAGE); /* in the array */
+	assert_int_equal(kmem_cache_shrink(m, c), 0);
 	assert_int_equal(mm_kfree(m, 0, a), MM_EINVAL); /* its slab is gone */
 	assert_int_equal(mm_kmalloc(m, 0, 5u << 20, GFP_KERNEL, &k), MM_EINVAL);
 	assert_int_equal(mm_kmalloc(m, 0, 0, GFP_KERNEL, &k), 0);
 	assert_int_equal(k, 16); /* ZERO_SIZE_PTR */
 	assert_int_equal(mm_kfree(m, 0, k), 0);
-	assert_int_equal(mm_kmem_cache_destroy(m, c), 0);
+	assert_int_equal(kmem_cache_destroy(m, c), 0);
 	assert_null(mm_kmem_cache_find(m, "err"));
-	assert_int_equal(mm_kmem_cache_destroy(m, mm_kmem_cache_find(m, "kmalloc-64")), MM_EINVAL);
+	assert_int_equal(kmem_cache_destroy(m, mm_kmem_cache_find(m, "kmalloc-64")), MM_EINVAL);
 	assert_int_equal(mm_check(m), 0);
 	mm_machine_destroy(m);
 }
@@ -370,17 +370,17 @@ static void random_create_or_destroy(struct world *w)
 		static const size_t sizes[] = { 24, 100, 200, 700, 3000, 5000 };
 		unsigned long flags = rnd(2) ? SLAB_HWCACHE_ALIGN : 0;
 
-		assert_int_equal(mm_kmem_cache_create(w->m, name, sizes[rnd(6)], 0,
+		assert_int_equal(kmem_cache_create(w->m, name, sizes[rnd(6)], 0,
 						      flags | (rnd(4) ? 0 : SLAB_RECLAIM_ACCOUNT), 0,
 						      &w->caches[i]), 0);
 		return;
 	}
 	for (int j = 0; j < w->nobj; j++)
 		if (w->objs[j].cache == i) {
-			assert_int_equal(mm_kmem_cache_destroy(w->m, w->caches[i]), MM_EINVAL);
+			assert_int_equal(kmem_cache_destroy(w->m, w->caches[i]), MM_EINVAL);
 			return;
 		}
-	assert_int_equal(mm_kmem_cache_destroy(w->m, w->caches[i]), 0);
+	assert_int_equal(kmem_cache_destroy(w->m, w->caches[i]), 0);
 	w->caches[i] = NULL;
 }
 
@@ -395,7 +395,7 @@ static void random_alloc(struct world *w, int cpu)
 	if (i < 0)
 		rc = mm_kmalloc(w->m, cpu, 1 + rnd(rnd(8) ? 512 : 40000), GFP_KERNEL, &a);
 	else if (w->caches[i])
-		rc = mm_kmem_cache_alloc(w->m, cpu, w->caches[i], GFP_KERNEL, &a);
+		rc = kmem_cache_alloc(w->m, cpu, w->caches[i], GFP_KERNEL, &a);
 	else
 		return;
 	if (rc == MM_ENOMEM)
@@ -412,7 +412,7 @@ static void random_free(struct world *w, int cpu)
 	if (o.cache < 0 || rnd(3) == 0)
 		assert_int_equal(mm_kfree(w->m, cpu, o.addr), 0);
 	else
-		assert_int_equal(mm_kmem_cache_free(w->m, cpu, w->caches[o.cache], o.addr), 0);
+		assert_int_equal(kmem_cache_free(w->m, cpu, w->caches[o.cache], o.addr), 0);
 	w->objs[j] = w->objs[--w->nobj];
 	if (rnd(20) == 0) /* a double free is caught and changes nothing */
 		assert_int_not_equal(mm_kfree(w->m, cpu, o.addr), 0);
@@ -433,7 +433,7 @@ static void random_slab_op(struct world *w)
 		int i = (int)rnd(NCACHE);
 
 		if (w->caches[i])
-			mm_kmem_cache_shrink(w->m, w->caches[i]);
+			kmem_cache_shrink(w->m, w->caches[i]);
 	} else if (r < 985)
 		random_create_or_destroy(w);
 	else if (w->nobj) { /* a page-level allocation beside the slabs */

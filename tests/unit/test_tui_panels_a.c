@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "mm.h" /* the tests look inside the model */
 #include "tui/panel.h"
 
 #define SENTINEL '`' /* a character no panel draws */

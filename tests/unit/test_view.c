@@ -211,8 +211,8 @@ static void test_cache_view(void **state)
 	int id, n = 0;
 
 	(void)state;
-	assert_int_equal(mm_kmem_cache_create(m, "foo", 100, 0, 0, 0, &c), 0);
-	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+	assert_int_equal(kmem_cache_create(m, "foo", 100, 0, 0, 0, &c), 0);
+	assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
 	id = mm_view_cache_find(m, "foo");
 	assert_int_equal(id, c->id);
 	assert_int_equal(mm_view_cache(m, id, &v), 0);
@@ -301,17 +301,17 @@ static void test_slab_view(void **state)
 		unsigned int id;
 		int nobjs;
 
-		assert_int_equal(mm_kmem_cache_create(m, names[k], k ? 1024 : 100, 0, 0, 0, &c), 0);
+		assert_int_equal(kmem_cache_create(m, names[k], k ? 1024 : 100, 0, 0, 0, &c), 0);
 		/* one object: foo's node has free objects (what follows its
 		 * lists in memory is not 0), and there are only three lists */
-		assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+		assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
 		assert_true(k || c->node->free_objects > 0);
 		assert_int_equal(mm_view_slab_first(m, c->id, SLABS_NONE), 0);
 		assert_int_equal(mm_view_slab_first(m, c->id, -1), 0);
 		nobjs = (int)c->num + 3; /* a full slab and a partial one at least */
 		for (int i = 1; i < nobjs; i++)
-			assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
-		assert_int_equal(mm_kmem_cache_free(m, 0, c, addr), 0);
+			assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+		assert_int_equal(kmem_cache_free(m, 0, c, addr), 0);
 		assert_int_equal(mm_view_cache(m, c->id, &cv), 0);
 		assert_int_equal(cv.slab.off_slab, k);
 		assert_true(cv.slab.nr_slabs[SLABS_FULL] >= 1);
@@ -584,19 +584,19 @@ static void test_alloc_migratetype(void **state)
 	assert_int_equal(mm_view_alloc_migratetype(m, r.pfn), -1);
 	assert_int_equal(mm_view_alloc_migratetype(m, m->max_pfn), -1);
 	/* slab pages: reclaimable only for a SLAB_RECLAIM_ACCOUNT cache */
-	assert_int_equal(mm_kmem_cache_create(m, "recl", 100, 0, SLAB_RECLAIM_ACCOUNT, 0, &c), 0);
-	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+	assert_int_equal(kmem_cache_create(m, "recl", 100, 0, SLAB_RECLAIM_ACCOUNT, 0, &c), 0);
+	assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
 	assert_int_equal(mm_view_alloc_migratetype(m, (addr - mm_page_offset(m)) >> PAGE_SHIFT),
 			 MIGRATE_RECLAIMABLE);
-	assert_int_equal(mm_kmem_cache_create(m, "unrecl", 100, 0, 0, 0, &c), 0);
-	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
+	assert_int_equal(kmem_cache_create(m, "unrecl", 100, 0, 0, 0, &c), 0);
+	assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &addr), 0);
 	assert_int_equal(mm_view_alloc_migratetype(m, (addr - mm_page_offset(m)) >> PAGE_SHIFT),
 			 MIGRATE_UNMOVABLE);
 	/* anon pages follow their task's gfp mask */
-	assert_int_equal(mm_task_spawn(m, "pinned", 1, GFP_KERNEL, &t), 0);
+	assert_int_equal(task_spawn(m, "pinned", 1, GFP_KERNEL, &t), 0);
 	assert_true(t->pte[0] & PTE_PRESENT);
 	assert_int_equal(mm_view_alloc_migratetype(m, t->pte[0] & ~PTE_PRESENT), MIGRATE_UNMOVABLE);
-	assert_int_equal(mm_task_spawn(m, "movable", 1, GFP_HIGHUSER_MOVABLE, &t), 0);
+	assert_int_equal(task_spawn(m, "movable", 1, GFP_HIGHUSER_MOVABLE, &t), 0);
 	assert_int_equal(mm_view_alloc_migratetype(m, t->pte[0] & ~PTE_PRESENT), MIGRATE_MOVABLE);
 	/* the page cache is movable */
 	assert_int_equal(mm_pagecache_add(m, 1, 0, &added), 0);
@@ -613,7 +613,7 @@ static void test_cache_name(void **state)
 	struct mm_cache_view v;
 
 	(void)state;
-	assert_int_equal(mm_kmem_cache_create(m, "named", 64, 0, 0, 0, &c), 0);
+	assert_int_equal(kmem_cache_create(m, "named", 64, 0, 0, 0, &c), 0);
 	assert_string_equal(mm_view_cache_name(m, c->id), "named");
 	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id)) {
 		assert_int_equal(mm_view_cache(m, id, &v), 0);
@@ -639,7 +639,7 @@ static void test_kswapd_view(void **state)
 	assert_int_equal(mm_view_zone(m, normal, &z), 0);
 	assert_int_equal(mm_pagecache_add(m, z.free_pages - 380, 0, &added), 0);
 	assert_int_equal(mm_set_min_free_kbytes(m, 1600), 0);
-	mm_wakeup_kswapd(m, mm_zone_by_name(m, "Normal"), 2);
+	mm_wakeup_kswapd(m, mm_view_zone_find(m, "Normal"), 2);
 	mm_tick(m, 1);
 	mm_view_kswapd(m, &k);
 	assert_int_equal(k.state, KSWAPD_RUNNING);
@@ -656,27 +656,164 @@ static void test_kswapd_view(void **state)
 	mm_machine_destroy(m);
 }
 
-/* the id of a cache an operation handed back is the one the view lists it
- * under, and the one its name finds */
-static void test_cache_id(void **state)
+/* the operations name caches by id and tasks by pid: one that is gone is
+ * refused with MM_ENOENT and changes nothing */
+static void test_ops_by_id(void **state)
 {
 	struct mm_machine *m = boot("tiny");
-	struct kmem_cache *a, *b;
-	struct mm_cache_view v;
+	struct mm_machine_view mv;
+	struct mm_task_view tv;
+	struct mm_zone_view z;
+	unsigned long addr, free_before;
+	int id, pid, normal = mm_view_zone_find(m, "Normal");
 
 	(void)state;
-	assert_int_equal(mm_kmem_cache_create(m, "first", 64, 0, 0, 0, &a), 0);
-	assert_int_equal(mm_kmem_cache_create(m, "second", 200, 0, 0, 0, &b), 0);
-	assert_int_equal(mm_view_cache_id(m, a), a->id);
-	assert_int_equal(mm_view_cache_id(m, b), b->id);
-	assert_int_not_equal(mm_view_cache_id(m, a), mm_view_cache_id(m, b));
-	assert_int_equal(mm_view_cache_id(m, b), mm_view_cache_find(m, "second"));
-	assert_int_equal(mm_view_cache(m, mm_view_cache_id(m, a), &v), 0);
-	assert_string_equal(v.name, "first");
-	assert_int_equal(v.object_size, 64);
-	assert_int_equal(mm_view_cache_id(m, mm_kmem_cache_find(m, "kmalloc-64")),
-			 mm_view_cache_find(m, "kmalloc-64"));
-	assert_int_equal(mm_view_cache_id(m, NULL), -1);
+	assert_int_equal(mm_kmem_cache_create(m, "byid", 100, 0, 0, 0, &id), MM_OK);
+	assert_int_equal(id, mm_view_cache_find(m, "byid"));
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &addr), MM_OK);
+	assert_int_equal(mm_view_object_cache(m, addr) != NULL, 1);
+	assert_string_equal(mm_view_object_cache(m, addr), "byid");
+	assert_int_equal(mm_kmem_cache_free(m, 0, id, addr), MM_OK);
+	assert_int_equal(mm_kmem_cache_destroy(m, id), MM_OK);
+	assert_int_equal(mm_view_cache_find(m, "byid"), -1);
+	mm_view_zone(m, normal, &z);
+	free_before = z.free_pages;
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &addr), MM_ENOENT);
+	assert_int_equal(addr, 0);
+	assert_int_equal(mm_kmem_cache_shrink(m, id), MM_ENOENT);
+	assert_int_equal(mm_kmem_cache_destroy(m, id), MM_ENOENT);
+	assert_int_equal(mm_register_shrinker(m, id), MM_ENOENT);
+	assert_int_equal(mm_kmem_cache_free(m, 0, -1, 0), MM_ENOENT);
+	assert_non_null(strstr(mm_view_error(m), "no cache with id -1"));
+	mm_view_zone(m, normal, &z);
+	assert_int_equal(z.free_pages, free_before);
+
+	mm_view_machine(m, &mv);
+	assert_int_equal(mm_task_spawn(m, "t", 10, 0, &pid), MM_OK);
+	assert_int_equal(pid, mv.next_pid);
+	assert_int_equal(mm_task_touch(m, pid, 20), MM_OK);
+	assert_int_equal(mm_view_task(m, pid, &tv), 0);
+	assert_int_equal(tv.rss, 20);
+	assert_int_equal(mm_oom_score_adj(m, pid, 500), MM_OK);
+	assert_int_equal(mm_view_task(m, pid, &tv), 0);
+	assert_int_equal(tv.oom_score_adj, 500);
+	assert_int_equal(mm_task_exit(m, pid), MM_OK);
+	assert_int_equal(mm_task_touch(m, pid, 1), MM_ENOENT);
+	assert_int_equal(mm_task_exit(m, pid), MM_ENOENT);
+	assert_int_equal(mm_oom_score_adj(m, pid, 0), MM_ENOENT);
+	assert_non_null(strstr(mm_view_error(m), "no task with pid"));
+	/* refused before it exists: no pid */
+	assert_int_equal(mm_task_spawn(m, "bad", 1, 0x3, &pid), MM_EINVAL);
+	assert_int_equal(pid, 0);
+	assert_int_equal(mm_check(m), 0);
+	mm_machine_destroy(m);
+}
+
+/* SLAB detail through the view: the array caches, an object, the slab of a page */
+static void test_slab_detail(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_array_view ac;
+	struct mm_object_view o;
+	struct mm_slab_view sv;
+	struct mm_cache_view cv;
+	unsigned long a[3];
+	int id;
+
+	(void)state;
+	assert_int_equal(mm_kmem_cache_create(m, "detail", 256, 0, 0, 0, &id), MM_OK);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &a[i]), MM_OK);
+	assert_int_equal(mm_kmem_cache_free(m, 0, id, a[1]), MM_OK);
+	/* the freed object sits on top of cpu0's array */
+	assert_int_equal(mm_view_array(m, id, 0, &ac), 0);
+	assert_true(ac.avail >= 1);
+	assert_int_equal(ac.entry[ac.avail - 1], a[1]);
+	/* every entry is a distinct object of the cache, cached in cpu0's array */
+	for (unsigned int i = 0; i < ac.avail; i++) {
+		assert_int_equal(mm_view_object(m, ac.entry[i], &o), 0);
+		assert_int_equal(o.cache_id, id);
+		assert_int_equal(o.state, OBJ_CACHED);
+		for (unsigned int j = 0; j < i; j++)
+			assert_int_not_equal(ac.entry[i], ac.entry[j]);
+	}
+	assert_int_equal(mm_view_cache(m, id, &cv), 0);
+	assert_int_equal(ac.limit, cv.slab.array_limit[0]);
+	assert_int_equal(ac.avail, cv.slab.avail[0]);
+	assert_int_equal(mm_view_array(m, id, 7, &ac), -1); /* tiny has 2 cpus */
+	assert_int_equal(mm_view_array(m, 9999, 0, &ac), -1);
+	assert_int_equal(mm_view_array(m, id, -1, &ac), cv.slab.has_shared ? 0 : -1);
+	/* the object: cached in cpu0's array; an address inside it finds it too */
+	assert_int_equal(mm_view_object(m, a[1] + 10, &o), 0);
+	assert_int_equal(o.cache_id, id);
+	assert_int_equal(o.obj, a[1]);
+	assert_int_equal(o.state, OBJ_CACHED);
+	assert_int_equal(o.where_cpu, 0);
+	assert_int_equal(mm_view_object(m, a[0], &o), 0);
+	assert_int_equal(o.state, OBJ_ALLOCATED);
+	/* its slab, found from the page too */
+	assert_int_equal(mm_view_slab(m, o.slab_id, &sv), 0);
+	assert_int_equal(sv.cache_id, id);
+	assert_int_equal(mm_view_page_slab(m, (a[0] - mm_page_offset(m)) >> PAGE_SHIFT), o.slab_id);
+	assert_int_equal(mm_view_page_slab(m, 0), 0);
+	assert_int_equal(mm_view_object(m, 0x1000, &o), -1);
+	assert_int_equal(o.cache_id, -1);
+	mm_machine_destroy(m);
+}
+
+/* the LRU lists, the page cache and kswapd through the view */
+static void test_reclaim_view(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_reclaim_view r;
+	struct mm_lru_view l;
+	struct mm_kswapd_view k;
+	struct mm_zone_view z;
+	unsigned long added, touched, activated, pfn, n = 0;
+	int normal = mm_view_zone_find(m, "Normal"), found = 0;
+
+	(void)state;
+	assert_int_equal(mm_pagecache_add(m, 100, 0, &added), MM_OK);
+	mm_view_reclaim(m, &r);
+	assert_int_equal(r.pagecache_pages, 100);
+	assert_int_equal(r.pagecache_length, 100);
+	assert_int_equal(r.swappiness, 60);
+	assert_int_equal(r.writeback_nr, 0);
+	assert_int_equal(mm_view_pagecache_page(m, 100), MM_NOPFN);
+	pfn = mm_view_pagecache_page(m, 5);
+	assert_true(pfn != MM_NOPFN);
+	assert_int_equal(mm_view_lru(m, normal, &l), 0);
+	assert_int_equal(l.nr[LRU_INACTIVE_FILE], 100);
+	assert_int_equal(l.nr[LRU_ACTIVE_FILE], 0);
+	for (unsigned long p = mm_view_list_first(m, l.list[LRU_INACTIVE_FILE]); p != MM_NOPFN;
+	     p = mm_view_list_next(m, p), n++)
+		found |= p == pfn;
+	assert_int_equal(n, 100);
+	assert_true(found);
+	assert_int_equal(mm_view_global_stat(m, NR_FILE_PAGES), 100);
+	/* read twice: referenced, then active */
+	assert_int_equal(mm_pagecache_read(m, 5, 1, &touched, &activated), MM_OK);
+	assert_int_equal(touched, 1);
+	assert_int_equal(activated, 0);
+	assert_int_equal(mm_pagecache_read(m, 5, 1, &touched, &activated), MM_OK);
+	assert_int_equal(activated, 1);
+	mm_view_lru(m, normal, &l);
+	assert_int_equal(l.nr[LRU_ACTIVE_FILE], 1);
+	assert_int_equal(mm_view_list_first(m, l.list[LRU_ACTIVE_FILE]), pfn);
+	assert_int_equal(mm_pagecache_read(m, 100, 1, &touched, &activated), MM_EINVAL);
+	assert_int_equal(mm_view_lru(m, 99, &l), -1);
+	/* kswapd: not woken while the zones are above low; once below, the
+	 * wakeup is kept until the next tick */
+	assert_int_equal(mm_wakeup_kswapd(m, 99, 0), MM_EINVAL);
+	assert_int_equal(mm_wakeup_kswapd(m, -1, 0), MM_OK);
+	mm_view_kswapd(m, &k);
+	assert_int_equal(k.woken, 0);
+	mm_view_zone(m, normal, &z);
+	assert_int_equal(mm_pagecache_add(m, z.free_pages - 380, 0, &added), MM_OK);
+	assert_int_equal(mm_set_min_free_kbytes(m, 1600), MM_OK);
+	assert_int_equal(mm_wakeup_kswapd(m, normal, 1), MM_OK);
+	mm_view_kswapd(m, &k);
+	assert_int_equal(k.woken, 1);
 	mm_machine_destroy(m);
 }
 
@@ -782,7 +919,9 @@ int main(void)
 		cmocka_unit_test(test_alloc_migratetype),
 		cmocka_unit_test(test_cache_name),
 		cmocka_unit_test(test_kswapd_view),
-		cmocka_unit_test(test_cache_id),
+		cmocka_unit_test(test_ops_by_id),
+		cmocka_unit_test(test_slab_detail),
+		cmocka_unit_test(test_reclaim_view),
 		cmocka_unit_test(test_set_cur_cpu_and_check_stages),
 		cmocka_unit_test(test_request_status),
 	};

@@ -187,7 +187,7 @@ static void test_return_value_rule(void **state)
 	struct task *t;
 
 	(void)state;
-	assert_int_equal(mm_task_spawn(m, "hog", 2000, 0, &t), 0);
+	assert_int_equal(task_spawn(m, "hog", 2000, 0, &t), 0);
 	assert_int_equal(try_to_free_pages(m, 0, GFP_KERNEL), 1);
 	check(m);
 	assert_int_equal(t->rss_anon, 2000);
@@ -199,7 +199,7 @@ static void test_return_value_rule(void **state)
 	assert_int_equal(try_to_free_pages(m, 0, GFP_KERNEL), 0);
 	assert_int_equal(ev(m, ALLOCSTALL), 2);
 	/* a free resets it (free_pcppages_bulk / free_one_page) */
-	assert_int_equal(mm_task_exit(m, t), 0);
+	assert_int_equal(task_exit(m, t), 0);
 	assert_int_equal(z->all_unreclaimable, 0);
 	check(m);
 	mm_machine_destroy(m);
@@ -224,7 +224,7 @@ static void test_pf_memalloc(void **state)
 	struct task *t;
 
 	(void)state;
-	assert_int_equal(mm_task_spawn(m, "reader", 1, 0, &t), 0);
+	assert_int_equal(task_spawn(m, "reader", 1, 0, &t), 0);
 	pagecache(m, 4000, 0);
 	mm_set_observer(m, memalloc_observer, NULL, MM_EV_STAGES);
 	m->work.current = t;
@@ -398,7 +398,7 @@ static void test_anon_swapout(void **state)
 	struct task *t;
 
 	(void)state;
-	assert_int_equal(mm_task_spawn(m, "hog", 8000, 0, &t), 0);
+	assert_int_equal(task_spawn(m, "hog", 8000, 0, &t), 0);
 	check(m);
 	/* file + free under high: get_scan_count goes for anon only */
 	assert_int_equal(mm_set_min_free_kbytes(m, 20000), 0); /* high 7500 */
@@ -431,7 +431,7 @@ static void test_anon_swapout(void **state)
 	assert_true(stat(z, NR_FREE_PAGES) > free0);
 
 	/* swap them back in */
-	assert_int_equal(mm_task_touch(m, t, 8000), 0);
+	assert_int_equal(task_touch(m, t, 8000), 0);
 	check(m);
 	assert_int_equal(ev(m, PSWPIN), written);
 	assert_int_equal(t->swapents, 0);
@@ -448,11 +448,11 @@ static void test_exit_during_writeback(void **state)
 	struct task *t;
 
 	(void)state;
-	assert_int_equal(mm_task_spawn(m, "hog", 8000, 0, &t), 0);
+	assert_int_equal(task_spawn(m, "hog", 8000, 0, &t), 0);
 	assert_int_equal(mm_set_min_free_kbytes(m, 20000), 0);
 	try_to_free_pages(m, 0, GFP_KERNEL);
 	assert_true(stat(z, NR_WRITEBACK) > 0);
-	assert_int_equal(mm_task_exit(m, t), 0);
+	assert_int_equal(task_exit(m, t), 0);
 	tick(m, m->work.writeback_ticks);
 	assert_int_equal(stat(z, NR_WRITEBACK), 0);
 	assert_int_equal(m->work.swap.inuse, 0);
@@ -469,12 +469,12 @@ static void test_touch_during_writeback(void **state)
 	unsigned long written;
 
 	(void)state;
-	assert_int_equal(mm_task_spawn(m, "hog", 8000, 0, &t), 0);
+	assert_int_equal(task_spawn(m, "hog", 8000, 0, &t), 0);
 	assert_int_equal(mm_set_min_free_kbytes(m, 20000), 0);
 	try_to_free_pages(m, 0, GFP_KERNEL);
 	written = stat(z, NR_WRITEBACK);
 	assert_true(written > 0);
-	assert_int_equal(mm_task_touch(m, t, 8000), 0); /* every page young again */
+	assert_int_equal(task_touch(m, t, 8000), 0); /* every page young again */
 	tick(m, m->work.writeback_ticks);
 	assert_int_equal(stat(z, NR_WRITTEN), written);
 	assert_int_equal(t->swapents, 0);
@@ -516,7 +516,7 @@ static void scan_count(int swappiness, const char *expect)
 	unsigned long first;
 
 	assert_int_equal(mm_set_swappiness(m, swappiness), 0);
-	assert_int_equal(mm_task_spawn(m, "anon", 100000, 0, &t), 0);
+	assert_int_equal(task_spawn(m, "anon", 100000, 0, &t), 0);
 	first = m->work.file.nr;
 	pagecache(m, 150000, 0);
 	for (unsigned long i = 0; i < 100000; i++) {
@@ -559,7 +559,7 @@ static void test_get_scan_count_no_swap(void **state)
 
 	(void)state;
 	assert_int_equal(mm_set_swappiness(m, 100), 0);
-	assert_int_equal(mm_task_spawn(m, "anon", 100000, 0, &t), 0);
+	assert_int_equal(task_spawn(m, "anon", 100000, 0, &t), 0);
 	pagecache(m, 150000, 0);
 	scan_note[0] = '\0';
 	mm_set_observer(m, scan_observer, NULL, MM_EV_STAGES);
@@ -579,9 +579,9 @@ static struct kmem_cache *shrinker_cache(struct mm_machine *m, const char *name)
 {
 	struct kmem_cache *c;
 
-	assert_int_equal(mm_kmem_cache_create(m, name, 192, 0,
+	assert_int_equal(kmem_cache_create(m, name, 192, 0,
 					      SLAB_HWCACHE_ALIGN | SLAB_RECLAIM_ACCOUNT, 0, &c), 0);
-	assert_int_equal(mm_register_shrinker(m, c), 0);
+	assert_int_equal(register_shrinker(m, c), 0);
 	return c;
 }
 
@@ -590,7 +590,7 @@ static void alloc_objects(struct mm_machine *m, struct kmem_cache *c, int n)
 	for (int i = 0; i < n; i++) {
 		unsigned long a;
 
-		assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a), 0);
+		assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a), 0);
 	}
 	check(m);
 }
@@ -608,19 +608,19 @@ static void test_shrinker_drop_slab(void **state)
 
 	(void)state;
 	c = shrinker_cache(m, "dentry");
-	assert_int_equal(mm_register_shrinker(m, c), MM_EINVAL); /* once */
-	assert_int_equal(mm_kmem_cache_create(m, "plain", 64, 0, 0, 0, &plain), 0);
-	assert_int_equal(mm_register_shrinker(m, plain), MM_EINVAL);
+	assert_int_equal(register_shrinker(m, c), MM_EINVAL); /* once */
+	assert_int_equal(kmem_cache_create(m, "plain", 64, 0, 0, 0, &plain), 0);
+	assert_int_equal(register_shrinker(m, plain), MM_EINVAL);
 	assert_null(plain->shrinker);
 
-	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &first), 0);
+	assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &first), 0);
 	alloc_objects(m, c, 999);
 	assert_int_equal(c->shrinker->nr, 1000);
 	assert_int_equal(c->shrinker->objs[c->shrinker->head], first);
 	/* a free by its user takes the object off the shrinker's list */
-	assert_int_equal(mm_kmem_cache_free(m, 0, c, first), 0);
+	assert_int_equal(kmem_cache_free(m, 0, c, first), 0);
 	assert_int_equal(c->shrinker->nr, 999);
-	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a), 0);
+	assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a), 0);
 
 	assert_int_equal(mm_drop_slab(m), 1000);
 	check(m);
@@ -628,7 +628,7 @@ static void test_shrinker_drop_slab(void **state)
 	assert_int_equal(c->shrinker->nr_freed, 1000);
 	assert_int_equal(ev(m, SLABS_SCANNED), 1920);
 	/* the cache can go now, and its shrinker with it */
-	assert_int_equal(mm_kmem_cache_destroy(m, c), 0);
+	assert_int_equal(kmem_cache_destroy(m, c), 0);
 	assert_null(m->work.shrinkers);
 	check(m);
 	mm_machine_destroy(m);
@@ -732,17 +732,17 @@ static void test_random_ops(void **state)
 		if (r < 15) {
 			mm_pagecache_add(m, rnd(&seed) % 400, (int)(rnd(&seed) & 1), &added);
 		} else if (r < 25) {
-			if (mm_task_spawn(m, "t", rnd(&seed) % 1000, 0, &t) == MM_OK && (rnd(&seed) & 1))
-				mm_task_exit(m, t);
+			if (task_spawn(m, "t", rnd(&seed) % 1000, 0, &t) == MM_OK && (rnd(&seed) & 1))
+				task_exit(m, t);
 		} else if (r < 35) {
 			for (t = m->work.tasks; t && (rnd(&seed) % 3); t = t->next)
 				;
 			if (t)
-				mm_task_touch(m, t, t->nr_pte);
+				task_touch(m, t, t->nr_pte);
 		} else if (r < 45) {
 			t = m->work.tasks;
 			if (t && (rnd(&seed) & 1))
-				mm_task_exit(m, t);
+				task_exit(m, t);
 		} else if (r < 55) {
 			try_to_free_pages(m, (int)(rnd(&seed) % 4), (rnd(&seed) & 1) ? GFP_KERNEL : GFP_NOFS);
 		} else if (r < 65) {
@@ -750,8 +750,8 @@ static void test_random_ops(void **state)
 		} else if (r < 80) {
 			mm_tick(m, 1 + rnd(&seed) % 5);
 		} else if (r < 88) {
-			if (mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a) == MM_OK && c->shrinker->nr > 1)
-				mm_kmem_cache_free(m, 0, c, c->shrinker->objs[(c->shrinker->head + 1) %
+			if (kmem_cache_alloc(m, 0, c, GFP_KERNEL, &a) == MM_OK && c->shrinker->nr > 1)
+				kmem_cache_free(m, 0, c, c->shrinker->objs[(c->shrinker->head + 1) %
 									       c->shrinker->cap]);
 		} else if (r < 92) {
 			mm_drop_caches(m, 1 + (int)(rnd(&seed) % 3));

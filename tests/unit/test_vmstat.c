@@ -1202,8 +1202,8 @@ static void test_slabinfo_cache(void **state)
 	int i;
 
 	(void)state;
-	assert_int_equal(mm_kmem_cache_create(m, "foo", 200, 0, 0, 0, &c), MM_OK);
-	assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &objs[0]), MM_OK);
+	assert_int_equal(kmem_cache_create(m, "foo", 200, 0, 0, 0, &c), MM_OK);
+	assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &objs[0]), MM_OK);
 	text = show(m, "slabinfo");
 	check_slabinfo(m, text);
 	assert_memory_equal(text + strlen(slabinfo_header),
@@ -1214,10 +1214,10 @@ static void test_slabinfo_cache(void **state)
 	free(text);
 
 	for (i = 1; i < 130; i++)
-		assert_int_equal(mm_kmem_cache_alloc(m, 0, c, GFP_KERNEL, &objs[i]),
+		assert_int_equal(kmem_cache_alloc(m, 0, c, GFP_KERNEL, &objs[i]),
 				 MM_OK);
 	for (i = 0; i < 130; i++)
-		assert_int_equal(mm_kmem_cache_free(m, 0, c, objs[i]), MM_OK);
+		assert_int_equal(kmem_cache_free(m, 0, c, objs[i]), MM_OK);
 	text = show(m, "slabinfo");
 	check_slabinfo(m, text);
 	slabinfo_find(text, "foo", line, sizeof(line));
@@ -1226,7 +1226,7 @@ static void test_slabinfo_cache(void **state)
 	free(text);
 
 	/* shrinking empties the arrays and releases every free slab */
-	assert_int_equal(mm_kmem_cache_shrink(m, c), 0);
+	assert_int_equal(kmem_cache_shrink(m, c), 0);
 	text = show(m, "slabinfo");
 	check_slabinfo(m, text);
 	slabinfo_find(text, "foo", line, sizeof(line));
@@ -1235,7 +1235,7 @@ static void test_slabinfo_cache(void **state)
 	free(text);
 
 	/* a destroyed cache leaves the file */
-	assert_int_equal(mm_kmem_cache_destroy(m, c), MM_OK);
+	assert_int_equal(kmem_cache_destroy(m, c), MM_OK);
 	text = show(m, "slabinfo");
 	check_slabinfo(m, text);
 	assert_null(strstr(text, "\nfoo "));

@@ -48,16 +48,6 @@ static inline int view_zone_idx(const struct tui_view *v)
 	return -1;
 }
 
-#ifndef MM_VIEW_ONLY
-/* the same zone as a struct zone, NULL on an empty node (for the panels
- * still in the Makefile's VIEW_TODO) */
-static inline struct zone *view_zone(const struct tui_view *v)
-{
-	int idx = view_zone_idx(v);
-
-	return idx < 0 ? NULL : &v->c->m->node.node_zones[idx];
-}
-#endif
 
 /* select the next (dir 1) or previous (dir -1) populated zone; 1 if the
  * selection moved */
