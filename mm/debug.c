@@ -580,7 +580,7 @@ int mm_check_stage(struct mm_machine *m)
 		}
 		m->check_dirty[i] = 0;
 	}
-	return mm_slab_check_stage(m);
+	return slab_ops(m) ? slab_ops(m)->check_stage(m) : MM_OK;
 }
 
 int mm_check(struct mm_machine *m)
@@ -605,7 +605,7 @@ int mm_check(struct mm_machine *m)
 	if (!rc)
 		rc = check_every_pfn(&c);
 	if (!rc)
-		rc = mm_slab_check(m);
+		rc = slab_ops(m) ? slab_ops(m)->check(m) : MM_OK;
 	if (!rc)
 		rc = check_workload(m);
 	for (unsigned long b = 0; !rc && b <= (m->max_pfn - 1) >> m->pageblock_order; b++)

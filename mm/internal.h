@@ -13,6 +13,7 @@
 #include <stdarg.h>
 
 #include "mm.h"
+#include "slab.h"
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
@@ -182,7 +183,6 @@ int zone_counts_pageblock(struct mm_machine *m, const struct zone *z, unsigned l
 void count_zone_pageblocks(struct mm_machine *m, struct zone *z, unsigned long *count);
 /* the view of a cache, filled by the slab allocator (slab.c) */
 struct mm_cache_view;
-int slab_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v);
 
 /* ---- pageblocks ------------------------------------------------------------ */
 static inline unsigned long pageblock_start(const struct mm_machine *m, unsigned long pfn)
@@ -293,7 +293,6 @@ unsigned long nr_free_buffer_pages(struct mm_machine *m);
 unsigned long nr_free_pagecache_pages(struct mm_machine *m);
 void init_per_zone_wmark_min(struct mm_machine *m, long user_kbytes);
 void set_recommended_min_free_kbytes(struct mm_machine *m);
-int mm_slab_init(struct mm_machine *m, char *err, size_t errlen);
 int mm_workload_init(struct mm_machine *m);
 void mm_workload_destroy(struct mm_machine *m);
 int page_lru(const struct page *p);
@@ -303,14 +302,10 @@ void delete_from_page_cache(struct mm_machine *m, unsigned long pfn);
 void mm_task_release_memory(struct mm_machine *m, struct task *t);
 void swap_free(struct mm_machine *m, unsigned long slot);
 unsigned long get_nr_swap_pages(const struct mm_machine *m);
-void mm_slab_destroy(struct mm_machine *m);
-int mm_slab_check(struct mm_machine *m);
-int mm_slab_check_stage(struct mm_machine *m);
 int move_freepages_block(struct mm_machine *m, struct zone *z, unsigned long pfn, int mt);
 
 /* step.c: sleeping inside an allocation (wait_iff_congested, ...) */
 void mm_sleep(struct mm_machine *m, unsigned long jiffies, const char *why);
-void cache_reap_tick(struct mm_machine *m);
 int mm_give_up(struct mm_machine *m);
 
 /* ---- the slow path's helpers (3.10 names) -------------------------------------- */

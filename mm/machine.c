@@ -924,8 +924,11 @@ static int boot(struct mm_machine *m, char *err, size_t errlen)
 			 m->desc.name);
 		return MM_EINVAL;
 	}
-	if (m->desc.slab && mm_slab_init(m, err, errlen))
-		return MM_ENOMEM;
+	/* the profile's slab allocator, unless the machine file says slab none */
+	m->profile = m->desc.profile ? m->desc.profile : mm_profile_default();
+	m->slab_ops = m->desc.slab ? m->profile->slab : NULL;
+	if (m->slab_ops && m->slab_ops->init(m, err, errlen))
+		return MM_ENOMEM; /* mm_machine_destroy frees what it made */
 	if (mm_workload_init(m)) {
 		snprintf(err, errlen, "out of memory");
 		return MM_ENOMEM;
@@ -982,7 +985,8 @@ void mm_machine_destroy(struct mm_machine *m)
 		return;
 	mm_step_destroy(m);
 	mm_workload_destroy(m);
-	mm_slab_destroy(m);
+	if (slab_ops(m))
+		slab_ops(m)->destroy(m);
 	for (int i = 0; i < m->node.nr_zones; i++)
 		free(m->node.node_zones[i].pageset);
 	big_free(m->mem_map, m->max_pfn * sizeof(struct page));

@@ -305,7 +305,9 @@ struct mm_machine {
 	int nr_requests; /* requests in progress (step.c's req[] not NULL): while
 			  * none is, nothing is held and mm_busy answers at once;
 			  * mm_check counts them */
-	struct slab_state_s *slab; /* the SLAB allocator; NULL with "slab none" */
+	const struct mm_profile *profile;     /* the kernel version it models */
+	const struct mm_slab_ops *slab_ops;   /* its slab allocator (slab.h); NULL with "slab none" */
+	struct slab_state_s *slab; /* SLAB's state (slab.c); NULL unless SLAB runs */
 	struct mm_workload work;
 	char err[256];
 };
@@ -471,7 +473,7 @@ struct kmem_cache {
 	struct kmem_cache *slabp_cache;
 	unsigned int slab_size;
 	int ctor;              /* has a constructor (modelled: counted) */
-	char name[48];
+	char name[MM_CACHE_NAME_MAX];
 	int object_size, align;
 	int refcount;
 	int id;
@@ -501,6 +503,10 @@ int kmem_cache_free(struct mm_machine *m, int cpu, struct kmem_cache *c,
 		       unsigned long addr);
 /* 1 if objects remain (kmem_cache_shrink's return value) */
 int kmem_cache_shrink(struct mm_machine *m, struct kmem_cache *c);
+/* SLAB's kmalloc, kfree and ksize (ops.h's mm_kmalloc, ... reach them through slab.h) */
+int kmalloc(struct mm_machine *m, int cpu, size_t size, gfp_t gfp, unsigned long *addr);
+int kfree(struct mm_machine *m, int cpu, unsigned long addr);
+int ksize(struct mm_machine *m, unsigned long addr, size_t *size);
 int kmem_cache_destroy(struct mm_machine *m, struct kmem_cache *c);
 int register_shrinker(struct mm_machine *m, struct kmem_cache *c);
 void mm_unregister_shrinker(struct mm_machine *m, struct kmem_cache *c);

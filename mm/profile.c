@@ -12,7 +12,7 @@
 
 static const struct mm_profile linux_3_10 = {
 	.name = "linux-3.10",
-	.slab_allocator = "SLAB",
+	.slab = &mm_slab_ops_slab,
 };
 
 const struct mm_profile *const mm_profiles[] = { &linux_3_10, NULL };

@@ -683,7 +683,7 @@ static unsigned long __kmalloc(struct mm_machine *m, size_t size, gfp_t gfp, uns
 	return obj;
 }
 
-int mm_kmalloc(struct mm_machine *m, int cpu, size_t size, gfp_t gfp, unsigned long *addr)
+int kmalloc(struct mm_machine *m, int cpu, size_t size, gfp_t gfp, unsigned long *addr)
 {
 	int rc = check_cpu(m, cpu);
 
@@ -937,7 +937,7 @@ static void __kfree(struct mm_machine *m, unsigned long obj, unsigned long calle
 	__cache_free(m, virt_to_slab(m, obj)->cache, obj);
 }
 
-int mm_kfree(struct mm_machine *m, int cpu, unsigned long addr)
+int kfree(struct mm_machine *m, int cpu, unsigned long addr)
 {
 	struct kmem_cache *c;
 	int rc = check_cpu(m, cpu);
@@ -965,7 +965,7 @@ int mm_kfree(struct mm_machine *m, int cpu, unsigned long addr)
 	return MM_OK;
 }
 
-int mm_ksize(struct mm_machine *m, unsigned long addr, size_t *size)
+int ksize(struct mm_machine *m, unsigned long addr, size_t *size)
 {
 	struct mm_obj_info oi;
 
@@ -1593,7 +1593,7 @@ static int cpuup_prepare(struct mm_machine *m, int cpu)
 	return MM_OK;
 }
 
-int mm_slab_init(struct mm_machine *m, char *err, size_t errlen)
+static int slab_init(struct mm_machine *m, char *err, size_t errlen)
 {
 	struct slab_state_s *s = calloc(1, sizeof(*s));
 
@@ -1623,7 +1623,7 @@ int mm_slab_init(struct mm_machine *m, char *err, size_t errlen)
 	return MM_OK;
 }
 
-void mm_slab_destroy(struct mm_machine *m)
+static void slab_destroy_all(struct mm_machine *m)
 {
 	struct slab_state_s *s = S(m);
 
@@ -1666,20 +1666,6 @@ void mm_slab_destroy(struct mm_machine *m)
 
 /* ---- runtime cache creation, shrink, destroy --------------------------------------------- */
 
-static int valid_cache_name(struct mm_machine *m, const char *name)
-{
-	size_t len = strlen(name);
-
-	if (!len || len >= sizeof(((struct kmem_cache *)0)->name))
-		return mm_error(m, MM_EINVAL, "kmem_cache_sanity_check: invalid cache name '%s' (1 to 47 characters)", name);
-	for (const char *p = name; *p; p++)
-		if (*p <= ' ' || *p > '~')
-			return mm_error(m, MM_EINVAL, "kmem_cache_sanity_check: cache name '%s' contains spaces or control characters", name);
-	if (mm_kmem_cache_find(m, name))
-		return mm_error(m, MM_EINVAL, "kmem_cache_sanity_check (%s): Cache name already exists.", name);
-	return MM_OK;
-}
-
 int kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_t align,
 			 unsigned long flags, int ctor, struct kmem_cache **out)
 {
@@ -1688,15 +1674,7 @@ int kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_
 
 	if (!m->slab)
 		return mm_error(m, MM_EINVAL, "the slab allocator is off on this machine (slab none)");
-	if ((rc = valid_cache_name(m, name)))
-		return rc;
-	if (size < sizeof(void *) || size > KMALLOC_MAX_SIZE)
-		return mm_error(m, MM_EINVAL, "kmem_cache_sanity_check (%s): size %zu out of range (%zu to %lu)",
-				name, size, sizeof(void *), KMALLOC_MAX_SIZE);
-	if (align & (align - 1) || align > PAGE_SIZE)
-		return mm_error(m, MM_EINVAL, "kmem_cache_create(%s): align %zu is not a power of two up to %lu",
-				name, align, PAGE_SIZE);
-	if ((rc = mm_busy(m)))
+	if ((rc = kmem_cache_sanity_check(m, name, size, align)) || (rc = mm_busy(m)))
 		return rc;
 	m->this_cpu = m->cur_cpu;
 	flags &= CACHE_CREATE_MASK;
@@ -1739,65 +1717,6 @@ struct kmem_cache *mm_kmem_cache_find(struct mm_machine *m, const char *name)
 struct kmem_cache *mm_kmem_cache_by_id(struct mm_machine *m, int id)
 {
 	return m->slab && id >= 0 && id < S(m)->nr_ids ? S(m)->by_id[id] : NULL;
-}
-
-/* ---- the operations on a cache named by its id (ops.h) ------------------------------------ */
-
-static struct kmem_cache *cache_of(struct mm_machine *m, int id)
-{
-	struct kmem_cache *c = mm_kmem_cache_by_id(m, id);
-
-	if (!c && !m->slab)
-		mm_error(m, MM_EINVAL, "the slab allocator is off on this machine (slab none)");
-	else if (!c)
-		mm_error(m, MM_ENOENT, "no cache with id %d", id);
-	return c;
-}
-
-int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_t align,
-			 unsigned long flags, int ctor, int *id)
-{
-	struct kmem_cache *c = NULL;
-	int rc = kmem_cache_create(m, name, size, align, flags, ctor, &c);
-
-	*id = rc == MM_OK && c ? c->id : -1;
-	return rc;
-}
-
-int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, int cache, gfp_t gfp, unsigned long *addr)
-{
-	struct kmem_cache *c = cache_of(m, cache);
-
-	*addr = 0;
-	return c ? kmem_cache_alloc(m, cpu, c, gfp, addr) : m->slab ? MM_ENOENT : MM_EINVAL;
-}
-
-int mm_kmem_cache_free(struct mm_machine *m, int cpu, int cache, unsigned long addr)
-{
-	struct kmem_cache *c = cache_of(m, cache);
-
-	return c ? kmem_cache_free(m, cpu, c, addr) : m->slab ? MM_ENOENT : MM_EINVAL;
-}
-
-int mm_kmem_cache_shrink(struct mm_machine *m, int cache)
-{
-	struct kmem_cache *c = cache_of(m, cache);
-
-	return c ? kmem_cache_shrink(m, c) : m->slab ? MM_ENOENT : MM_EINVAL;
-}
-
-int mm_kmem_cache_destroy(struct mm_machine *m, int cache)
-{
-	struct kmem_cache *c = cache_of(m, cache);
-
-	return c ? kmem_cache_destroy(m, c) : m->slab ? MM_ENOENT : MM_EINVAL;
-}
-
-int mm_register_shrinker(struct mm_machine *m, int cache)
-{
-	struct kmem_cache *c = cache_of(m, cache);
-
-	return c ? register_shrinker(m, c) : m->slab ? MM_ENOENT : MM_EINVAL;
 }
 
 struct kmem_cache *mm_slab_caches(struct mm_machine *m)
@@ -1943,7 +1862,7 @@ static void cache_reap(struct mm_machine *m, int cpu)
 }
 
 /* each cpu's delayed cache_reap work, when due */
-void cache_reap_tick(struct mm_machine *m)
+static void cache_reap_tick(struct mm_machine *m)
 {
 	if (!m->slab)
 		return;
@@ -2147,13 +2066,13 @@ static int check_caches(struct mm_machine *m, int changed_only)
 	return MM_OK;
 }
 
-int mm_slab_check(struct mm_machine *m)
+static int slab_check(struct mm_machine *m)
 {
 	return check_caches(m, 0);
 }
 
 /* the stage checker's part: only the caches touched since it last looked */
-int mm_slab_check_stage(struct mm_machine *m)
+static int slab_check_stage(struct mm_machine *m)
 {
 	return check_caches(m, 1);
 }
@@ -2198,7 +2117,7 @@ static void get_slabinfo(const struct mm_machine *m, const struct kmem_cache *c,
 	v->num_objs = v->num_slabs * c->num;
 }
 
-int slab_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v)
+static int slab_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v)
 {
 	const struct kmem_cache *c = mm_kmem_cache_by_id((struct mm_machine *)(uintptr_t)m, id);
 	const struct kmem_cache_node *n;
@@ -2261,3 +2180,26 @@ int slab_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v)
 	}
 	return 0;
 }
+
+/* ---- the allocator interface (slab.h) ---------------------------------------------------- */
+
+const struct mm_slab_ops mm_slab_ops_slab = {
+	.name = "SLAB",
+	.init = slab_init,
+	.destroy = slab_destroy_all,
+	.cache_create = kmem_cache_create,
+	.cache_destroy = kmem_cache_destroy,
+	.cache_shrink = kmem_cache_shrink,
+	.cache_alloc = kmem_cache_alloc,
+	.cache_free = kmem_cache_free,
+	.kmalloc = kmalloc,
+	.kfree = kfree,
+	.ksize = ksize,
+	.cache_by_id = mm_kmem_cache_by_id,
+	.cache_find = mm_kmem_cache_find,
+	.kmalloc_max_size = KMALLOC_MAX_SIZE,
+	.tick = cache_reap_tick,
+	.check = slab_check,
+	.check_stage = slab_check_stage,
+	.view_cache = slab_view_cache,
+};

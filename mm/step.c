@@ -181,10 +181,10 @@ static void run_request(struct mm_machine *m, struct mm_request *r)
 		r->rc = mm_free_pages(m, r->cpu, r->pfn, r->order);
 		break;
 	case REQ_KMEM_CACHE_ALLOC:
-		r->rc = kmem_cache_alloc(m, r->cpu, r->cache, r->gfp, &r->result);
+		r->rc = slab_ops(m)->cache_alloc(m, r->cpu, r->cache, r->gfp, &r->result);
 		break;
 	case REQ_KMALLOC:
-		r->rc = mm_kmalloc(m, r->cpu, r->size, r->gfp, &r->result);
+		r->rc = mm_kmalloc(m, r->cpu, r->size, r->gfp, &r->result); /* the allocator's */
 		break;
 	}
 	if (r->rc)
@@ -791,7 +791,8 @@ static void clock_advance(struct mm_machine *m, unsigned long n, int wake)
 		if (!mm_locks_held(m)) {
 			writeback_tick(m);
 			kswapd_tick(m);
-			cache_reap_tick(m);
+			if (slab_ops(m))
+				slab_ops(m)->tick(m);
 		}
 		if (wake)
 			schedule_pending(m);

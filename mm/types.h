@@ -417,9 +417,10 @@ struct mm_range {
 };
 
 /* A kernel version the model knows (profile.c) */
+struct mm_slab_ops;
 struct mm_profile {
 	const char *name;           /* "linux-3.10" */
-	const char *slab_allocator; /* "SLAB" */
+	const struct mm_slab_ops *slab; /* the slab allocator (mm/slab.h) */
 };
 extern const struct mm_profile *const mm_profiles[]; /* NULL ends it */
 const struct mm_profile *mm_profile_find(const char *name); /* NULL if unknown */
@@ -546,6 +547,8 @@ enum mm_page_state {
 #define SLAB_TRACE 0x00200000UL
 #define SLAB_NOLEAKTRACE 0x00800000UL
 #define CFLGS_OFF_SLAB 0x80000000UL
+
+#define MM_CACHE_NAME_MAX 48 /* a cache's name, its NUL included */
 
 typedef unsigned int kmem_bufctl_t;
 #define BUFCTL_END (~0U)

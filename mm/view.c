@@ -31,9 +31,8 @@ void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->name = m->desc.name;
-	v->profile = m->desc.profile ? m->desc.profile->name : mm_profile_default()->name;
-	v->slab_allocator = !m->slab ? "none" : m->desc.profile ? m->desc.profile->slab_allocator
-								  : mm_profile_default()->slab_allocator;
+	v->profile = m->profile->name;
+	v->slab_allocator = slab_ops(m) ? slab_ops(m)->name : "none";
 	v->arch = m->arch == ARCH_I386 ? "i386" : "x86_64";
 	v->nr_cpus = m->nr_cpus;
 	v->nr_nodes = 1;
@@ -334,7 +333,7 @@ int mm_view_cache(const struct mm_machine *m, int id, struct mm_cache_view *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->id = -1;
-	return slab_view_cache(m, id, v);
+	return slab_ops(m) ? slab_ops(m)->view_cache(m, id, v) : -1;
 }
 
 int mm_view_cache_next(const struct mm_machine *m, int prev_id)

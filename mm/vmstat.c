@@ -444,33 +444,6 @@ static void vmstat_show(struct mm_machine *m, struct mm_buf *out)
 		mm_buf_printf(out, "%s %lu\n", name, v);
 }
 
-/* ---- /proc/slabinfo ----------------------------------------------------------- */
-
-/* print_slabinfo_header and cache_show of 3.10 mm/slab_common.c; the
- * numbers are get_slabinfo's (slab.c), read through the view */
-static void slabinfo_show(struct mm_machine *m, struct mm_buf *out)
-{
-	struct mm_cache_view v;
-
-	mm_buf_printf(out, "slabinfo - version: 2.1\n");
-	mm_buf_printf(out, "# name            <active_objs> <num_objs> <objsize> "
-			   "<objperslab> <pagesperslab>");
-	mm_buf_printf(out, " : tunables <limit> <batchcount> <sharedfactor>");
-	mm_buf_printf(out, " : slabdata <active_slabs> <num_slabs> <sharedavail>");
-	mm_buf_printf(out, "\n");
-	for (int id = mm_view_cache_next(m, -1); id >= 0; id = mm_view_cache_next(m, id)) {
-		mm_view_cache(m, id, &v);
-		mm_buf_printf(out, "%-17s %6lu %6lu %6u %4u %4d", v.name,
-			      v.active_objs, v.num_objs, v.size, v.objs_per_slab,
-			      1 << v.order);
-		mm_buf_printf(out, " : tunables %4u %4u %4u", v.limit,
-			      v.batchcount, v.shared);
-		mm_buf_printf(out, " : slabdata %6lu %6lu %6lu", v.active_slabs,
-			      v.num_slabs, v.shared_avail);
-		mm_buf_printf(out, "\n");
-	}
-}
-
 /* ---- the files ------------------------------------------------------------- */
 
 /* A file that needs the slab allocator does not exist without it

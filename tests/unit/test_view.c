@@ -817,6 +817,93 @@ static void test_reclaim_view(void **state)
 	mm_machine_destroy(m);
 }
 
+/* The slab allocator sits behind struct mm_slab_ops: the operations, the
+ * clock, the checker and the view reach it through the machine's table.
+ * A table that counts and forwards to SLAB's sees every one of them. */
+static struct { int alloc, free, kmalloc, tick, check, view; } seen;
+static int count_alloc(struct mm_machine *m, int cpu, struct kmem_cache *c, gfp_t gfp,
+		       unsigned long *addr)
+{
+	seen.alloc++;
+	return mm_slab_ops_slab.cache_alloc(m, cpu, c, gfp, addr);
+}
+static int count_free(struct mm_machine *m, int cpu, struct kmem_cache *c, unsigned long addr)
+{
+	seen.free++;
+	return mm_slab_ops_slab.cache_free(m, cpu, c, addr);
+}
+static int count_kmalloc(struct mm_machine *m, int cpu, size_t size, gfp_t gfp, unsigned long *addr)
+{
+	seen.kmalloc++;
+	return mm_slab_ops_slab.kmalloc(m, cpu, size, gfp, addr);
+}
+static void count_tick(struct mm_machine *m)
+{
+	seen.tick++;
+	mm_slab_ops_slab.tick(m);
+}
+static int count_check(struct mm_machine *m)
+{
+	seen.check++;
+	return mm_slab_ops_slab.check(m);
+}
+static int count_view(const struct mm_machine *m, int id, struct mm_cache_view *v)
+{
+	seen.view++;
+	return mm_slab_ops_slab.view_cache(m, id, v);
+}
+
+static void test_slab_ops_boundary(void **state)
+{
+	struct mm_machine *m = boot("tiny");
+	struct mm_slab_ops counting = mm_slab_ops_slab;
+	struct mm_machine_view mv;
+	struct mm_cache_view cv;
+	unsigned long a, k;
+	int id;
+
+	(void)state;
+	counting.name = "COUNTING";
+	counting.cache_alloc = count_alloc;
+	counting.cache_free = count_free;
+	counting.kmalloc = count_kmalloc;
+	counting.tick = count_tick;
+	counting.check = count_check;
+	counting.view_cache = count_view;
+	m->slab_ops = &counting;
+	memset(&seen, 0, sizeof(seen));
+	mm_view_machine(m, &mv);
+	assert_string_equal(mv.slab_allocator, "COUNTING");
+	assert_int_equal(mm_kmem_cache_create(m, "counted", 64, 0, 0, 0, &id), MM_OK);
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &a), MM_OK);
+	assert_int_equal(mm_kmem_cache_free(m, 0, id, a), MM_OK);
+	assert_int_equal(mm_kmalloc(m, 0, 100, GFP_KERNEL, &k), MM_OK);
+	assert_int_equal(mm_kfree(m, 0, k), MM_OK);
+	mm_tick(m, 3);
+	assert_int_equal(mm_check(m), MM_OK);
+	assert_int_equal(mm_view_cache(m, id, &cv), 0);
+	assert_int_equal(seen.alloc, 1);
+	assert_int_equal(seen.free, 1);
+	assert_int_equal(seen.kmalloc, 1);
+	assert_int_equal(seen.tick, 3);
+	assert_int_equal(seen.check, 1);
+	assert_int_equal(seen.view, 1);
+	m->slab_ops = &mm_slab_ops_slab;
+	mm_machine_destroy(m);
+
+	/* slab none: no table, every slab operation refused with one line */
+	m = boot_text("preset tiny\nslab none\n");
+	mm_view_machine(m, &mv);
+	assert_string_equal(mv.slab_allocator, "none");
+	assert_int_equal(mm_kmem_cache_create(m, "x", 64, 0, 0, 0, &id), MM_EINVAL);
+	assert_int_equal(id, -1);
+	assert_string_equal(mm_view_error(m), "the slab allocator is off on this machine (slab none)");
+	assert_int_equal(mm_kmalloc(m, 0, 64, GFP_KERNEL, &k), MM_EINVAL);
+	assert_int_equal(mm_kmem_cache_alloc(m, 0, 0, GFP_KERNEL, &a), MM_EINVAL);
+	assert_int_equal(mm_view_cache(m, 0, &cv), -1);
+	mm_machine_destroy(m);
+}
+
 /* `cpu N` and `check stages`: the operations change what the view and the
  * model read, and refuse a cpu that does not exist */
 static void test_set_cur_cpu_and_check_stages(void **state)
@@ -922,6 +1009,7 @@ int main(void)
 		cmocka_unit_test(test_ops_by_id),
 		cmocka_unit_test(test_slab_detail),
 		cmocka_unit_test(test_reclaim_view),
+		cmocka_unit_test(test_slab_ops_boundary),
 		cmocka_unit_test(test_set_cur_cpu_and_check_stages),
 		cmocka_unit_test(test_request_status),
 	};
