@@ -25,6 +25,12 @@
 
 CC ?= cc
 BUILD ?= build
+# make install: $(DESTDIR)$(PREFIX)/bin/mmscope, the walkthroughs and themes
+# in $(PREFIX)/share/mmscope (compiled into src/datadir.c: the installed
+# program finds them there), the man page, the bash completion
+PREFIX ?= /usr/local
+DESTDIR ?=
+DATADIR = $(PREFIX)/share/mmscope
 BINDIR ?= .
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra
@@ -67,7 +73,7 @@ CMD_OBJS := $(filter $(BUILD)/src/cmd/%,$(SRC_OBJS))
 # screenshots), for unit tests: term.c owns curses and tui*.c the main loop,
 # so they stay out
 TUI_OBJS := $(filter-out $(BUILD)/src/tui/term.o $(BUILD)/src/tui/tui%.o,\
-	$(filter $(BUILD)/src/tui/%,$(SRC_OBJS)))
+	$(filter $(BUILD)/src/tui/%,$(SRC_OBJS))) $(BUILD)/src/datadir.o
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 STRESS := $(BUILD)/tests/stress/stress
 LIBMM := $(BUILD)/libmm.a
@@ -99,7 +105,7 @@ LIBSRC := $(BUILD)/libsrc.a
 FUZZ_COMMON := $(BUILD)/tests/fuzz/common.o
 REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
+.PHONY: FORCE stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
 	bench asan deps clean check-layers check-pkgs
 
 all: check-layers $(MMSCOPE)
@@ -136,6 +142,17 @@ view_only = $(if $(filter $(VIEW_ONLY_DIRS:%=%/%),$(1)),$(if $(filter $(1),$(VIE
 $(BUILD)/src/%.o: src/%.c | check-pkgs
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(call view_only,$<) -Imm -Isrc -c $< -o $@
+
+# the installed data directory is compiled into datadir.c alone; the
+# stamp holds the value it was built with, so a new PREFIX rebuilds it
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@[ "$$(cat $@ 2>/dev/null)" = '$(DATADIR)' ] || echo '$(DATADIR)' > $@
+
+$(BUILD)/src/datadir.o: $(BUILD)/datadir.stamp
+$(BUILD)/src/datadir.o: ALL_CFLAGS += -DMMSCOPE_DATADIR='"$(DATADIR)"'
+
+FORCE:
 
 $(MMSCOPE): $(SRC_OBJS) $(LIBMM)
 	@mkdir -p $(@D)
