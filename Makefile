@@ -20,6 +20,8 @@
 #   make fuzz FUZZ_SECONDS=N   build the libFuzzer targets with clang
 #                   (build-fuzz/) and run each for N seconds on its corpus
 #   make deps       install (as root) or name the missing Debian packages
+#   make man        build/mmscope.1, written by mmscope --man
+#   make docs-test  the README's key table and the man page (tests/docs/)
 #   make check-layers   mm/ must not include curses, readline or Lua
 -include config.mk
 
@@ -88,6 +90,7 @@ MM_DEBUG_OBJS := $(MM_SRCS:%.c=$(BUILD)/mm-debug/%.o)
 LIBCMD := $(BUILD)/libcmd.a
 LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
+MAN := $(BUILD)/mmscope.1
 BENCH := $(BUILD)/tests/bench/bench
 
 # fuzzing (tests/fuzz/, below)
@@ -105,10 +108,10 @@ LIBSRC := $(BUILD)/libsrc.a
 FUZZ_COMMON := $(BUILD)/tests/fuzz/common.o
 REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: FORCE stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
+.PHONY: FORCE man docs-test stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
 	bench asan deps clean check-layers check-pkgs
 
-all: check-layers $(MMSCOPE)
+all: check-layers $(MMSCOPE) $(MAN)
 
 # ---- the core: mm/*.c -> libmm.a ------------------------------------------
 $(BUILD)/mm/%.o: mm/%.c
@@ -159,6 +162,14 @@ $(MMSCOPE): $(SRC_OBJS) $(LIBMM)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(XLDFLAGS) -o $@ $(SRC_OBJS) \
 		$(LIBMM) $(PKG_LIBS) $(LDLIBS)
 
+# the man page, written by the program from its own tables (src/man.c);
+# the person's own scripts and themes stay out of it
+$(MAN): $(MMSCOPE) $(wildcard scripts/*.lua themes/*.theme)
+	@mkdir -p $(@D)
+	XDG_CONFIG_HOME=/nonexistent MMSCOPE_DATADIR= $(MMSCOPE) --man > $@.tmp && mv $@.tmp $@
+
+man: $(MAN)
+
 # the command language alone, for unit tests of src/cmd
 $(LIBCMD): $(CMD_OBJS)
 	rm -f $@
@@ -199,10 +210,14 @@ RUN_CMD = MMSCOPE=$(MMSCOPE) tests/cmd/run.sh
 RUN_LUA = MMSCOPE=$(MMSCOPE) tests/lua/run.sh && \
 	MMSCOPE=$(MMSCOPE) tests/lua/walkthroughs.sh
 RUN_TUI = MMSCOPE=$(MMSCOPE) tests/tui/run.sh
-# the README's key table is the program's own (mmscope --keys)
-RUN_DOCS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
+# the docs tier: the README's key table is the program's own (mmscope
+# --keys); the man page has every name the program lists (tests/docs/)
+RUN_KEYS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
 	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
 	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
+RUN_DOCS = status=0; { $(RUN_KEYS); } || status=1; \
+	MMSCOPE=$(MMSCOPE) MAN=$(MAN) tests/docs/man.sh || status=1; \
+	[ $$status -eq 0 ]
 
 # the fuzz corpora, replayed through each target's entry (tests/fuzz/)
 RUN_FUZZ = failed=0; for t in $(FUZZ_TARGETS); do \
@@ -221,7 +236,7 @@ test-tiers: all $(UNIT_BINS) $(STRESS) $(REPLAY_BINS)
 	{ $(RUN_STRESS); } || status=1; \
 	{ $(RUN_FUZZ); } || status=1; \
 	$(RUN_TUI) || status=1; \
-	$(RUN_DOCS) || status=1; \
+	{ $(RUN_DOCS); } || status=1; \
 	exit $$status
 
 unit-test: $(UNIT_BINS)
@@ -232,6 +247,9 @@ cmd-test: $(MMSCOPE)
 
 lua-test: $(MMSCOPE)
 	@$(RUN_LUA)
+
+docs-test: $(MMSCOPE) $(MAN)
+	@$(RUN_DOCS)
 
 # the screen in a real terminal (tmux); UPDATE=1 rewrites the golden screens
 tui-test: $(MMSCOPE)

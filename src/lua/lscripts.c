@@ -183,3 +183,30 @@ void lh_scripts_list(struct lhost *h)
 		lh_out(h, none, sizeof(none) - 1);
 	free(s);
 }
+
+/* every walkthrough once (the first found in search order), for
+ * `mmscope --list walkthroughs` and the man page */
+void lhost_each_script(void (*fn)(void *arg, const char *name, const char *description,
+				  const char *args),
+		       void *arg)
+{
+	char dirs[MAX_DIRS][PATH_MAX];
+	struct script_desc *s = calloc(MAX_LISTED, sizeof(*s));
+	struct script_desc *seen = calloc(MAX_LISTED, sizeof(*seen));
+	int i, j, k, n, nseen = 0, ndirs = lh_script_dirs(dirs);
+
+	for (i = 0; s && seen && i < ndirs; i++) {
+		n = list_dir(dirs[i], s, MAX_LISTED);
+		for (j = 0; j < n; j++) {
+			for (k = 0; k < nseen; k++)
+				if (strcmp(seen[k].name, s[j].name) == 0)
+					break;
+			if (k < nseen || nseen == MAX_LISTED)
+				continue;
+			seen[nseen++] = s[j];
+			fn(arg, s[j].name, s[j].description, s[j].args);
+		}
+	}
+	free(seen);
+	free(s);
+}
