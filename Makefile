@@ -211,12 +211,14 @@ RUN_LUA = MMSCOPE=$(MMSCOPE) tests/lua/run.sh && \
 	MMSCOPE=$(MMSCOPE) tests/lua/walkthroughs.sh
 RUN_TUI = MMSCOPE=$(MMSCOPE) tests/tui/run.sh
 # the docs tier: the README's key table is the program's own (mmscope
-# --keys); the man page has every name the program lists (tests/docs/)
+# --keys); the man page has every name the program lists, the bash
+# completion offers them (tests/docs/)
 RUN_KEYS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
 	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
 	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
 RUN_DOCS = status=0; { $(RUN_KEYS); } || status=1; \
 	MMSCOPE=$(MMSCOPE) MAN=$(MAN) tests/docs/man.sh || status=1; \
+	MMSCOPE=$(MMSCOPE) tests/docs/completion.sh || status=1; \
 	[ $$status -eq 0 ]
 
 # the fuzz corpora, replayed through each target's entry (tests/fuzz/)
