@@ -20,6 +20,8 @@
 #   make fuzz FUZZ_SECONDS=N   build the libFuzzer targets with clang
 #                   (build-fuzz/) and run each for N seconds on its corpus
 #   make deps       install (as root) or name the missing Debian packages
+#   make install PREFIX=/usr/local DESTDIR=   the program, walkthroughs,
+#                   themes, man page, bash completion; make uninstall
 #   make man        build/mmscope.1, written by mmscope --man
 #   make docs-test  the README's key table and the man page (tests/docs/)
 #   make check-layers   mm/ must not include curses, readline or Lua
@@ -108,7 +110,7 @@ LIBSRC := $(BUILD)/libsrc.a
 FUZZ_COMMON := $(BUILD)/tests/fuzz/common.o
 REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: FORCE man docs-test stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
+.PHONY: FORCE man docs-test install uninstall stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
 	bench asan deps clean check-layers check-pkgs
 
 all: check-layers $(MMSCOPE) $(MAN)
@@ -212,13 +214,15 @@ RUN_LUA = MMSCOPE=$(MMSCOPE) tests/lua/run.sh && \
 RUN_TUI = MMSCOPE=$(MMSCOPE) tests/tui/run.sh
 # the docs tier: the README's key table is the program's own (mmscope
 # --keys); the man page has every name the program lists, the bash
-# completion offers them (tests/docs/)
+# completion offers them, make install installs a program that finds its
+# files (tests/docs/)
 RUN_KEYS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
 	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
 	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
 RUN_DOCS = status=0; { $(RUN_KEYS); } || status=1; \
 	MMSCOPE=$(MMSCOPE) MAN=$(MAN) tests/docs/man.sh || status=1; \
 	MMSCOPE=$(MMSCOPE) tests/docs/completion.sh || status=1; \
+	MAKE="$(MAKE)" BUILD=$(BUILD) BINDIR=$(BINDIR) tests/docs/install.sh || status=1; \
 	[ $$status -eq 0 ]
 
 # the fuzz corpora, replayed through each target's entry (tests/fuzz/)
@@ -317,6 +321,33 @@ fuzz: fuzz-build
 	done; \
 	[ $$status -eq 0 ] || echo "make fuzz: findings in $(FUZZ_BUILD)/findings/"; \
 	exit $$status
+
+# ---- installing -------------------------------------------------------------
+# make install PREFIX=/usr/local DESTDIR=: the program, its walkthroughs
+# (scripts/*.lua with lib/ and machines/) and themes in $(DATADIR), which
+# the program has compiled in (src/datadir.c), the man page and the bash
+# completion.  make uninstall removes what make install put there.
+INSTALL ?= install
+BINDIR_INST = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+
+install: $(MMSCOPE) $(MAN)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR_INST) $(DESTDIR)$(DATADIR)/scripts/lib \
+		$(DESTDIR)$(DATADIR)/scripts/machines $(DESTDIR)$(DATADIR)/themes \
+		$(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 755 $(MMSCOPE) $(DESTDIR)$(BINDIR_INST)/mmscope
+	$(INSTALL) -m 644 scripts/*.lua $(DESTDIR)$(DATADIR)/scripts/
+	$(INSTALL) -m 644 scripts/lib/*.lua $(DESTDIR)$(DATADIR)/scripts/lib/
+	$(INSTALL) -m 644 scripts/machines/*.machine $(DESTDIR)$(DATADIR)/scripts/machines/
+	$(INSTALL) -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	$(INSTALL) -m 644 $(MAN) $(DESTDIR)$(MANDIR)/mmscope.1
+	$(INSTALL) -m 644 scripts/completion/mmscope.bash $(DESTDIR)$(BASHCOMPDIR)/mmscope
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR_INST)/mmscope $(DESTDIR)$(MANDIR)/mmscope.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/mmscope
+	rm -rf $(DESTDIR)$(DATADIR)
 
 # ---- screenshots: scripted scenarios in a real terminal (tmux) ---------------
 screenshots: $(MMSCOPE)
