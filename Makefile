@@ -213,13 +213,14 @@ RUN_LUA = MMSCOPE=$(MMSCOPE) tests/lua/run.sh && \
 	MMSCOPE=$(MMSCOPE) tests/lua/walkthroughs.sh
 RUN_TUI = MMSCOPE=$(MMSCOPE) tests/tui/run.sh
 # the docs tier: the README's key table is the program's own (mmscope
-# --keys); the man page has every name the program lists, the bash
+# --keys), its marked examples print what it shows; the man page has every name the program lists, the bash
 # completion offers them, make install installs a program that finds its
 # files (tests/docs/)
 RUN_KEYS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
 	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
 	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
 RUN_DOCS = status=0; { $(RUN_KEYS); } || status=1; \
+	MMSCOPE=$(MMSCOPE) tests/docs/readme.sh || status=1; \
 	MMSCOPE=$(MMSCOPE) MAN=$(MAN) tests/docs/man.sh || status=1; \
 	MMSCOPE=$(MMSCOPE) tests/docs/completion.sh || status=1; \
 	MAKE="$(MAKE)" BUILD=$(BUILD) BINDIR=$(BINDIR) tests/docs/install.sh || status=1; \
