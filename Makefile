@@ -20,11 +20,21 @@
 #   make fuzz FUZZ_SECONDS=N   build the libFuzzer targets with clang
 #                   (build-fuzz/) and run each for N seconds on its corpus
 #   make deps       install (as root) or name the missing Debian packages
+#   make install PREFIX=/usr/local DESTDIR=   the program, walkthroughs,
+#                   themes, man page, bash completion; make uninstall
+#   make man        build/mmscope.1, written by mmscope --man
+#   make docs-test  the README's key table and the man page (tests/docs/)
 #   make check-layers   mm/ must not include curses, readline or Lua
 -include config.mk
 
 CC ?= cc
 BUILD ?= build
+# make install: $(DESTDIR)$(PREFIX)/bin/mmscope, the walkthroughs and themes
+# in $(PREFIX)/share/mmscope (compiled into src/datadir.c: the installed
+# program finds them there), the man page, the bash completion
+PREFIX ?= /usr/local
+DESTDIR ?=
+DATADIR = $(PREFIX)/share/mmscope
 BINDIR ?= .
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Werror=implicit-function-declaration -Werror=int-conversion \
@@ -68,7 +78,7 @@ CMD_OBJS := $(filter $(BUILD)/src/cmd/%,$(SRC_OBJS))
 # screenshots), for unit tests: term.c owns curses and tui*.c the main loop,
 # so they stay out
 TUI_OBJS := $(filter-out $(BUILD)/src/tui/term.o $(BUILD)/src/tui/tui%.o,\
-	$(filter $(BUILD)/src/tui/%,$(SRC_OBJS)))
+	$(filter $(BUILD)/src/tui/%,$(SRC_OBJS))) $(BUILD)/src/datadir.o
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 STRESS := $(BUILD)/tests/stress/stress
 LIBMM := $(BUILD)/libmm.a
@@ -83,6 +93,7 @@ MM_DEBUG_OBJS := $(MM_SRCS:%.c=$(BUILD)/mm-debug/%.o)
 LIBCMD := $(BUILD)/libcmd.a
 LIBTUI := $(BUILD)/libtui.a
 MMSCOPE := $(BINDIR)/mmscope
+MAN := $(BUILD)/mmscope.1
 BENCH := $(BUILD)/tests/bench/bench
 
 # fuzzing (tests/fuzz/, below)
@@ -100,10 +111,10 @@ LIBSRC := $(BUILD)/libsrc.a
 FUZZ_COMMON := $(BUILD)/tests/fuzz/common.o
 REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 
-.PHONY: stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
+.PHONY: FORCE man docs-test install uninstall stress-test soak test-tiers all run test unit-test cmd-test lua-test tui-test fuzz-test fuzz fuzz-build screenshots \
 	bench asan deps clean check-layers check-pkgs
 
-all: check-layers $(MMSCOPE)
+all: check-layers $(MMSCOPE) $(MAN)
 
 # ---- the core: mm/*.c -> libmm.a ------------------------------------------
 $(BUILD)/mm/%.o: mm/%.c
@@ -133,10 +144,29 @@ $(BUILD)/src/%.o: src/%.c | check-pkgs
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Imm -Isrc -c $< -o $@
 
+# the installed data directory is compiled into datadir.c alone; the
+# stamp holds the value it was built with, so a new PREFIX rebuilds it
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@[ "$$(cat $@ 2>/dev/null)" = '$(DATADIR)' ] || echo '$(DATADIR)' > $@
+
+$(BUILD)/src/datadir.o: $(BUILD)/datadir.stamp
+$(BUILD)/src/datadir.o: ALL_CFLAGS += -DMMSCOPE_DATADIR='"$(DATADIR)"'
+
+FORCE:
+
 $(MMSCOPE): $(SRC_OBJS) $(LIBMM)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(XLDFLAGS) -o $@ $(SRC_OBJS) \
 		$(LIBMM) $(PKG_LIBS) $(LDLIBS)
+
+# the man page, written by the program from its own tables (src/man.c);
+# the person's own scripts and themes stay out of it
+$(MAN): $(MMSCOPE) $(wildcard scripts/*.lua themes/*.theme)
+	@mkdir -p $(@D)
+	XDG_CONFIG_HOME=/nonexistent MMSCOPE_DATADIR= $(MMSCOPE) --man > $@.tmp && mv $@.tmp $@
+
+man: $(MAN)
 
 # the command language alone, for unit tests of src/cmd
 $(LIBCMD): $(CMD_OBJS)
@@ -178,10 +208,19 @@ RUN_CMD = MMSCOPE=$(MMSCOPE) tests/cmd/run.sh
 RUN_LUA = MMSCOPE=$(MMSCOPE) tests/lua/run.sh && \
 	MMSCOPE=$(MMSCOPE) tests/lua/walkthroughs.sh
 RUN_TUI = MMSCOPE=$(MMSCOPE) tests/tui/run.sh
-# the README's key table is the program's own (mmscope --keys)
-RUN_DOCS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
+# the docs tier: the README's key table is the program's own (mmscope
+# --keys), its marked examples print what it shows; the man page has every name the program lists, the bash
+# completion offers them, make install installs a program that finds its
+# files (tests/docs/)
+RUN_KEYS = sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' README.md | sed '1d;$$d' > $(BUILD)/readme-keys.md; \
 	$(MMSCOPE) --keys | diff -u $(BUILD)/readme-keys.md - && echo "ok   README key table" || \
 	{ echo "README's key table differs from 'mmscope --keys' (paste it in)"; false; }
+RUN_DOCS = status=0; { $(RUN_KEYS); } || status=1; \
+	MMSCOPE=$(MMSCOPE) tests/docs/readme.sh || status=1; \
+	MMSCOPE=$(MMSCOPE) MAN=$(MAN) tests/docs/man.sh || status=1; \
+	MMSCOPE=$(MMSCOPE) tests/docs/completion.sh || status=1; \
+	MAKE="$(MAKE)" BUILD=$(BUILD) BINDIR=$(BINDIR) tests/docs/install.sh || status=1; \
+	[ $$status -eq 0 ]
 
 # the fuzz corpora, replayed through each target's entry (tests/fuzz/)
 RUN_FUZZ = failed=0; for t in $(FUZZ_TARGETS); do \
@@ -200,7 +239,7 @@ test-tiers: all $(UNIT_BINS) $(STRESS) $(REPLAY_BINS)
 	{ $(RUN_STRESS); } || status=1; \
 	{ $(RUN_FUZZ); } || status=1; \
 	$(RUN_TUI) || status=1; \
-	$(RUN_DOCS) || status=1; \
+	{ $(RUN_DOCS); } || status=1; \
 	exit $$status
 
 unit-test: $(UNIT_BINS)
@@ -211,6 +250,9 @@ cmd-test: $(MMSCOPE)
 
 lua-test: $(MMSCOPE)
 	@$(RUN_LUA)
+
+docs-test: $(MMSCOPE) $(MAN)
+	@$(RUN_DOCS)
 
 # the screen in a real terminal (tmux); UPDATE=1 rewrites the golden screens
 tui-test: $(MMSCOPE)
@@ -276,6 +318,33 @@ fuzz: fuzz-build
 	done; \
 	[ $$status -eq 0 ] || echo "make fuzz: findings in $(FUZZ_BUILD)/findings/"; \
 	exit $$status
+
+# ---- installing -------------------------------------------------------------
+# make install PREFIX=/usr/local DESTDIR=: the program, its walkthroughs
+# (scripts/*.lua with lib/ and machines/) and themes in $(DATADIR), which
+# the program has compiled in (src/datadir.c), the man page and the bash
+# completion.  make uninstall removes what make install put there.
+INSTALL ?= install
+BINDIR_INST = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+
+install: $(MMSCOPE) $(MAN)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR_INST) $(DESTDIR)$(DATADIR)/scripts/lib \
+		$(DESTDIR)$(DATADIR)/scripts/machines $(DESTDIR)$(DATADIR)/themes \
+		$(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 755 $(MMSCOPE) $(DESTDIR)$(BINDIR_INST)/mmscope
+	$(INSTALL) -m 644 scripts/*.lua $(DESTDIR)$(DATADIR)/scripts/
+	$(INSTALL) -m 644 scripts/lib/*.lua $(DESTDIR)$(DATADIR)/scripts/lib/
+	$(INSTALL) -m 644 scripts/machines/*.machine $(DESTDIR)$(DATADIR)/scripts/machines/
+	$(INSTALL) -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	$(INSTALL) -m 644 $(MAN) $(DESTDIR)$(MANDIR)/mmscope.1
+	$(INSTALL) -m 644 scripts/completion/mmscope.bash $(DESTDIR)$(BASHCOMPDIR)/mmscope
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR_INST)/mmscope $(DESTDIR)$(MANDIR)/mmscope.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/mmscope
+	rm -rf $(DESTDIR)$(DATADIR)
 
 # ---- screenshots: scripted scenarios in a real terminal (tmux) ---------------
 screenshots: $(MMSCOPE)

@@ -14,6 +14,7 @@
 #include "ops.h"
 #include "view.h"
 #include "lua/lhost.h"
+#include "man.h"
 #include "repl.h"
 #include "tui/tui.h"
 
@@ -41,43 +42,128 @@ struct options {
 	int script_argc;
 };
 
-static void usage(void)
-{
-	printf("usage: mmscope [OPTIONS] [FILE.lua [ARG...]]\n"
-	       "Watch a model of the Linux %s page allocator work.\n\n"
-	       "  --machine NAME|FILE  the machine to simulate: a preset (tiny,\n"
-	       "                       i386-1g, x86_64-4g, x86_64-64g) or a machine\n"
-	       "                       file; default %s\n"
-	       "  -e 'CMD; CMD'        run commands (may be repeated)\n"
-	       "  --batch FILE         run the commands in FILE ('-' = stdin)\n"
-	       "  --batch FILE.lua [ARG...]  run a Lua script headless (its narration\n"
-	       "                       and results printed); the words after it are\n"
-	       "                       its arguments\n"
-	       "  --trust              give scripts the full Lua standard library\n"
-	       "  --keep-going         run every command even after one fails\n"
-	       "  --echo               print each command ('> CMD') before its output\n"
-	       "  --theme NAME         the screen's colour theme (default, mono,\n"
-	       "                       high-contrast, dark, light, or a file)\n"
-	       "  --layout NAME        the screen's first layout (auto, default, wide,\n"
-	       "                       step, slab, memmap, pcp, lesson)\n"
-	       "  --no-screen          a plain command line instead of the screen\n"
-	       "  --keys               print the screen's keys (a Markdown table)\n"
-	       "  --help, --version\n\n"
-	       "Without -e or --batch, mmscope opens its screen on a terminal (type\n"
-	       "'help', press ? for the keys); FILE.lua runs that walkthrough in the\n"
-	       "screen.  With --no-screen, or when stdin or stdout is not a\n"
-	       "terminal, it reads commands line by line instead.\n"
-	       "-e and --batch run in the order given; the exit status is 1 if a\n"
-	       "command failed (0 with --keep-going), 2 for a usage error.\n",
-	       "3.10", DEFAULT_MACHINE);
-}
-
 static void usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "mmscope: ");
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, " (try 'mmscope --help')\n");
 	exit(2);
+}
+
+/* the options, in the order --help, --man and --list options show them */
+static const struct opt_doc options[] = {
+	{ "--machine", NULL, "NAME|FILE",
+	  "the machine to simulate: a preset (--list presets) or a machine file; "
+	  "default " DEFAULT_MACHINE, "presets" },
+	{ "-e", NULL, "'CMD; CMD'", "run commands (may be repeated)", NULL },
+	{ "--batch", NULL, "FILE",
+	  "run the commands in FILE ('-' = stdin); FILE.lua [ARG...] runs a Lua "
+	  "script headless (its narration and results printed), the words after "
+	  "it are its arguments; a walkthrough may be named without its directory",
+	  "walkthroughs" },
+	{ "--trust", NULL, NULL, "give scripts the full Lua standard library", NULL },
+	{ "--keep-going", NULL, NULL, "run every command even after one fails", NULL },
+	{ "--echo", NULL, NULL, "print each command ('> CMD') before its output", NULL },
+	{ "--theme", NULL, "NAME",
+	  "the screen's colour theme (--list themes) or a theme file", "themes" },
+	{ "--layout", NULL, "NAME", "the screen's first layout (--list layouts)",
+	  "layouts" },
+	{ "--no-screen", NULL, NULL, "a plain command line instead of the screen", NULL },
+	{ "--keys", NULL, NULL, "print the screen's keys (a Markdown table)", NULL },
+	{ "--list", NULL, "WHAT",
+	  "print names, one a line, for completion: options, presets, themes, "
+	  "layouts, walkthroughs or commands", "lists" },
+	{ "--man", NULL, NULL,
+	  "print the manual page (roff), written from the program's own tables",
+	  NULL },
+	{ "--help", "-h", NULL, "this help", NULL },
+	{ "--version", NULL, NULL, "print the version", NULL },
+};
+#define NR_OPTIONS (int)(sizeof(options) / sizeof(options[0]))
+
+/* text in lines of at most `width` columns, each after `indent` spaces
+ * but the first (which continues the current line) */
+static void wrap(const char *text, int indent, int width)
+{
+	int col = indent, len;
+
+	while (*text) {
+		len = (int)strcspn(text, " ");
+		if (col > indent && col + 1 + len > width) {
+			printf("\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			putchar(' ');
+			col++;
+		}
+		printf("%.*s", len, text);
+		col += len;
+		text += len;
+		text += strspn(text, " ");
+	}
+	putchar('\n');
+}
+
+static void usage(void)
+{
+	char syn[64];
+	int i;
+
+	printf("usage: mmscope [OPTIONS] [FILE.lua [ARG...]]\n"
+	       "Watch a model of the Linux %s page allocator work.\n\n", "3.10");
+	for (i = 0; i < NR_OPTIONS; i++) {
+		snprintf(syn, sizeof(syn), "%s%s%s%s%s", options[i].name,
+			 options[i].alias ? ", " : "", options[i].alias ? options[i].alias : "",
+			 options[i].arg ? " " : "", options[i].arg ? options[i].arg : "");
+		if (strlen(syn) > 20)
+			printf("  %s\n%*s", syn, 23, "");
+		else
+			printf("  %-20s ", syn);
+		wrap(options[i].help, 23, 76);
+	}
+	printf("\nWithout -e or --batch, mmscope opens its screen on a terminal (type\n"
+	       "'help', press ? for the keys); FILE.lua runs that walkthrough in the\n"
+	       "screen.  With --no-screen, or when stdin or stdout is not a\n"
+	       "terminal, it reads commands line by line instead.\n"
+	       "-e and --batch run in the order given; the exit status is 1 if a\n"
+	       "command failed (0 with --keep-going), 2 for a usage error.\n");
+}
+
+static void print_name(void *arg, const char *name, const char *description,
+		       const char *args)
+{
+	(void)arg, (void)description, (void)args;
+	printf("%s.lua\n", name);
+}
+
+/* --list WHAT: names one a line, for the shell's completion */
+static void list(const char *what)
+{
+	size_t i, n;
+	const struct cmd_def *d;
+
+	if (strcmp(what, "options") == 0) {
+		for (i = 0; i < (size_t)NR_OPTIONS; i++)
+			printf("%s\n%s%s", options[i].name, options[i].alias ? options[i].alias : "",
+			       options[i].alias ? "\n" : "");
+	} else if (strcmp(what, "presets") == 0) {
+		for (i = 0; mm_preset_names[i]; i++)
+			printf("%s\n", mm_preset_names[i]);
+	} else if (strcmp(what, "themes") == 0) {
+		tui_print_themes(stdout);
+	} else if (strcmp(what, "layouts") == 0) {
+		tui_print_layouts(stdout);
+	} else if (strcmp(what, "walkthroughs") == 0) {
+		lhost_each_script(print_name, NULL);
+	} else if (strcmp(what, "commands") == 0) {
+		for (d = cmd_table(&n), i = 0; i < n; i++)
+			printf("%s\n", d[i].name);
+	} else if (strcmp(what, "lists") == 0) {
+		printf("options\npresets\nthemes\nlayouts\nwalkthroughs\ncommands\n");
+	} else {
+		usage_error("--list: no list '%s' (options, presets, themes, layouts, "
+			    "walkthroughs, commands)", what);
+	}
 }
 
 /* "--opt VALUE" or "--opt=VALUE" (and "-e VALUE" or "-eVALUE") */
@@ -147,6 +233,12 @@ static void parse_args(int argc, char **argv, struct options *o)
 			exit(0);
 		} else if (strcmp(a, "--keys") == 0) {
 			tui_print_keys(stdout);
+			exit(0);
+		} else if (is_opt(a, "--list", 1)) {
+			list(opt_value(argc, argv, &i, "--list"));
+			exit(0);
+		} else if (strcmp(a, "--man") == 0) {
+			man_page(stdout, options, NR_OPTIONS);
 			exit(0);
 		} else if (strcmp(a, "--version") == 0) {
 			printf("mmscope %s (model: linux-3.10)\n", MM_VERSION);

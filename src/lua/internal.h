@@ -20,6 +20,7 @@
 #include <limits.h>
 #include <signal.h>
 
+#include "datadir.h"
 #include "lua/lhost.h"
 #include "mlua.h"
 
@@ -209,9 +210,10 @@ int lh_script_find(const char *name, char *path, size_t len);
 void lh_scripts_list(struct lhost *h);
 /* "dir1/?.lua;dir2/?.lua": where a trusted require looks */
 void lh_script_path(struct mm_buf *b);
-/* the scripts directories that exist (scripts/, scripts/ next to the
- * executable, $XDG_CONFIG_HOME/mmscope/scripts), without repeats */
-#define LH_MAX_SCRIPT_DIRS 3
+/* the scripts directories that exist, without repeats, in datadir.h's
+ * order ($XDG_CONFIG_HOME/mmscope/scripts, scripts/, scripts/ next to the
+ * executable, $MMSCOPE_DATADIR/scripts, the installed ones) */
+#define LH_MAX_SCRIPT_DIRS DATADIR_MAX
 int lh_script_dirs(char dirs[LH_MAX_SCRIPT_DIRS][PATH_MAX]);
 
 #endif

@@ -52,5 +52,11 @@ void lhost_interrupt(struct lhost *L);
 int lhost_key(struct lhost *L, const char *keyname);
 /* $XDG_CONFIG_HOME/mmscope/init.lua if it exists */
 int lhost_run_init(struct lhost *L);
+/* each walkthrough of the scripts directories once (the first found, in
+ * datadir.h's order; by name within a directory), with the description
+ * and args its leading comments give ("" if none); reads, never runs */
+void lhost_each_script(void (*fn)(void *arg, const char *name, const char *description,
+				  const char *args),
+		       void *arg);
 
 #endif

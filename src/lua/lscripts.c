@@ -1,11 +1,12 @@
 /*
  * lscripts.c - where scripts live and how they describe themselves.
  *
- * Scripts are looked for in scripts/ under the current directory, in
- * scripts/ next to the mmscope executable, and in
- * $XDG_CONFIG_HOME/mmscope/scripts (~/.config/mmscope/scripts), in that
- * order.  `source NAME` finds NAME or NAME.lua there when NAME itself is
- * not a file.
+ * Scripts are looked for in the scripts directories of datadir.h's
+ * search path: $XDG_CONFIG_HOME/mmscope/scripts (~/.config/mmscope/scripts),
+ * scripts/ under the current directory, scripts/ next to the mmscope
+ * executable, $MMSCOPE_DATADIR/scripts and the installed
+ * $(PREFIX)/share/mmscope/scripts, in that order.  `source NAME` finds
+ * NAME or NAME.lua there when NAME itself is not a file.
  *
  * A script describes itself in its leading comment lines, read without
  * running it (a listing must not run what it lists):
@@ -30,37 +31,7 @@
 /* the scripts directories that exist, without repeats; returns how many */
 int lh_script_dirs(char dirs[LH_MAX_SCRIPT_DIRS][PATH_MAX])
 {
-	char cand[MAX_DIRS][PATH_MAX], exe[PATH_MAX], real[PATH_MAX];
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
-	int i, j, nc = 0, nd = 0;
-
-	snprintf(cand[nc++], PATH_MAX, "scripts");
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		snprintf(cand[nc++], PATH_MAX, "%.*s/scripts", PATH_MAX - 9, exe);
-	}
-	if (xdg && *xdg)
-		snprintf(cand[nc++], PATH_MAX, "%.*s/mmscope/scripts", PATH_MAX - 17, xdg);
-	else if (home && *home)
-		snprintf(cand[nc++], PATH_MAX, "%.*s/.config/mmscope/scripts", PATH_MAX - 25, home);
-	for (i = 0; i < nc; i++) {
-		if (!realpath(cand[i], real))
-			continue;
-		for (j = 0; j < nd; j++) {
-			char other[PATH_MAX];
-
-			if (realpath(dirs[j], other) && strcmp(other, real) == 0)
-				break;
-		}
-		if (j == nd)
-			memcpy(dirs[nd++], cand[i], PATH_MAX);
-	}
-	return nd;
+	return datadir_search("scripts", dirs);
 }
 
 static int readable(const char *path)
@@ -193,8 +164,9 @@ static void print_dir(struct lhost *h, const char *dir, const struct script_desc
 /* `scripts`: every scripts directory's walkthroughs */
 void lh_scripts_list(struct lhost *h)
 {
-	static const char none[] = "no scripts found (looked in scripts/, scripts/ next to "
-				   "mmscope and $XDG_CONFIG_HOME/mmscope/scripts)\n";
+	static const char none[] = "no scripts found (looked in $XDG_CONFIG_HOME/mmscope/scripts, "
+				   "scripts/, scripts/ next to mmscope, $MMSCOPE_DATADIR/scripts "
+				   "and the installed ones)\n";
 	char dirs[MAX_DIRS][PATH_MAX];
 	struct script_desc *s = calloc(MAX_LISTED, sizeof(*s));
 	int i, n, total = 0, ndirs = lh_script_dirs(dirs);
@@ -209,5 +181,32 @@ void lh_scripts_list(struct lhost *h)
 	}
 	if (!total)
 		lh_out(h, none, sizeof(none) - 1);
+	free(s);
+}
+
+/* every walkthrough once (the first found in search order), for
+ * `mmscope --list walkthroughs` and the man page */
+void lhost_each_script(void (*fn)(void *arg, const char *name, const char *description,
+				  const char *args),
+		       void *arg)
+{
+	char dirs[MAX_DIRS][PATH_MAX];
+	struct script_desc *s = calloc(MAX_LISTED, sizeof(*s));
+	struct script_desc *seen = calloc(MAX_LISTED, sizeof(*seen));
+	int i, j, k, n, nseen = 0, ndirs = lh_script_dirs(dirs);
+
+	for (i = 0; s && seen && i < ndirs; i++) {
+		n = list_dir(dirs[i], s, MAX_LISTED);
+		for (j = 0; j < n; j++) {
+			for (k = 0; k < nseen; k++)
+				if (strcmp(seen[k].name, s[j].name) == 0)
+					break;
+			if (k < nseen || nseen == MAX_LISTED)
+				continue;
+			seen[nseen++] = s[j];
+			fn(arg, s[j].name, s[j].description, s[j].args);
+		}
+	}
+	free(seen);
 	free(s);
 }

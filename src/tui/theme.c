@@ -28,9 +28,11 @@
  * "file:line: problem".
  *
  * theme_load(NAME) looks, in order, for a path (NAME contains '/' or ends
- * in .theme), then NAME.theme in $XDG_CONFIG_HOME/mmscope/themes (default
- * ~/.config), themes/ next to the executable, themes/ in the current
- * directory and $MMSCOPE_DATADIR/themes, and last for the built-in themes
+ * in .theme), then NAME.theme in the themes directories of datadir.h's
+ * search path ($XDG_CONFIG_HOME/mmscope/themes (default ~/.config),
+ * themes/ in the current directory, themes/ next to the executable,
+ * $MMSCOPE_DATADIR/themes, the installed $(PREFIX)/share/mmscope/themes),
+ * and last for the built-in themes
  * "default" and "mono" (built in so that the bare binary and NO_COLOR
  * work).  A file named like a built-in overrides it; a file that inherits
  * its own name gets the next one in that order (usually the built-in).
@@ -46,6 +48,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+#include "datadir.h"
 
 const char *const color_role_names[NR_ROLES] = {
 #define X(role, name) [role] = name,
@@ -599,8 +603,8 @@ void theme_builtin(struct theme *t)
 
 /* ---- finding theme files ----------------------------------------------------- */
 
-#define MAX_DIRS 4
-#define DIR_LEN 512
+#define MAX_DIRS DATADIR_MAX
+#define DIR_LEN PATH_MAX
 
 /* snprintf that tells whether the whole text fitted: a truncated path
  * would name some other file */
@@ -618,34 +622,10 @@ static int fits(char *buf, size_t len, const char *fmt, ...)
 	return n >= 0 && (size_t)n < len;
 }
 
-/* the directories searched for NAME.theme, in order; returns how many */
+/* the directories searched for NAME.theme, in order (datadir.h) */
 static int theme_dirs(char dirs[MAX_DIRS][DIR_LEN])
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	const char *data = getenv("MMSCOPE_DATADIR");
-	char exe[512];
-	ssize_t n;
-	int nr = 0;
-
-	if (xdg && *xdg)
-		nr += fits(dirs[nr], DIR_LEN, "%s/mmscope/themes", xdg);
-	else if (home && *home)
-		nr += fits(dirs[nr], DIR_LEN, "%s/.config/mmscope/themes", home);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			nr += fits(dirs[nr], DIR_LEN, "%s/themes", exe);
-		}
-	}
-	nr += fits(dirs[nr], DIR_LEN, "themes");
-	if (data && *data)
-		nr += fits(dirs[nr], DIR_LEN, "%s/themes", data);
-	return nr;
+	return datadir_search("themes", dirs);
 }
 
 static int in_chain(const struct chain *c, const char *what)

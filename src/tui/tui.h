@@ -27,5 +27,13 @@ struct tui_opts {
 int tui_run(struct cmd_ctx *c, const struct tui_opts *o);
 /* the screen's global keys as a Markdown table (mmscope --keys) */
 void tui_print_keys(FILE *f);
+/* every key: the global ones (section "Keys"), each panel's ("Panel
+ * NAME"), the command line's ("Command line"), for the man page */
+void tui_each_key(void (*fn)(void *arg, const char *section, const char *keys,
+			     const char *help),
+		  void *arg);
+/* one name a line: the themes theme_load finds / the layouts (--list) */
+void tui_print_themes(FILE *f);
+void tui_print_layouts(FILE *f);
 
 #endif

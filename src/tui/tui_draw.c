@@ -286,25 +286,42 @@ void help_close(struct help *h)
 	memset(h, 0, sizeof(*h));
 }
 
+/* The global keys sharing an action with a[i] ("?, F1"): their names
+ * joined into keys, each between two quote strings ("`" for Markdown),
+ * and the first help text any of them has.  Returns the index after them. */
+static int key_group(const struct action *a, int n, int i, const char *quote,
+		     char *keys, size_t size, const char **text)
+{
+	size_t len = 0;
+	int j;
+
+	*text = NULL;
+	keys[0] = '\0';
+	for (j = i; j < n && strcmp(a[j].name, a[i].name) == 0; j++) {
+		if (len < size)
+			len += (size_t)snprintf(keys + len, size - len, "%s%s%s%s",
+						j > i ? ", " : "", quote,
+						a[j].keyname, quote);
+		if (!*text)
+			*text = a[j].help;
+	}
+	if (!*text)
+		*text = "";
+	return j;
+}
+
 /* the global keys: entries sharing a name become one line, "?, F1" */
 static void help_actions(struct help *h)
 {
-	int i, j, n;
+	int i, n;
 	const struct action *a = tui_actions(&n);
+	const char *text;
 	char keys[64];
 
 	help_add(h, ROLE_HEADER, "Keys");
-	for (i = 0; i < n; i = j) {
-		size_t len = (size_t)snprintf(keys, sizeof(keys), "%s", a[i].keyname);
-		const char *text = a[i].help;
-
-		for (j = i + 1; j < n && strcmp(a[j].name, a[i].name) == 0; j++) {
-			len += (size_t)snprintf(keys + len, sizeof(keys) - len, ", %s",
-						a[j].keyname);
-			if (!text)
-				text = a[j].help;
-		}
-		help_add(h, ROLE_DEFAULT, "  %-14s %s", keys, text ? text : "");
+	for (i = 0; i < n;) {
+		i = key_group(a, n, i, "", keys, sizeof(keys), &text);
+		help_add(h, ROLE_DEFAULT, "  %-14s %s", keys, text);
 	}
 }
 
@@ -312,22 +329,15 @@ static void help_actions(struct help *h)
  * the README's list comes from the action table like the overlay does. */
 void tui_print_keys(FILE *f)
 {
-	int i, j, n;
+	int i, n;
 	const struct action *a = tui_actions(&n);
+	const char *text;
 	char keys[64];
 
 	fprintf(f, "| key | what it does |\n| --- | --- |\n");
-	for (i = 0; i < n; i = j) {
-		size_t len = (size_t)snprintf(keys, sizeof(keys), "`%s`", a[i].keyname);
-		const char *text = a[i].help;
-
-		for (j = i + 1; j < n && strcmp(a[j].name, a[i].name) == 0; j++) {
-			len += (size_t)snprintf(keys + len, sizeof(keys) - len, ", `%s`",
-						a[j].keyname);
-			if (!text)
-				text = a[j].help;
-		}
-		fprintf(f, "| %s | %s |\n", keys, text ? text : "");
+	for (i = 0; i < n;) {
+		i = key_group(a, n, i, "`", keys, sizeof(keys), &text);
+		fprintf(f, "| %s | %s |\n", keys, text);
 	}
 }
 
@@ -343,6 +353,32 @@ static const struct panel_key cmdline_keys[] = {
 	{ "PgUp/PgDn", "scroll the log" },
 	{ NULL, NULL },
 };
+
+/* Every key the screen knows, as the help overlay lists them: the
+ * global keys (section "Keys"), each panel's ("Panel NAME") and the
+ * command line's ("Command line").  For the man page (mmscope --man). */
+void tui_each_key(void (*fn)(void *arg, const char *section, const char *keys,
+			     const char *help),
+		  void *arg)
+{
+	int i, n;
+	const struct action *a = tui_actions(&n);
+	const struct panel_key *k;
+	const char *text;
+	char keys[64], section[64];
+
+	for (i = 0; i < n;) {
+		i = key_group(a, n, i, "", keys, sizeof(keys), &text);
+		fn(arg, "Keys", keys, text);
+	}
+	for (i = 0; i < NR_TUI_PANELS; i++) {
+		snprintf(section, sizeof(section), "Panel %s", tui_panels[i]->name);
+		for (k = tui_panels[i]->keys; k && k->key; k++)
+			fn(arg, section, k->key, k->help);
+	}
+	for (k = cmdline_keys; k->key; k++)
+		fn(arg, "Command line", k->key, k->help);
+}
 
 static void help_keys(struct help *h, const char *title,
 		      const struct panel_key *k)
@@ -460,4 +496,23 @@ void tui_draw(struct tui *t)
 	draw_cmdline(t, t->h - 1);
 	if (t->help.open)
 		draw_help(t);
+}
+
+/* ---- names, one a line (mmscope --list themes|layouts) ------------------- */
+
+void tui_print_themes(FILE *f)
+{
+	char names[128][64];
+	int i, n = theme_list(names, 128);
+
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\n", names[i]);
+}
+
+void tui_print_layouts(FILE *f)
+{
+	const char *const *name = layout_names();
+
+	for (; *name; name++)
+		fprintf(f, "%s\n", *name);
 }
