@@ -67,7 +67,7 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 DEBIAN_PACKAGES = build-essential pkg-config libncurses-dev libreadline-dev \
 	liblua5.4-dev libcmocka-dev tmux procps valgrind clang libclang-rt-dev
 
-MM_SRCS := $(wildcard mm/*.c)
+MM_SRCS := $(wildcard mm/*.c mm/linux-3.10/*.c)
 SRC_SRCS := $(shell find src -name '*.c' 2>/dev/null | sort)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 
@@ -116,7 +116,7 @@ REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 
 all: check-layers $(MMSCOPE) $(MAN)
 
-# ---- the core: mm/*.c -> libmm.a ------------------------------------------
+# ---- the core: mm/*.c and mm/linux-3.10/*.c -> libmm.a---------------------------------------
 $(BUILD)/mm/%.o: mm/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Imm -c $< -o $@

@@ -1,10 +1,14 @@
 /*
  * profile.c - the kernel versions the model knows.
  *
- * A machine file's `profile` key picks one at boot (default linux-3.10).
- * The profile names what is version-specific: today the 3.10 page
- * allocator and SLAB, the only ones modelled.  The view reports it, and
- * the next profile (linux-6.12 with SLUB) is added here beside it.
+ * A machine file's `profile` key picks one at boot (default linux-3.10;
+ * an unknown one is refused with the known ones named).  The profile names
+ * what is version-specific: its slab allocator (struct mm_slab_ops, slab.h:
+ * SLAB for 3.10), and the algorithms of that kernel, which live in a
+ * directory of their own (mm/linux-3.10/).  The view reports it; the next
+ * profile (linux-6.12 with SLUB, issues 17 and 18) is added here beside
+ * it, its page allocator behind a table of its own as the slab
+ * allocator's is.
  */
 #include <string.h>
 

@@ -403,7 +403,7 @@ static void test_bug_on_aborts(void **state)
 		print_message("child status 0x%x, stderr: %s\n", status, line);
 	assert_true(WIFSIGNALED(status));
 	assert_int_equal(WTERMSIG(status), SIGABRT);
-	assert_non_null(strstr(line, "mm: MM_BUG_ON(pfn & ((1UL << order) - 1)) at mm/page_alloc.c:"));
+	assert_non_null(strstr(line, "mm: MM_BUG_ON(pfn & ((1UL << order) - 1)) at mm/linux-3.10/page_alloc.c:"));
 	assert_non_null(strstr(line, " in __free_one_page()\n"));
 }
 
