@@ -58,6 +58,21 @@ const char *mm_view_error(const struct mm_machine *m)
 	return m->err;
 }
 
+int mm_view_cur_cpu(const struct mm_machine *m)
+{
+	return m->cur_cpu;
+}
+
+int mm_view_nr_cpus(const struct mm_machine *m)
+{
+	return m->nr_cpus;
+}
+
+unsigned long mm_view_max_pfn(const struct mm_machine *m)
+{
+	return m->max_pfn;
+}
+
 /* ---- zones --------------------------------------------------------------------- */
 
 int mm_view_zone(const struct mm_machine *m, int idx, struct mm_zone_view *v)
@@ -101,6 +116,11 @@ long mm_view_zone_stat(const struct mm_machine *m, int idx, int item)
 int mm_view_pfn_valid(const struct mm_machine *m, unsigned long pfn)
 {
 	return pfn < m->max_pfn && pfn_valid(m, pfn);
+}
+
+const char *mm_view_zone_name(const struct mm_machine *m, int idx)
+{
+	return idx >= 0 && idx < m->node.nr_zones ? m->node.node_zones[idx].name : NULL;
 }
 
 int mm_view_zone_find(const struct mm_machine *m, const char *name)

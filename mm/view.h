@@ -54,6 +54,10 @@ struct mm_machine_view {
 	int page_group_by_mobility_disabled;
 };
 void mm_view_machine(const struct mm_machine *m, struct mm_machine_view *v);
+/* single facts of the same, for a command's hot path (no struct to fill) */
+int mm_view_cur_cpu(const struct mm_machine *m);
+int mm_view_nr_cpus(const struct mm_machine *m);
+unsigned long mm_view_max_pfn(const struct mm_machine *m);
 /* why the last refused operation was refused (one line), "" if none yet */
 const char *mm_view_error(const struct mm_machine *m);
 
@@ -82,6 +86,8 @@ int mm_view_zone(const struct mm_machine *m, int idx, struct mm_zone_view *v);
 long mm_view_zone_stat(const struct mm_machine *m, int idx, int item);
 /* the zone holding pfn, or -1 */
 int mm_view_pfn_zone(const struct mm_machine *m, unsigned long pfn);
+/* the name of zone idx ("Normal"), NULL if idx names no configured zone */
+const char *mm_view_zone_name(const struct mm_machine *m, int idx);
 /* the zone called name ("Normal"), or -1 */
 int mm_view_zone_find(const struct mm_machine *m, const char *name);
 

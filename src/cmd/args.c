@@ -85,14 +85,13 @@ int cmd_arg_cpu(struct cmd_ctx *c, const char *s, int *cpu)
 
 int cmd_arg_pfn(struct cmd_ctx *c, const char *s, unsigned long *pfn)
 {
-	struct mm_machine_view mv;
+	unsigned long max_pfn = mm_view_max_pfn(c->m);
 	int rc = cmd_parse_ulong(s, pfn);
 
 	if (rc == -1)
 		return cmd_error(c, "invalid pfn '%s'", s);
-	mm_view_machine(c->m, &mv);
-	if (rc == -2 || *pfn >= mv.max_pfn)
-		return cmd_error(c, "pfn %s is beyond the last pfn 0x%lx", s, mv.max_pfn - 1);
+	if (rc == -2 || *pfn >= max_pfn)
+		return cmd_error(c, "pfn %s is beyond the last pfn 0x%lx", s, max_pfn - 1);
 	return 0;
 }
 
@@ -148,11 +147,9 @@ int cmd_arg_migratetype(struct cmd_ctx *c, const char *s, int *mt)
 
 int cmd_opt_cpu(struct cmd_ctx *c, int argc, char **argv, int *argi, int *cpu)
 {
-	struct mm_machine_view mv;
 	const char *a;
 
-	mm_view_machine(c->m, &mv);
-	*cpu = mv.cur_cpu;
+	*cpu = mm_view_cur_cpu(c->m);
 	/* "-5" is a (bad) number, not an option */
 	while (*argi < argc && argv[*argi][0] == '-' && argv[*argi][1] &&
 	       !isdigit((unsigned char)argv[*argi][1])) {

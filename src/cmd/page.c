@@ -8,9 +8,9 @@
 
 static const char *zone_name(const struct mm_machine *m, int idx)
 {
-	struct mm_zone_view z;
+	const char *name = mm_view_zone_name(m, idx);
 
-	return mm_view_zone(m, idx, &z) == 0 ? z.name : "?";
+	return name ? name : "?";
 }
 
 static const char *mt_name(int mt)

@@ -42,11 +42,10 @@ int cmd_requests_pending(struct cmd_ctx *c)
 
 static int any_stepping(struct cmd_ctx *c)
 {
-	struct mm_machine_view mv;
 	struct mm_request_status_view st;
+	int nr_cpus = mm_view_nr_cpus(c->m);
 
-	mm_view_machine(c->m, &mv);
-	for (int cpu = 0; cpu < mv.nr_cpus; cpu++) {
+	for (int cpu = 0; cpu < nr_cpus; cpu++) {
 		struct mm_request *r = mm_request_of(c->m, cpu);
 
 		if (!r)
@@ -72,9 +71,9 @@ static const char *kind_name(enum mm_req_kind kind)
 
 static const char *zone_name(const struct mm_machine *m, int idx)
 {
-	struct mm_zone_view z;
+	const char *name = mm_view_zone_name(m, idx);
 
-	return mm_view_zone(m, idx, &z) == 0 ? z.name : "?";
+	return name ? name : "?";
 }
 
 /* what a finished request produced, or why it failed */

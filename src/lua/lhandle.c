@@ -264,7 +264,6 @@ static int page_index(lua_State *L)
 	struct lpage *p = luaL_checkudata(L, 1, PAGE_MT);
 	const char *key = luaL_checkstring(L, 2);
 	struct mm_machine *m = h->c->m;
-	struct mm_zone_view zv;
 	int live;
 
 	lh_handles_sync(L, h);
@@ -288,7 +287,7 @@ static int page_index(lua_State *L)
 	else if (live && strcmp(key, "order") == 0)
 		lua_pushinteger(L, p->order);
 	else if (live && strcmp(key, "zone") == 0)
-		lua_pushstring(L, p->zone_idx >= 0 && mm_view_zone(m, p->zone_idx, &zv) == 0 ? zv.name : "?");
+		lua_pushstring(L, mm_view_zone_name(m, p->zone_idx) ? mm_view_zone_name(m, p->zone_idx) : "?");
 	else if (live && strcmp(key, "migratetype") == 0)
 		lua_pushstring(L, lh_mt_name(p->mt));
 	else
@@ -474,10 +473,7 @@ void lh_handles_sync(lua_State *L, struct lhost *h)
 	} else if (h->c->m) {
 		/* a request pends on one of this machine's cpus: any on another
 		 * machine's was settled when that machine was replaced */
-		struct mm_machine_view mv;
-
-		mm_view_machine(h->c->m, &mv);
-		ncpus = mv.nr_cpus;
+		ncpus = mm_view_nr_cpus(h->c->m);
 	}
 	for (i = 0; i < ncpus; i++) {
 		struct lh_pending *pd = &h->pending[i];

@@ -722,6 +722,16 @@ static int continues_check(lua_State *L)
 	return 0;
 }
 
+/* "lua" somewhere in s: a line without it cannot be a chunk, and most
+ * lines of a batch file have none (a false alarm only costs the split) */
+static int mentions_lua(const char *s)
+{
+	for (; (s = strchr(s, 'l')) != NULL; s++)
+		if (s[1] == 'u' && s[2] == 'a')
+			return 1;
+	return 0;
+}
+
 /* Does the text typed so far end in a `lua` chunk whose block is open?
  * Lua says so with a syntax error at "<eof>" (lua.c's incomplete()). */
 static int chunk_continues(void *ud, const char *text)
@@ -731,8 +741,8 @@ static int chunk_continues(void *ud, const char *text)
 	char err[64];
 	size_t i, last = 0;
 
-	if (!text)
-		return 0; /* nothing typed: w was never filled in */
+	if (!text || !mentions_lua(text))
+		return 0; /* nothing typed, or no lua command in it */
 	if (cmd_split(text, &w, 1, err, sizeof(err)) < 0 || !w.ncmds) {
 		cmd_words_free(&w);
 		return 0;

@@ -67,15 +67,14 @@ static int opt_field(lua_State *L, int arg, const char *key)
 /* opts.cpu of the table at arg, or the current cpu */
 int lh_optcpu(lua_State *L, int arg, const char *fname, struct lhost *h)
 {
-	struct mm_machine_view mv;
-	lua_Integer cpu;
+	lua_Integer cpu = mm_view_cur_cpu(h->c->m);
 
-	mm_view_machine(h->c->m, &mv);
-	cpu = mv.cur_cpu;
 	if (opt_field(L, arg, "cpu") != LUA_TNIL) {
+		int nr_cpus = mm_view_nr_cpus(h->c->m);
+
 		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0 ||
-		    lua_tointeger(L, -1) >= mv.nr_cpus)
-			lh_argerror(L, arg, fname, "cpu must be 0..%d", mv.nr_cpus - 1);
+		    lua_tointeger(L, -1) >= nr_cpus)
+			lh_argerror(L, arg, fname, "cpu must be 0..%d", nr_cpus - 1);
 		cpu = lua_tointeger(L, -1);
 	}
 	if (lua_istable(L, arg))
@@ -104,11 +103,10 @@ static int check_order(lua_State *L, int arg, const char *fname)
 static unsigned long check_pfn(lua_State *L, int arg, const char *fname, struct lhost *h)
 {
 	lua_Integer pfn = lh_checkint(L, arg, fname);
-	struct mm_machine_view mv;
+	unsigned long max_pfn = mm_view_max_pfn(h->c->m);
 
-	mm_view_machine(h->c->m, &mv);
-	if (pfn < 0 || (unsigned long)pfn >= mv.max_pfn)
-		lh_argerror(L, arg, fname, "pfn must be 0..0x%lx", mv.max_pfn - 1);
+	if (pfn < 0 || (unsigned long)pfn >= max_pfn)
+		lh_argerror(L, arg, fname, "pfn must be 0..0x%lx", max_pfn - 1);
 	return (unsigned long)pfn;
 }
 
