@@ -73,19 +73,21 @@ int mm_set_min_free_kbytes(struct mm_machine *m, long kbytes);
 int mm_gfp_parse(const char *s, gfp_t *out, char *err, size_t errlen);
 /* gfp_zone(): a zone kind, or -1 for the invalid combinations (GFP_ZONE_BAD) */
 int gfp_zone_kind(gfp_t gfp);
-/* sysctl vm.compact_memory: compact every zone of the node (compaction.c) */
-int mm_compact_memory(struct mm_machine *m);
+/* sysctl vm.compact_memory, written on cpu: compact every zone of the node
+ * (compaction.c) */
+int mm_compact_memory(struct mm_machine *m, int cpu);
 
 /* ---- the slab allocator (slab.c) ------------------------------------------------ */
-/* kmem_cache_create: *id is the new cache's (or an existing alias') */
-int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_t align,
-			 unsigned long flags, int ctor, int *id);
+/* kmem_cache_create, run on cpu (its first objects come from that cpu's
+ * side): *id is the new cache's */
+int mm_kmem_cache_create(struct mm_machine *m, int cpu, const char *name, size_t size,
+			 size_t align, unsigned long flags, int ctor, int *id);
 int mm_kmem_cache_alloc(struct mm_machine *m, int cpu, int cache, gfp_t gfp,
 			unsigned long *addr);
 int mm_kmem_cache_free(struct mm_machine *m, int cpu, int cache, unsigned long addr);
-/* 1 if objects remain (kmem_cache_shrink's return value), 0, or MM_E* */
-int mm_kmem_cache_shrink(struct mm_machine *m, int cache);
-int mm_kmem_cache_destroy(struct mm_machine *m, int cache);
+/* kmem_cache_shrink on cpu: 1 if objects remain (its return value), 0, or MM_E* */
+int mm_kmem_cache_shrink(struct mm_machine *m, int cpu, int cache);
+int mm_kmem_cache_destroy(struct mm_machine *m, int cpu, int cache);
 /* give the cache a shrinker (a SLAB_RECLAIM_ACCOUNT cache's objects become
  * reclaimable, as dentries are) */
 int mm_register_shrinker(struct mm_machine *m, int cache);

@@ -55,13 +55,23 @@ static struct kmem_cache *cache_of(struct mm_machine *m, int id)
 	return c;
 }
 
+/* the cpu an operation runs on: the one the caller names, never a
+ * default the model keeps */
+static int on_cpu(struct mm_machine *m, int cpu)
+{
+	if (cpu < 0 || cpu >= m->nr_cpus)
+		return mm_error(m, MM_EINVAL, "cpu %d does not exist (cpus 0-%d)", cpu, m->nr_cpus - 1);
+	m->this_cpu = cpu;
+	return MM_OK;
+}
+
 static int refused(struct mm_machine *m)
 {
 	return slab_ops(m) ? MM_ENOENT : MM_EINVAL;
 }
 
-int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_t align,
-			 unsigned long flags, int ctor, int *id)
+int mm_kmem_cache_create(struct mm_machine *m, int cpu, const char *name, size_t size,
+			 size_t align, unsigned long flags, int ctor, int *id)
 {
 	struct kmem_cache *c = NULL;
 	int rc;
@@ -69,6 +79,8 @@ int mm_kmem_cache_create(struct mm_machine *m, const char *name, size_t size, si
 	*id = -1;
 	if (!slab_ops(m))
 		return no_slab(m);
+	if ((rc = on_cpu(m, cpu)))
+		return rc;
 	rc = slab_ops(m)->cache_create(m, name, size, align, flags, ctor, &c);
 	if (rc == MM_OK && c)
 		*id = c->id;
@@ -90,18 +102,24 @@ int mm_kmem_cache_free(struct mm_machine *m, int cpu, int cache, unsigned long a
 	return c ? slab_ops(m)->cache_free(m, cpu, c, addr) : refused(m);
 }
 
-int mm_kmem_cache_shrink(struct mm_machine *m, int cache)
+int mm_kmem_cache_shrink(struct mm_machine *m, int cpu, int cache)
 {
 	struct kmem_cache *c = cache_of(m, cache);
+	int rc;
 
-	return c ? slab_ops(m)->cache_shrink(m, c) : refused(m);
+	if (!c)
+		return refused(m);
+	return (rc = on_cpu(m, cpu)) ? rc : slab_ops(m)->cache_shrink(m, c);
 }
 
-int mm_kmem_cache_destroy(struct mm_machine *m, int cache)
+int mm_kmem_cache_destroy(struct mm_machine *m, int cpu, int cache)
 {
 	struct kmem_cache *c = cache_of(m, cache);
+	int rc;
 
-	return c ? slab_ops(m)->cache_destroy(m, c) : refused(m);
+	if (!c)
+		return refused(m);
+	return (rc = on_cpu(m, cpu)) ? rc : slab_ops(m)->cache_destroy(m, c);
 }
 
 /* a shrinker is the reclaim side's (vmscan.c), over whichever allocator's cache */

@@ -1006,13 +1006,15 @@ void compact_pgdat(struct mm_machine *m, int order)
  * every zone as a whole (order -1), MIGRATE_SYNC_LIGHT.  The value written
  * does not matter.  Freed pages go to the current cpu's pcp lists.
  */
-int mm_compact_memory(struct mm_machine *m)
+int mm_compact_memory(struct mm_machine *m, int cpu)
 {
 	struct compact_control cc;
 
+	if (cpu < 0 || cpu >= m->nr_cpus)
+		return mm_error(m, MM_EINVAL, "cpu %d does not exist (cpus 0-%d)", cpu, m->nr_cpus - 1);
 	if (mm_busy(m))
 		return MM_EBUSY;
-	m->this_cpu = m->cur_cpu;
+	m->this_cpu = cpu;
 	compact_control_init(&cc, m, -1, MIGRATE_UNMOVABLE, 1, 0);
 	if (STAGES(m))
 		stage_enter(m, FN_compact_node, "node %d: every zone, order -1", m->node.node_id);

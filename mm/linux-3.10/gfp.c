@@ -302,7 +302,7 @@ static const struct gfp_name *gfp_lookup(const char *tok, size_t n)
 	for (i = 0; i < NR_GFP_NAMES; i++) {
 		const char *name = gfp_parse_table[i].name;
 
-		if (strlen(name) == n && !strncmp(name, tok, n))
+		if (name[0] == tok[0] && !strncmp(name, tok, n) && name[n] == '\0')
 			return &gfp_parse_table[i];
 	}
 	return NULL;

@@ -1676,7 +1676,6 @@ int kmem_cache_create(struct mm_machine *m, const char *name, size_t size, size_
 		return mm_error(m, MM_EINVAL, "the slab allocator is off on this machine (slab none)");
 	if ((rc = kmem_cache_sanity_check(m, name, size, align)) || (rc = mm_busy(m)))
 		return rc;
-	m->this_cpu = m->cur_cpu;
 	flags &= CACHE_CREATE_MASK;
 	c = cache_new(m);
 	if (!c)
@@ -1819,7 +1818,6 @@ int kmem_cache_destroy(struct mm_machine *m, struct kmem_cache *c)
 		return mm_error(m, MM_EINVAL, "kmem_cache_destroy %s: Slab cache still has objects", c->name);
 	if (mm_busy(m))
 		return MM_EBUSY;
-	m->this_cpu = m->cur_cpu;
 	slab_caches_del(m, c);
 	__cache_shrink(m, c);
 	for (int cpu = 0; cpu < m->nr_cpus; cpu++)

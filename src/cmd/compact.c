@@ -18,7 +18,7 @@
 int cmd_compact_memory_set(struct mm_machine *m, long v)
 {
 	(void)v;
-	return mm_compact_memory(m);
+	return mm_compact_memory(m, mm_view_cur_cpu(m));
 }
 
 /* "extfrag_index" for /sys/kernel/debug/extfrag/extfrag_index, else NULL */

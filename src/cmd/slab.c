@@ -165,7 +165,8 @@ int cmd_kmem_cache_create(struct cmd_ctx *c, int argc, char **argv)
 		return 1;
 	if ((ctor & 2) && !(flags & SLAB_RECLAIM_ACCOUNT))
 		return cmd_error(c, "a shrinker frees reclaimable objects: add SLAB_RECLAIM_ACCOUNT");
-	if (mm_kmem_cache_create(c->m, argv[1], size, align, flags, ctor & 1, &k) < 0)
+	if (mm_kmem_cache_create(c->m, mm_view_cur_cpu(c->m), argv[1], size, align, flags,
+				 ctor & 1, &k) < 0)
 		return cmd_error(c, "%s", mm_view_error(c->m));
 	if ((ctor & 2) && mm_register_shrinker(c->m, k) < 0)
 		return cmd_error(c, "%s", mm_view_error(c->m));
@@ -224,7 +225,7 @@ int cmd_kmem_cache_shrink(struct cmd_ctx *c, int argc, char **argv)
 	if (cmd_need_slab(c) || cmd_nargs(c, argc, 1, 1) ||
 	    cmd_arg_cache(c, argv[1], &k))
 		return 1;
-	rc = mm_kmem_cache_shrink(c->m, k);
+	rc = mm_kmem_cache_shrink(c->m, mm_view_cur_cpu(c->m), k);
 	if (rc < 0)
 		return cmd_error(c, "%s", mm_view_error(c->m));
 	cmd_printf(c, "%d (%s)\n", rc,
@@ -240,7 +241,7 @@ int cmd_kmem_cache_destroy(struct cmd_ctx *c, int argc, char **argv)
 	if (cmd_need_slab(c) || cmd_nargs(c, argc, 1, 1) ||
 	    cmd_arg_cache(c, argv[1], &k))
 		return 1;
-	if (mm_kmem_cache_destroy(c->m, k) < 0)
+	if (mm_kmem_cache_destroy(c->m, mm_view_cur_cpu(c->m), k) < 0)
 		return cmd_error(c, "%s", mm_view_error(c->m));
 	return 0;
 }

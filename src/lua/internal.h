@@ -98,6 +98,7 @@ struct lhost {
 	int in_callback; /* an event callback runs: the model may not change */
 	lua_State *active; /* the thread inside an mm.* call (callbacks run on it) */
 	struct lh_handler handlers[LH_MAX_HANDLERS];
+	unsigned int handler_mask; /* the events some handler wants (update_mask keeps it) */
 	int next_handler_id;
 
 	/* handles */

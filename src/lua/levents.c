@@ -41,9 +41,11 @@ static void update_mask(struct lhost *h)
 	unsigned int mask = lh_handles_mask(h);
 	int i;
 
+	h->handler_mask = 0;
 	for (i = 0; i < LH_MAX_HANDLERS; i++)
 		if (h->handlers[i].id)
-			mask |= h->handlers[i].mask;
+			h->handler_mask |= h->handlers[i].mask;
+	mask |= h->handler_mask;
 	if (h->listen_id < 0 && mask)
 		h->listen_id = cmd_listen(h->c, listener, h, mask);
 	else if (h->listen_id >= 0)
@@ -327,8 +329,10 @@ static void listener(struct mm_machine *m, const struct mm_event *ev, void *ud)
 
 	if (ev->type == MM_EV_PAGE_FREE)
 		lh_live_freed(h, ev->pfn);
-	/* a callback's own events, or Lua busy where we cannot reach it */
-	if (h->in_callback || (h->depth > 0 && !h->active))
+	/* no handler for it (the live page handles alone listen), a
+	 * callback's own events, or Lua busy where we cannot reach it */
+	if (!(h->handler_mask & MM_EV_BIT(ev->type)) || h->in_callback ||
+	    (h->depth > 0 && !h->active))
 		return;
 	for (i = 0; i < LH_MAX_HANDLERS; i++) {
 		struct lh_handler *hd = &h->handlers[i];

@@ -385,7 +385,7 @@ static int cache_shrink(lua_State *L)
 {
 	struct lhost *h = lh_enter(L);
 	int k = cache_check(L, h, 1);
-	int rc = mm_kmem_cache_shrink(h->c->m, k);
+	int rc = mm_kmem_cache_shrink(h->c->m, mm_view_cur_cpu(h->c->m), k);
 
 	cmd_sync(h->c);
 	if (rc < 0)
@@ -399,7 +399,7 @@ static int cache_destroy(lua_State *L)
 	struct lhost *h = lh_enter(L);
 	int k = cache_check(L, h, 1);
 
-	if (mm_kmem_cache_destroy(h->c->m, k) < 0) {
+	if (mm_kmem_cache_destroy(h->c->m, mm_view_cur_cpu(h->c->m), k) < 0) {
 		cmd_sync(h->c);
 		return luaL_error(L, "%s", mm_view_error(h->c->m));
 	}

@@ -372,7 +372,8 @@ static int l_kmem_cache_create(lua_State *L)
 	if (shrinker && !(flags & SLAB_RECLAIM_ACCOUNT))
 		lh_argerror(L, 3, "kmem_cache_create",
 			    "a shrinker frees reclaimable objects: add SLAB_RECLAIM_ACCOUNT");
-	if (mm_kmem_cache_create(m, name, size, align, flags, opt_bool(L, 3, "ctor"), &k) < 0 ||
+	if (mm_kmem_cache_create(m, mm_view_cur_cpu(m), name, size, align, flags,
+				 opt_bool(L, 3, "ctor"), &k) < 0 ||
 	    (shrinker && mm_register_shrinker(m, k) < 0)) {
 		cmd_sync(h->c);
 		return luaL_error(L, "%s", mm_view_error(m));

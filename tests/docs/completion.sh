@@ -20,7 +20,9 @@ complete -p mmscope >/dev/null 2>&1 || { echo "FAIL completion: 'complete -F _mm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
-export XDG_CONFIG_HOME=$work/config MMSCOPE_DATADIR=
+# the tree is the data directory, wherever the binary under test lives
+# (make asan builds it in build-asan/)
+export XDG_CONFIG_HOME=$work/config MMSCOPE_DATADIR=$root
 
 # expect 'WORDS...' 'WANTED...': complete the last word of WORDS (the
 # program first); COMPREPLY, sorted, must be exactly WANTED

@@ -341,7 +341,7 @@ static void test_compact_memory(void **state)
 
 	(void)state;
 	t = fragment(m, keep_even);
-	assert_int_equal(mm_compact_memory(m), MM_OK);
+	assert_int_equal(mm_compact_memory(m, 0), MM_OK);
 	drain_all_pages(m);
 	CHECK(m);
 	check_owners(m, t);
@@ -361,7 +361,7 @@ static void test_compact_memory(void **state)
 	assert_true(skip_hints(m, z) > 0);
 
 	/* a second run finds little left to do */
-	assert_int_equal(mm_compact_memory(m), MM_OK);
+	assert_int_equal(mm_compact_memory(m, 0), MM_OK);
 	print_message("second run: %lu pages migrated, %d blocks with the skip hint\n",
 		      ev(m, PGMIGRATE_SUCCESS) - migrated, skip_hints(m, z));
 	assert_true(ev(m, PGMIGRATE_SUCCESS) - migrated < migrated / 10);
@@ -371,7 +371,7 @@ static void test_compact_memory(void **state)
 	assert_int_equal(skip_hints(m, z), 0);
 	assert_int_equal(z->compact_cached_migrate_pfn, z->zone_start_pfn);
 	assert_int_equal(z->compact_cached_free_pfn, zone_end_pfn(z));
-	assert_int_equal(mm_compact_memory(m), MM_OK);
+	assert_int_equal(mm_compact_memory(m, 0), MM_OK);
 	drain_all_pages(m);
 	CHECK(m);
 	check_owners(m, t);
@@ -461,7 +461,7 @@ static void test_writeback(void **state)
 	/* sync: isolated, then -EBUSY, back on the LRU where they were */
 	normal(m)->compact_blockskip_flush = 1;
 	reset_isolation_suitable(m);
-	assert_int_equal(mm_compact_memory(m), MM_OK);
+	assert_int_equal(mm_compact_memory(m, 0), MM_OK);
 	CHECK(m);
 	check_owners(m, t);
 	print_message("%lu pages under writeback, sync compaction failed %lu\n", wb,
@@ -484,13 +484,13 @@ static void test_zone_at_pfn_0(void **state)
 	(void)state;
 	assert_int_equal(z->zone_start_pfn, 0);
 	fragment(m, keep_even);
-	assert_int_equal(mm_compact_memory(m), MM_OK);
+	assert_int_equal(mm_compact_memory(m, 0), MM_OK);
 	assert_int_equal(ev(m, PGMIGRATE_SUCCESS), 0);
 	assert_int_equal(ev(m, COMPACTMIGRATE_SCANNED), 0);
 	assert_int_equal(z->compact_blockskip_flush, 1);
 	/* kswapd going to sleep sets them up */
 	reset_isolation_suitable(m);
-	assert_int_equal(mm_compact_memory(m), MM_OK);
+	assert_int_equal(mm_compact_memory(m, 0), MM_OK);
 	assert_true(ev(m, PGMIGRATE_SUCCESS) > 0);
 	drain_all_pages(m);
 	assert_true(blocks_from(z, 4) > 0);
@@ -630,7 +630,7 @@ static void test_random(void **state)
 			break;
 		case 6:
 			if ((r >> 14) % 4 == 0)
-				mm_compact_memory(m);
+				mm_compact_memory(m, 0);
 			else
 				reset_isolation_suitable(m);
 			break;

@@ -668,20 +668,26 @@ static void test_ops_by_id(void **state)
 	int id, pid, normal = mm_view_zone_find(m, "Normal");
 
 	(void)state;
-	assert_int_equal(mm_kmem_cache_create(m, "byid", 100, 0, 0, 0, &id), MM_OK);
+	/* the cpu an operation runs on is the caller's to name */
+	assert_int_equal(mm_kmem_cache_create(m, 2, "byid", 100, 0, 0, 0, &id), MM_EINVAL);
+	assert_string_equal(mm_view_error(m), "cpu 2 does not exist (cpus 0-1)");
+	assert_int_equal(id, -1);
+	assert_int_equal(mm_view_cache_find(m, "byid"), -1);
+	assert_int_equal(mm_compact_memory(m, -1), MM_EINVAL);
+	assert_int_equal(mm_kmem_cache_create(m, 1, "byid", 100, 0, 0, 0, &id), MM_OK);
 	assert_int_equal(id, mm_view_cache_find(m, "byid"));
 	assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &addr), MM_OK);
 	assert_int_equal(mm_view_object_cache(m, addr) != NULL, 1);
 	assert_string_equal(mm_view_object_cache(m, addr), "byid");
 	assert_int_equal(mm_kmem_cache_free(m, 0, id, addr), MM_OK);
-	assert_int_equal(mm_kmem_cache_destroy(m, id), MM_OK);
+	assert_int_equal(mm_kmem_cache_destroy(m, 0, id), MM_OK);
 	assert_int_equal(mm_view_cache_find(m, "byid"), -1);
 	mm_view_zone(m, normal, &z);
 	free_before = z.free_pages;
 	assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &addr), MM_ENOENT);
 	assert_int_equal(addr, 0);
-	assert_int_equal(mm_kmem_cache_shrink(m, id), MM_ENOENT);
-	assert_int_equal(mm_kmem_cache_destroy(m, id), MM_ENOENT);
+	assert_int_equal(mm_kmem_cache_shrink(m, 0, id), MM_ENOENT);
+	assert_int_equal(mm_kmem_cache_destroy(m, 0, id), MM_ENOENT);
 	assert_int_equal(mm_register_shrinker(m, id), MM_ENOENT);
 	assert_int_equal(mm_kmem_cache_free(m, 0, -1, 0), MM_ENOENT);
 	assert_non_null(strstr(mm_view_error(m), "no cache with id -1"));
@@ -721,7 +727,7 @@ static void test_slab_detail(void **state)
 	int id;
 
 	(void)state;
-	assert_int_equal(mm_kmem_cache_create(m, "detail", 256, 0, 0, 0, &id), MM_OK);
+	assert_int_equal(mm_kmem_cache_create(m, 0, "detail", 256, 0, 0, 0, &id), MM_OK);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &a[i]), MM_OK);
 	assert_int_equal(mm_kmem_cache_free(m, 0, id, a[1]), MM_OK);
@@ -874,7 +880,7 @@ static void test_slab_ops_boundary(void **state)
 	memset(&seen, 0, sizeof(seen));
 	mm_view_machine(m, &mv);
 	assert_string_equal(mv.slab_allocator, "COUNTING");
-	assert_int_equal(mm_kmem_cache_create(m, "counted", 64, 0, 0, 0, &id), MM_OK);
+	assert_int_equal(mm_kmem_cache_create(m, 0, "counted", 64, 0, 0, 0, &id), MM_OK);
 	assert_int_equal(mm_kmem_cache_alloc(m, 0, id, GFP_KERNEL, &a), MM_OK);
 	assert_int_equal(mm_kmem_cache_free(m, 0, id, a), MM_OK);
 	assert_int_equal(mm_kmalloc(m, 0, 100, GFP_KERNEL, &k), MM_OK);
@@ -895,7 +901,7 @@ static void test_slab_ops_boundary(void **state)
 	m = boot_text("preset tiny\nslab none\n");
 	mm_view_machine(m, &mv);
 	assert_string_equal(mv.slab_allocator, "none");
-	assert_int_equal(mm_kmem_cache_create(m, "x", 64, 0, 0, 0, &id), MM_EINVAL);
+	assert_int_equal(mm_kmem_cache_create(m, 0, "x", 64, 0, 0, 0, &id), MM_EINVAL);
 	assert_int_equal(id, -1);
 	assert_string_equal(mm_view_error(m), "the slab allocator is off on this machine (slab none)");
 	assert_int_equal(mm_kmalloc(m, 0, 64, GFP_KERNEL, &k), MM_EINVAL);
