@@ -113,6 +113,13 @@ int cmd_exec(struct cmd_ctx *c, const char *line);
 /* the value of a readable sysctl key ("vm.min_free_kbytes"): 0, or -1 for
  * an unknown or write-only key */
 int cmd_sysctl_read(struct cmd_ctx *c, const char *key, long *v);
+/* `sysctl KEY` (value NULL) or `sysctl KEY=VALUE` without the text (Lua's
+ * mm.sysctl): 0 with the key's value now in *now (a write-only key: what
+ * was written), or 1 with the error reported as the command reports it */
+int cmd_sysctl_do(struct cmd_ctx *c, const char *key, const long *value, long *now);
+/* step, next, finish or continue (mode) cpu's stopped request, as the
+ * commands do on the current cpu: 0, or 1 with the error reported */
+int cmd_resume(struct cmd_ctx *c, int cpu, enum mm_step_mode mode);
 
 /* Run a stream line by line until EOF, quit or (without CMD_KEEP_GOING)
  * the first failure.  Returns 0 if every command succeeded, else 1. */

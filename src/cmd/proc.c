@@ -178,6 +178,28 @@ static int sysctl_apply(struct cmd_ctx *c, const char *arg)
 	return 0;
 }
 
+int cmd_sysctl_do(struct cmd_ctx *c, const char *key, const long *value, long *now)
+{
+	const struct sysctl_def *d = sysctl_find(key, strlen(key));
+	int rc;
+
+	if (!d)
+		return sysctl_nokey(c, key, strlen(key));
+	if (!value) {
+		if (!d->get) /* write-only, like vm.compact_memory */
+			return cmd_error(c, "permission denied on key '%s'", d->key);
+		*now = d->get(c->m);
+		return 0;
+	}
+	if (*value < INT_MIN || *value > INT_MAX)
+		return cmd_error(c, "setting key \"%s\": Invalid argument", d->key);
+	if ((rc = d->set(c->m, *value)) < 0)
+		return rc == MM_EBUSY ? cmd_error(c, "setting key \"%s\": %s", d->key, mm_view_error(c->m))
+				      : cmd_error(c, "setting key \"%s\": Invalid argument", d->key);
+	*now = d->get ? d->get(c->m) : *value;
+	return 0;
+}
+
 /* sysctl [-w] [-a] KEY[=VALUE]... */
 int cmd_sysctl(struct cmd_ctx *c, int argc, char **argv)
 {

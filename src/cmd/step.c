@@ -304,23 +304,22 @@ int cmd_request_run(struct cmd_ctx *c, struct mm_request_spec *proto, struct cmd
 
 /* ---- moving a stopped request on --------------------------------------------------- */
 
-static int resume(struct cmd_ctx *c, int argc, enum mm_step_mode mode)
+int cmd_resume(struct cmd_ctx *c, int cpu, enum mm_step_mode mode)
 {
-	struct mm_machine_view mv;
-	struct mm_request *r;
-	int cpu;
+	struct mm_request *r = mm_request_of(c->m, cpu);
 
-	mm_view_machine(c->m, &mv);
-	cpu = mv.cur_cpu;
-	r = mm_request_of(c->m, cpu);
-
-	if (cmd_nargs(c, argc, 0, 0))
-		return 1;
 	if (!r)
 		return cmd_error(c, "no request is stopped on cpu%d (start one with alloc_pages --step)", cpu);
 	if (mm_request_resume(c->m, cpu, mode))
 		return cmd_error(c, "%s", mm_view_error(c->m));
 	return settle(c, r);
+}
+
+static int resume(struct cmd_ctx *c, int argc, enum mm_step_mode mode)
+{
+	if (cmd_nargs(c, argc, 0, 0))
+		return 1;
+	return cmd_resume(c, mm_view_cur_cpu(c->m), mode);
 }
 
 int cmd_step(struct cmd_ctx *c, int argc, char **argv)

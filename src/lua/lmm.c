@@ -161,14 +161,17 @@ static void cap_err(void *sink, const char *line)
 		snprintf(cap->err, cap->errlen, "%s", line);
 }
 
-/* run line as a command; its output collected in out (capture_out) or
- * printed, its error line in err; 0 or 1 as cmd_exec */
-int lh_exec(struct lhost *h, const char *line, int capture_out, struct mm_buf *out,
-	    char *err, size_t errlen)
+/* run fn(c, arg), a function of the command layer, as the command name
+ * runs (its errors say "name: ..."; NULL: fn runs a command line itself):
+ * its output collected in out (capture_out) or printed, its error line in
+ * err; 0 or 1 as cmd_exec */
+static int lh_call(struct lhost *h, const char *name, int (*fn)(struct cmd_ctx *c, const void *arg),
+		   const void *arg, int capture_out, struct mm_buf *out, char *err, size_t errlen)
 {
 	struct cmd_ctx *c = h->c;
 	struct capture cap = { h, capture_out ? out : NULL, err, errlen };
 	cmd_out_fn out0 = c->out, real_out0 = h->real_out;
+	const char *cur0 = c->cur;
 	cmd_err_fn err0 = c->err;
 	void *sink0 = c->sink, *real_sink0 = h->real_sink;
 	unsigned int flags0 = c->flags;
@@ -187,7 +190,10 @@ int lh_exec(struct lhost *h, const char *line, int capture_out, struct mm_buf *o
 	c->flags &= ~(unsigned int)(CMD_ECHO | CMD_KEEP_GOING);
 	/* the command layer refuses what a sandboxed script may not do */
 	c->sandboxed = !h->trusted;
-	rc = cmd_exec(c, line);
+	if (name)
+		c->cur = name;
+	rc = fn(c, arg);
+	c->cur = cur0;
 	c->sandboxed = sandboxed0;
 	c->out = out0;
 	c->err = err0;
@@ -199,13 +205,41 @@ int lh_exec(struct lhost *h, const char *line, int capture_out, struct mm_buf *o
 	return rc;
 }
 
-/* a word the command lexer reads back as it is */
-static void quote_word(struct mm_buf *b, const char *s)
+static int exec_line(struct cmd_ctx *c, const void *line)
 {
-	mm_buf_printf(b, "'");
-	for (; *s; s++)
-		mm_buf_printf(b, *s == '\'' ? "'\\''" : "%c", *s);
-	mm_buf_printf(b, "'");
+	return cmd_exec(c, line);
+}
+
+/* run line as a command (mm.exec and what only the command line has) */
+int lh_exec(struct lhost *h, const char *line, int capture_out, struct mm_buf *out,
+	    char *err, size_t errlen)
+{
+	return lh_call(h, NULL, exec_line, line, capture_out, out, err, errlen);
+}
+
+struct sysctl_arg {
+	const char *key;
+	const long *value;
+	long now;
+};
+
+static int do_sysctl(struct cmd_ctx *c, const void *arg)
+{
+	struct sysctl_arg *a = (struct sysctl_arg *)(uintptr_t)arg;
+
+	return cmd_sysctl_do(c, a->key, a->value, &a->now);
+}
+
+struct resume_arg {
+	int cpu;
+	enum mm_step_mode mode;
+};
+
+static int do_resume(struct cmd_ctx *c, const void *arg)
+{
+	const struct resume_arg *a = arg;
+
+	return cmd_resume(c, a->cpu, a->mode);
 }
 
 /* ---- finished requests ------------------------------------------------------------- */
@@ -607,32 +641,25 @@ static int l_sysctl(lua_State *L)
 {
 	struct lhost *h = lh_enter(L); /* a command: not from inside a callback */
 	const char *name = lh_checkstr(L, 1, "sysctl");
-	struct mm_buf line, out;
+	struct sysctl_arg a = { .key = name };
 	char err[512];
 	long v;
-	int rc;
 
-	if (!lua_isnoneornil(L, 2))
-		lh_checkint(L, 2, "sysctl");
+	if (!lua_isnoneornil(L, 2)) {
+		lua_Integer want = lh_checkint(L, 2, "sysctl");
+
+		/* beyond a long it is beyond any key's range: refused below */
+		v = want > LONG_MAX ? LONG_MAX : want < LONG_MIN ? LONG_MIN : (long)want;
+		a.value = &v;
+	}
 	if (strpbrk(name, "= \t\n"))
 		lh_argerror(L, 1, "sysctl", "a key like 'vm.min_free_kbytes'");
-	mm_buf_init(&line);
-	mm_buf_init(&out);
-	mm_buf_printf(&line, "sysctl ");
-	quote_word(&line, name);
-	if (!lua_isnoneornil(L, 2))
-		mm_buf_printf(&line, "=%lld", (long long)lua_tointeger(L, 2));
-	rc = lh_exec(h, line.s, 1, &out, err, sizeof(err));
-	mm_buf_free(&line);
-	mm_buf_free(&out);
-	if (rc)
+	/* the sysctl table's own setter, as the command runs it (not its text) */
+	if (lh_call(h, "sysctl", do_sysctl, &a, 1, NULL, err, sizeof(err)))
 		return luaL_error(L, "%s", err[0] ? err : "sysctl: failed");
 	/* the value now, typed; a write-only key (vm.compact_memory) answers
 	 * with what was written, as sysctl(8) echoes it */
-	if (cmd_sysctl_read(h->c, name, &v) == 0)
-		lua_pushinteger(L, (lua_Integer)v);
-	else
-		lua_pushinteger(L, lua_isnoneornil(L, 2) ? 0 : lua_tointeger(L, 2));
+	lua_pushinteger(L, (lua_Integer)a.now);
 	return 1;
 }
 
@@ -730,7 +757,7 @@ static int l_cpu(lua_State *L)
 
 /* step, next, finish, continue ([cpu]): as the commands (they print the
  * stage trail); the result once the request finished, else mm.stage() */
-static int resume_cmd(lua_State *L, const char *cmd)
+static int resume_cmd(lua_State *L, const char *cmd, enum mm_step_mode mode)
 {
 	struct lhost *h = lh_enter(L);
 	struct mm_machine *m = h->c->m;
@@ -749,10 +776,10 @@ static int resume_cmd(lua_State *L, const char *cmd)
 	}
 	h->want_cpu = cpu;
 	h->have_done = 0;
+	/* the command's own code, on that cpu as `cpu N; step` would run it */
 	mm_set_cur_cpu(m, cpu);
-	lh_exec(h, cmd, 0, NULL, err, sizeof(err));
-	if (h->c->m == m) /* `machine` may have replaced it */
-		mm_set_cur_cpu(m, saved);
+	lh_call(h, cmd, do_resume, &(struct resume_arg){ cpu, mode }, 0, NULL, err, sizeof(err));
+	mm_set_cur_cpu(m, saved);
 	h->want_cpu = -1;
 	if (err[0])
 		return luaL_error(L, "%s", err);
@@ -766,22 +793,22 @@ static int resume_cmd(lua_State *L, const char *cmd)
 
 static int l_step(lua_State *L)
 {
-	return resume_cmd(L, "step");
+	return resume_cmd(L, "step", STEP_INTO);
 }
 
 static int l_next(lua_State *L)
 {
-	return resume_cmd(L, "next");
+	return resume_cmd(L, "next", STEP_OVER);
 }
 
 static int l_finish(lua_State *L)
 {
-	return resume_cmd(L, "finish");
+	return resume_cmd(L, "finish", STEP_OUT);
 }
 
 static int l_continue(lua_State *L)
 {
-	return resume_cmd(L, "continue");
+	return resume_cmd(L, "continue", STEP_CONTINUE);
 }
 
 /* break(func [, min_order]) -> breakpoint id */
