@@ -70,6 +70,12 @@ struct lh_pending {
 
 struct lhost {
 	struct cmd_ctx *c;
+	/* page:free, one closure for every page (made once, kept in the registry) */
+	int page_free_ref;
+	/* the last gfp text mm.* parsed and its value: scripts pass the same
+	 * "GFP_KERNEL" again and again */
+	char gfp_text[48];
+	gfp_t gfp_value;
 	const struct ui_host *ui;
 	lua_State *L;
 	int trusted;

@@ -34,7 +34,7 @@ struct lpage {
 	unsigned long gen;
 	int live_idx;          /* its slot in h->live while tracked */
 	struct lpage *hnext;   /* the next live handle in its pfn bucket */
-	char why[400];
+	char *why;             /* LP_FAILED: why (malloc'ed, freed by __gc), else NULL */
 };
 
 struct lcache {
@@ -156,7 +156,22 @@ static int page_gc(lua_State *L)
 
 	if (p->state == LP_LIVE)
 		live_del(lh_host(L), p);
+	free(p->why);
+	p->why = NULL;
 	return 0;
+}
+
+/* the handle failed, and why (kept small: most handles never fail) */
+static void page_failed(struct lpage *p, const char *why)
+{
+	p->state = LP_FAILED;
+	free(p->why);
+	p->why = strdup(why);
+}
+
+static const char *page_why(const struct lpage *p)
+{
+	return p->why ? p->why : "out of memory";
 }
 
 /* ---- pages ----------------------------------------------------------------------- */
@@ -176,9 +191,7 @@ static struct lpage *new_page(lua_State *L, struct lhost *h, int cpu)
 void lh_fill_page(struct lhost *h, struct lpage *p, const struct cmd_outcome *o)
 {
 	if (o->status == CMD_REQ_FAILED) {
-		p->state = LP_FAILED;
-		snprintf(p->why, sizeof(p->why), "%s",
-			 o->rc == MM_ENOMEM && o->res.why[0] ? o->res.why : o->text);
+		page_failed(p, o->rc == MM_ENOMEM && o->res.why[0] ? o->res.why : o->text);
 		return;
 	}
 	p->state = LP_LIVE;
@@ -252,7 +265,7 @@ struct lpage *lh_topage(lua_State *L, int arg, const char *fname, unsigned long 
 	if (p->state == LP_PENDING)
 		lh_argerror(L, arg, fname, "the page's allocation has not finished");
 	if (p->state == LP_FAILED)
-		lh_argerror(L, arg, fname, "the page's allocation failed: %s", p->why);
+		lh_argerror(L, arg, fname, "the page's allocation failed: %s", page_why(p));
 	*pfn = p->pfn;
 	*order = p->order;
 	return p;
@@ -268,8 +281,12 @@ static int page_index(lua_State *L)
 
 	lh_handles_sync(L, h);
 	if (strcmp(key, "free") == 0) {
-		lua_pushlightuserdata(L, h);
-		lua_pushcclosure(L, lh_free_pages, 1);
+		if (h->page_free_ref == LUA_NOREF) {
+			lua_pushlightuserdata(L, h);
+			lua_pushcclosure(L, lh_free_pages, 1);
+			h->page_free_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+		}
+		lua_rawgeti(L, LUA_REGISTRYINDEX, h->page_free_ref);
 		return 1;
 	}
 	page_check(L, h, p);
@@ -279,7 +296,7 @@ static int page_index(lua_State *L)
 	else if (strcmp(key, "pending") == 0)
 		lua_pushboolean(L, p->state == LP_PENDING);
 	else if (strcmp(key, "error") == 0 && p->state == LP_FAILED)
-		lua_pushstring(L, p->why);
+		lua_pushstring(L, page_why(p));
 	else if (strcmp(key, "cpu") == 0)
 		lua_pushinteger(L, p->cpu);
 	else if (live && strcmp(key, "pfn") == 0)
@@ -480,10 +497,8 @@ void lh_handles_sync(lua_State *L, struct lhost *h)
 
 		if (pd->ref == LUA_NOREF || !(pd->done || replaced))
 			continue;
-		if (!pd->done) {
-			pd->p->state = LP_FAILED;
-			snprintf(pd->p->why, sizeof(pd->p->why), "the machine was replaced");
-		}
+		if (!pd->done)
+			page_failed(pd->p, "the machine was replaced");
 		luaL_unref(L, LUA_REGISTRYINDEX, pd->ref);
 		pd->ref = LUA_NOREF;
 		pd->p = NULL;

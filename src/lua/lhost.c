@@ -805,6 +805,7 @@ struct lhost *lhost_new(struct cmd_ctx *c, const struct ui_host *ui, int trusted
 	h->ui = ui;
 	h->trusted = trusted;
 	h->co_ref = LUA_NOREF;
+	h->page_free_ref = LUA_NOREF;
 	h->listen_id = -1;
 	h->want_cpu = -1;
 	h->m_seen = c->m;

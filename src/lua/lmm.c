@@ -52,8 +52,17 @@ gfp_t lh_checkgfp(lua_State *L, int arg, const char *fname, gfp_t def)
 				    (unsigned long long)v, __GFP_BITS_MASK);
 		return (gfp_t)v;
 	}
-	if (mm_gfp_parse(lh_checkstr(L, arg, fname), &gfp, err, sizeof(err)) < 0)
+	const char *s = lh_checkstr(L, arg, fname);
+	struct lhost *h = *(struct lhost **)lua_getextraspace(L);
+
+	if (strcmp(s, h->gfp_text) == 0)
+		return h->gfp_value;
+	if (mm_gfp_parse(s, &gfp, err, sizeof(err)) < 0)
 		lh_argerror(L, arg, fname, "%s", err);
+	if (strlen(s) < sizeof(h->gfp_text)) {
+		strcpy(h->gfp_text, s);
+		h->gfp_value = gfp;
+	}
 	return gfp;
 }
 
