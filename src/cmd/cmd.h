@@ -31,6 +31,11 @@
 typedef void (*cmd_out_fn)(void *sink, const char *text, size_t len);
 /* one error line, NUL-terminated, no trailing newline */
 typedef void (*cmd_err_fn)(void *sink, const char *line);
+/* an event's line (a tracepoint, a stage, a printk: event is its enum
+ * mm_event_type), len bytes, no trailing newline; a printk may hold
+ * several lines.  A front end that sets it learns each line's kind from
+ * the event, never from the text; without it the line goes to out. */
+typedef void (*cmd_event_fn)(void *sink, int event, const char *text, size_t len);
 
 enum cmd_flags {
 	CMD_ECHO = 1u << 0,       /* print "> command" before each command */
@@ -60,7 +65,8 @@ struct cmd_ctx {
 	struct mm_machine *m; /* owned; may be replaced by `machine` */
 	cmd_out_fn out;
 	cmd_err_fn err;
-	void *sink;          /* passed to out and err */
+	cmd_event_fn out_event; /* NULL: event lines are ordinary output */
+	void *sink;          /* passed to out, err and out_event */
 	unsigned int flags;  /* enum cmd_flags */
 	int quit;            /* set by `quit`; front ends stop reading */
 	unsigned long nr_failed; /* failed commands since init */

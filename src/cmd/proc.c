@@ -239,6 +239,17 @@ static int running_stepping(const struct mm_machine *m)
 	return mm_view_running(m, &r) == 0 && r.stepping;
 }
 
+/* an event's text: to the front end with its kind, or as output */
+static void event_line(struct cmd_ctx *c, int event, const char *text)
+{
+	if (!c->out_event) {
+		cmd_printf(c, "%s\n", text);
+		return;
+	}
+	cmd_flush(c); /* what the command printed before it, first */
+	c->out_event(c->sink, event, text, strlen(text));
+}
+
 static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 			void *ctx)
 {
@@ -251,7 +262,7 @@ static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 			c->listeners[i].fn(m, ev, c->listeners[i].ud);
 	/* kernel log lines reach the console whether or not tracing is on */
 	if (ev->type == MM_EV_PRINTK) {
-		cmd_printf(c, "%s\n", ev->text ? ev->text : "");
+		event_line(c, ev->type, ev->text ? ev->text : "");
 		return;
 	}
 	if (!(c->trace_mask & MM_EV_BIT(ev->type)) &&
@@ -259,7 +270,7 @@ static void trace_event(struct mm_machine *m, const struct mm_event *ev,
 		return;
 	line[0] = '\0';
 	mm_event_format(m, ev, line, sizeof(line));
-	cmd_printf(c, "%s\n", line);
+	event_line(c, ev->type, line);
 }
 
 /* the observer is always there: printk lines are shown like dmesg's */

@@ -182,6 +182,7 @@ static int lh_call(struct lhost *h, const char *name, int (*fn)(struct cmd_ctx *
 	cmd_out_fn out0 = c->out, real_out0 = h->real_out;
 	const char *cur0 = c->cur;
 	cmd_err_fn err0 = c->err;
+	cmd_event_fn event0 = c->out_event;
 	void *sink0 = c->sink, *real_sink0 = h->real_sink;
 	unsigned int flags0 = c->flags;
 	int capturing0 = h->capturing, sandboxed0 = c->sandboxed, rc;
@@ -195,6 +196,7 @@ static int lh_call(struct lhost *h, const char *name, int (*fn)(struct cmd_ctx *
 	h->capturing = 1;
 	c->out = cap_out;
 	c->err = cap_err;
+	c->out_event = NULL; /* event lines are output it collects, like the rest */
 	c->sink = &cap;
 	c->flags &= ~(unsigned int)(CMD_ECHO | CMD_KEEP_GOING);
 	/* the command layer refuses what a sandboxed script may not do */
@@ -206,6 +208,7 @@ static int lh_call(struct lhost *h, const char *name, int (*fn)(struct cmd_ctx *
 	c->sandboxed = sandboxed0;
 	c->out = out0;
 	c->err = err0;
+	c->out_event = event0;
 	c->sink = sink0;
 	c->flags = flags0;
 	h->capturing = capturing0;

@@ -5,11 +5,9 @@
  * on its own, so panels read whole lines by index.  seq counts every line
  * ever added, which is how a panel notices new ones without a callback.
  *
- * A command's output reaches the log as LOG_OUTPUT even when it is a trace
- * line (`trace on` prints through the command's output), so lines that
- * start like a tracepoint ("mm_page_alloc: ...") or a stage point
- * ("stage: -> ...") are filed as LOG_TRACE with their event here, in one
- * place, for the log panel's filters.
+ * Every line comes with its kind: the command layer hands tracepoint,
+ * stage and printk lines over with their event (tui_cmd.c's sink_event),
+ * so nothing here reads the text to tell what a line is.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,40 +29,6 @@ void tui_log_free(struct tui_log *l)
 	free(l->lines);
 	l->lines = NULL;
 	l->first = l->n = 0;
-}
-
-/* "stage: -> f()", "stage:   <- f()", "stage: .. f()": which stage event */
-static int stage_event_of(const char *s, size_t len)
-{
-	size_t i = 6;
-
-	if (len < 9 || strncmp(s, "stage: ", 7))
-		return -1;
-	while (i < len && s[i] == ' ')
-		i++;
-	if (i + 2 > len)
-		return -1;
-	if (!strncmp(s + i, "->", 2))
-		return MM_EV_STAGE_ENTER;
-	if (!strncmp(s + i, "<-", 2))
-		return MM_EV_STAGE_EXIT;
-	if (!strncmp(s + i, "..", 2))
-		return MM_EV_STAGE_NOTE;
-	return -1;
-}
-
-/* the tracepoint a line of trace text starts with ("NAME: "), or -1 */
-static int trace_event_of(const char *s, size_t len)
-{
-	for (int t = 0; t < MM_EV_NR_TRACEPOINTS; t++) {
-		const char *name = mm_event_names[t];
-		size_t n = name ? strlen(name) : 0;
-
-		if (n && len > n + 1 && !strncmp(s, name, n) && s[n] == ':' &&
-		    s[n + 1] == ' ')
-			return t;
-	}
-	return stage_event_of(s, len);
 }
 
 /* the slot for one more line, dropping the oldest when the ring is full */
@@ -97,14 +61,6 @@ static void log_push(struct tui_log *l, enum log_kind kind, int event,
 
 	if (len && s[len - 1] == '\r')
 		len--;
-	if (kind == LOG_OUTPUT || (kind == LOG_TRACE && event < 0)) {
-		int t = trace_event_of(s, len);
-
-		if (t >= 0) {
-			kind = LOG_TRACE;
-			event = t;
-		}
-	}
 	text = malloc(len + 1);
 	if (!text)
 		return;

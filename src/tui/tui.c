@@ -348,7 +348,6 @@ void tui_after_command(struct tui *t)
 			t->v.cpu = mv.cur_cpu;
 		t->seen_cpu = mv.cur_cpu;
 	}
-	tui_printk_clear(t);
 	listen_for_stages(t);
 	follow_requests(t);
 	if (t->lua && lhost_busy(t->lua)) {
@@ -1104,7 +1103,6 @@ static void teardown(struct tui *t)
 	term_free(t->term);
 	signals_remove();
 	tui_sinks_remove(t);
-	tui_printk_clear(t);
 	help_close(&t->help);
 	canvas_free(&t->cv);
 	tui_log_free(&t->v.log);

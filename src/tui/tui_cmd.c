@@ -1,9 +1,9 @@
 /*
  * tui_cmd.c - what the screen adds to the command language and to scripts:
  *
- *  - the sinks: a command's output and errors become log lines (output
- *    that the core printed as a printk line is filed as LOG_PRINTK; log.c
- *    recognises tracepoint and stage lines itself);
+ *  - the sinks: a command's output and errors become log lines, and the
+ *    event lines (printk, tracepoints, the stage trail) come with their
+ *    event, so each is filed by its kind, never by what its text says;
  *  - the commands only the screen has (theme, layout, focus, screenshot,
  *    run, pause, speed), registered with cmd_set_hook;
  *  - the ui_host a script's `ui` module talks to (say, pause, focus,
@@ -62,59 +62,11 @@ static int is_tick_line(const char *s)
 	return s[strspn(s, "0123456789")] == '\0';
 }
 
-/* was this output line a printk the listener saw?  (it is then taken off
- * the list, with any older ones that never showed up) */
-static int printk_match(struct tui *t, const char *line)
-{
-	int i, k;
-
-	for (i = 0; i < t->printk_n; i++) {
-		k = (t->printk_first + i) % TUI_PRINTK_HELD;
-		if (strcmp(t->printk[k], line) != 0)
-			continue;
-		while (i-- >= 0) {
-			free(t->printk[t->printk_first]);
-			t->printk[t->printk_first] = NULL;
-			t->printk_first = (t->printk_first + 1) % TUI_PRINTK_HELD;
-			t->printk_n--;
-		}
-		return 1;
-	}
-	return 0;
-}
-
-static void printk_hold(struct tui *t, const char *text, size_t len)
-{
-	int k;
-	char *s = untab(text, len); /* as the output line will read */
-
-	if (!s)
-		return;
-	if (t->printk_n == TUI_PRINTK_HELD) { /* drop the oldest */
-		free(t->printk[t->printk_first]);
-		t->printk_first = (t->printk_first + 1) % TUI_PRINTK_HELD;
-		t->printk_n--;
-	}
-	k = (t->printk_first + t->printk_n++) % TUI_PRINTK_HELD;
-	t->printk[k] = s;
-}
-
-void tui_printk_clear(struct tui *t)
-{
-	while (t->printk_n) {
-		free(t->printk[t->printk_first]);
-		t->printk[t->printk_first] = NULL;
-		t->printk_first = (t->printk_first + 1) % TUI_PRINTK_HELD;
-		t->printk_n--;
-	}
-}
-
 static void log_output_line(struct tui *t, const char *line)
 {
 	if (t->quiet_tick && is_tick_line(line))
 		return;
-	tui_log_add(&t->v, printk_match(t, line) ? LOG_PRINTK : LOG_OUTPUT, -1,
-		    line);
+	tui_log_add(&t->v, LOG_OUTPUT, -1, line);
 }
 
 static void sink_out(void *sink, const char *text, size_t len)
@@ -134,6 +86,26 @@ static void sink_out(void *sink, const char *text, size_t len)
 	t->dirty = 1;
 }
 
+/* an event's line, filed by its kind: a printk (each of its lines), a
+ * tracepoint or a stage line with its event */
+static void sink_event(void *sink, int event, const char *text, size_t len)
+{
+	struct tui *t = sink;
+	const char *end = text + len, *nl;
+	char *line;
+
+	do {
+		nl = memchr(text, '\n', (size_t)(end - text));
+		line = untab(text, (size_t)((nl ? nl : end) - text));
+		if (line)
+			tui_log_add(&t->v, event == MM_EV_PRINTK ? LOG_PRINTK : LOG_TRACE,
+				    event == MM_EV_PRINTK ? -1 : event, line);
+		free(line);
+		text = nl ? nl + 1 : end;
+	} while (text < end);
+	t->dirty = 1;
+}
+
 static void sink_err(void *sink, const char *line)
 {
 	struct tui *t = sink;
@@ -148,10 +120,12 @@ void tui_sinks_install(struct tui *t)
 
 	t->old_out = c->out;
 	t->old_err = c->err;
+	t->old_event = c->out_event;
 	t->old_sink = c->sink;
 	t->old_flags = c->flags;
 	c->out = sink_out;
 	c->err = sink_err;
+	c->out_event = sink_event;
 	c->sink = t;
 	c->flags &= ~CMD_ECHO; /* the log shows each command line itself */
 }
@@ -162,15 +136,15 @@ void tui_sinks_remove(struct tui *t)
 
 	c->out = t->old_out;
 	c->err = t->old_err;
+	c->out_event = t->old_event;
 	c->sink = t->old_sink;
 	c->flags = t->old_flags;
 }
 
-/* the model's events: to the panels that asked, printk text to match */
+/* the model's events: to the panels that asked */
 void tui_event(struct mm_machine *m, const struct mm_event *ev, void *ud)
 {
 	struct tui *t = ud;
-	const char *s, *nl;
 	int i;
 
 	(void)m;
@@ -179,12 +153,6 @@ void tui_event(struct mm_machine *m, const struct mm_event *ev, void *ud)
 
 		if (ops->event && (ops->event_mask & MM_EV_BIT(ev->type)))
 			ops->event(t->panel[i], &t->v, ev);
-	}
-	if (ev->type != MM_EV_PRINTK || !ev->text)
-		return;
-	for (s = ev->text; *s; s = nl ? nl + 1 : s + strlen(s)) {
-		nl = strchr(s, '\n');
-		printk_hold(t, s, nl ? (size_t)(nl - s) : strlen(s));
 	}
 }
 

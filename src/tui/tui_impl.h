@@ -20,7 +20,6 @@ struct term;
 struct lhost;
 
 #define TUI_MAX_BOUND 32
-#define TUI_PRINTK_HELD 64
 #define TUI_MAX_THEMES 32
 
 /* the help overlay: lines built when it opens, scrolled while it is up */
@@ -72,10 +71,6 @@ struct tui {
 	int quiet_tick;   /* the sink drops tick's "jiffies N" line */
 	int tick_failed;
 
-	/* printk texts seen by the listener, not yet matched in the output */
-	char *printk[TUI_PRINTK_HELD];
-	int printk_first, printk_n;
-
 	/* Lua */
 	enum lua_wait lua_wait;
 	double last_frame; /* when the loop last drew */
@@ -95,6 +90,7 @@ struct tui {
 	/* the command context's sinks and flags before the screen took them */
 	cmd_out_fn old_out;
 	cmd_err_fn old_err;
+	cmd_event_fn old_event;
 	void *old_sink;
 	unsigned int old_flags;
 	struct mm_machine *seen_m; /* the machine the view was set up for */
@@ -124,7 +120,6 @@ void tui_sinks_remove(struct tui *t);
 void tui_ui_host_init(struct tui *t);
 int tui_load_theme(struct tui *t, const char *name, char *err, size_t errlen);
 void tui_cycle_theme(struct tui *t);
-void tui_printk_clear(struct tui *t);
 void tui_event(struct mm_machine *m, const struct mm_event *ev, void *ud);
 
 /* tui_draw.c */

@@ -619,8 +619,32 @@ test_autostep() {
 	end
 }
 
+# the log files each line by the kind the command layer gave it (never by
+# its text): the filters show tracepoints, and hide printk lines from
+# "commands and output"
+test_logkinds() {
+	begin logkinds
+	start 80 24 &&
+	type_line "trace on mm_page_alloc" &&
+	type_line "alloc_pages GFP_KERNEL 0" &&
+	type_line "sysrq m" &&
+	type_line "focus log" &&
+	expect "pages non-shared" &&
+	keys f &&
+	expect "filter: commands and output" &&
+	expect "> alloc_pages GFP_KERNEL 0" &&
+	expect_not "mm_page_alloc: page=" &&
+	expect_not "pages non-shared" &&
+	keys f &&
+	expect "filter: tracepoints" &&
+	expect "mm_page_alloc: page=" &&
+	expect_not "> alloc_pages" &&
+	expect_not "pages non-shared"
+	end
+}
+
 ALL="start alloc step help complete wide theme resize script lua quit fuzz autostep \
-	interrupt signals paste files"
+	interrupt signals paste files logkinds"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done
