@@ -111,8 +111,8 @@ struct lhost {
 	struct cmd_outcome done;  /* that request's outcome (req_done) */
 
 	/* lessons: the ui.pause calls the running script made, and the one
-	 * to stop at (0: each waits); the pauses before it, and the steps
-	 * between them, pass without yielding (replaying to a step) */
+	 * to stop at (0: each waits); the pauses before it pass (replaying
+	 * to a step) */
 	int pauses;
 	int replay_to;
 

@@ -231,7 +231,7 @@ int lh_pcall(struct lhost *h, lua_State *L, int nargs, const char *prefix)
 int lh_can_yield(struct lhost *h, lua_State *L)
 {
 	return h->ui && h->ui->interactive && L == h->co && !h->in_callback &&
-	       !h->replay_to && lua_isyieldable(L);
+	       lua_isyieldable(L);
 }
 
 /* after a yield, the results pushed before it are still on the stack */

@@ -51,10 +51,10 @@ void lhost_interrupt(struct lhost *L);
 /* a key bound with ui.bind was pressed: run its function (1 if bound) */
 int lhost_key(struct lhost *L, const char *keyname);
 /* Lessons.  lhost_replay_to(L, K) before lhost_source: the script's
- * first K-1 ui.pause calls return at once and nothing yields until the
- * K-th, where it waits as usual (K <= 0: every pause waits; INT_MAX: run
- * through, counting).  lhost_pauses: the ui.pause calls the script that
- * runs (or ran last) made. */
+ * first K-1 ui.pause calls return at once (its steps still yield
+ * LH_YIELD); the K-th waits as usual (K <= 0: every pause waits; INT_MAX:
+ * run through, counting).  lhost_pauses: the ui.pause calls the script
+ * that runs (or ran last) made. */
 void lhost_replay_to(struct lhost *L, int pause);
 int lhost_pauses(const struct lhost *L);
 /* quiet on: the commands' own output (stage trail, traces, printk) is
