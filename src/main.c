@@ -33,6 +33,7 @@ struct options {
 	const char *machine;
 	unsigned int flags; /* enum cmd_flags */
 	int trusted;        /* scripts get the whole Lua standard library */
+	int verbose;        /* headless scripts show the stage trail and traces */
 	struct cli_action *acts;
 	int nacts;
 	/* the screen */
@@ -62,6 +63,10 @@ static const struct opt_doc options[] = {
 	  "it are its arguments; a walkthrough may be named without its directory",
 	  "walkthroughs" },
 	{ "--trust", NULL, NULL, "give scripts the full Lua standard library", NULL },
+	{ "--verbose", NULL, NULL,
+	  "a headless script also prints what its commands print: the stage "
+	  "trail, traces, kernel log lines (without it: its narration, what it "
+	  "prints, and errors)", NULL },
 	{ "--keep-going", NULL, NULL, "run every command even after one fails", NULL },
 	{ "--echo", NULL, NULL, "print each command ('> CMD') before its output", NULL },
 	{ "--theme", NULL, "NAME",
@@ -250,6 +255,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 			batch_args(argc, argv, &i, &o->acts[o->nacts - 1]);
 		} else if (strcmp(a, "--trust") == 0) {
 			o->trusted = 1;
+		} else if (strcmp(a, "--verbose") == 0) {
+			o->verbose = 1;
 		} else if (is_opt(a, "-e", 1)) {
 			add_action(o, ACT_EXEC, opt_value(argc, argv, &i, "-e"));
 		} else if (strcmp(a, "--keep-going") == 0) {
@@ -308,7 +315,7 @@ static struct mm_machine *boot(const char *name)
 }
 
 /* a script headless: 1 if it failed (its error and traceback printed) */
-static int run_script(struct lhost *lh, const struct cli_action *act)
+static int run_script(struct lhost *lh, const struct cli_action *act, int verbose)
 {
 	char **argv = calloc((size_t)act->nargs + 1, sizeof(*argv));
 	int rc;
@@ -320,7 +327,9 @@ static int run_script(struct lhost *lh, const struct cli_action *act)
 	}
 	argv[0] = (char *)act->arg;
 	memcpy(argv + 1, act->args, (size_t)act->nargs * sizeof(*argv));
+	lhost_set_quiet(lh, !verbose);
 	rc = lhost_source(lh, act->nargs + 1, argv) == LH_ERROR;
+	lhost_set_quiet(lh, 0);
 	free(argv);
 	return rc;
 }
@@ -348,7 +357,7 @@ static int run_actions(struct cmd_ctx *c, struct lhost *lh, const struct options
 
 	for (i = 0; i < o->nacts && !c->quit; i++) {
 		if (o->acts[i].kind == ACT_BATCH && is_lua_file(o->acts[i].arg))
-			rc = run_script(lh, &o->acts[i]);
+			rc = run_script(lh, &o->acts[i], o->verbose);
 		else if (o->acts[i].kind == ACT_BATCH)
 			rc = run_batch(c, o->acts[i].arg);
 		else

@@ -276,6 +276,15 @@ static const struct cmd_def commands[] = {
 	  "Shows or sets how many jiffies the clock advances per second in\n"
 	  "live mode (1..10000).\n",
 	  cmd_hooked, CMPL_NONE, 0 },
+	{ "autostep", "[SECONDS|off]", "a lesson goes on by itself (the screen)",
+	  "For a projector: the lesson goes to its next step every SECONDS\n"
+	  "(0.5..3600) until its end; any key pauses it.  Without an argument\n"
+	  "shows the setting.  In the narration panel, 'a' starts it (5 s).\n",
+	  cmd_hooked, CMPL_NONE, 0 },
+	{ "lesson", "", "where the lesson stands (the screen)",
+	  "Shows the lesson's script, its step and how long rebuilding the\n"
+	  "last step took (going back replays the script from its start).\n",
+	  cmd_hooked, CMPL_NONE, 0 },
 	/* the Lua host's commands (src/lua registers them) */
 	{ "source", "FILE.lua [ARG...]", "run a Lua script",
 	  "Runs FILE.lua (a walkthrough or an experiment) with the mm and ui\n"

@@ -117,6 +117,18 @@ struct lhost {
 	int have_done;
 	struct cmd_outcome done;  /* that request's outcome (req_done) */
 
+	/* lessons: the ui.pause calls the running script made, and the one
+	 * to stop at (0: each waits); the pauses before it pass (replaying
+	 * to a step) */
+	int pauses;
+	int replay_to;
+
+	/* quiet (headless walkthroughs): the commands' own output (the stage
+	 * trail, traces, printk) goes nowhere; print, io.write, ui.say and
+	 * errors go to quiet_out */
+	cmd_out_fn quiet_out;
+	void *quiet_sink;
+
 	/* mm.exec captures the sinks; print still goes to the real ones */
 	int capturing;
 	cmd_out_fn real_out;

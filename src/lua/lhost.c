@@ -135,6 +135,12 @@ void lh_out(struct lhost *h, const char *text, size_t len)
 {
 	struct cmd_ctx *c = h->c;
 
+	if (h->quiet_out) { /* only what the script says itself */
+		if (!h->capturing)
+			cmd_flush(c); /* the commands' output, dropped */
+		h->quiet_out(h->quiet_sink, text, len);
+		return;
+	}
 	if (h->capturing) { /* mm.exec is collecting the command's output */
 		if (h->real_out)
 			h->real_out(h->real_sink, text, len);
@@ -367,6 +373,7 @@ static void drop_co(struct lhost *h)
 	h->co = NULL;
 	h->co_ref = LUA_NOREF;
 	h->state = LH_DONE;
+	h->replay_to = 0;
 }
 
 /* the host has control again: the guards start over */
@@ -509,6 +516,7 @@ int lhost_source(struct lhost *h, int argc, char **argv)
 		return LH_ERROR;
 	}
 	h->interrupt = 0;
+	h->pauses = 0;
 	if (lh_script_find(argv[0], path, sizeof(path)) < 0)
 		snprintf(path, sizeof(path), "%s", argv[0]);
 	set_script_dir(h, path);
@@ -603,6 +611,43 @@ void lhost_stop(struct lhost *h)
 		return;
 	}
 	drop_co(h);
+}
+
+void lhost_replay_to(struct lhost *h, int pause)
+{
+	if (h)
+		h->replay_to = pause > 0 ? pause : 0;
+}
+
+int lhost_pauses(const struct lhost *h)
+{
+	return h ? h->pauses : 0;
+}
+
+static void drop_out(void *sink, const char *text, size_t len)
+{
+	(void)sink;
+	(void)text;
+	(void)len;
+}
+
+void lhost_set_quiet(struct lhost *h, int on)
+{
+	struct cmd_ctx *c;
+
+	if (!h || !on == !h->quiet_out)
+		return;
+	c = h->c;
+	cmd_flush(c);
+	if (on) {
+		h->quiet_out = c->out;
+		h->quiet_sink = c->sink;
+		c->out = drop_out;
+		return;
+	}
+	c->out = h->quiet_out;
+	h->quiet_out = NULL;
+	h->quiet_sink = NULL;
 }
 
 void lhost_interrupt(struct lhost *h)
@@ -829,6 +874,7 @@ void lhost_free(struct lhost *h)
 {
 	if (!h)
 		return;
+	lhost_set_quiet(h, 0);
 	hooks_set(h, 0);
 	lh_events_fini(h);
 	drop_co(h);

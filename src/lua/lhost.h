@@ -50,6 +50,17 @@ void lhost_stop(struct lhost *L);
 void lhost_interrupt(struct lhost *L);
 /* a key bound with ui.bind was pressed: run its function (1 if bound) */
 int lhost_key(struct lhost *L, const char *keyname);
+/* Lessons.  lhost_replay_to(L, K) before lhost_source: the script's
+ * first K-1 ui.pause calls return at once (its steps still yield
+ * LH_YIELD); the K-th waits as usual (K <= 0: every pause waits; INT_MAX:
+ * run through, counting).  lhost_pauses: the ui.pause calls the script
+ * that runs (or ran last) made. */
+void lhost_replay_to(struct lhost *L, int pause);
+int lhost_pauses(const struct lhost *L);
+/* quiet on: the commands' own output (stage trail, traces, printk) is
+ * dropped; print, io.write, ui.say and errors still show (headless
+ * walkthroughs without --verbose) */
+void lhost_set_quiet(struct lhost *L, int on);
 /* $XDG_CONFIG_HOME/mmscope/init.lua if it exists */
 int lhost_run_init(struct lhost *L);
 /* each walkthrough of the scripts directories once (the first found, in

@@ -51,6 +51,12 @@ static int ui_pause(lua_State *L)
 	struct lhost *h = lh_host(L);
 	const char *prompt = luaL_optstring(L, 1, "paused");
 
+	if (L == h->co && !h->in_callback) {
+		h->pauses++;
+		if (h->replay_to && h->pauses < h->replay_to)
+			return 0; /* replaying: this step passes */
+		h->replay_to = 0;
+	}
 	if (!lh_can_yield(h, L))
 		return 0;
 	if (h->ui->pause_prompt)

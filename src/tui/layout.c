@@ -43,7 +43,7 @@ static const struct layout_def layouts[] = {
 	{ "pcp", "the per-cpu lists beside zones and free_area, over the log",
 	  "v(h(pcp:50% v(zones free_area:9)):70% log)" },
 	{ "lesson", "narration over free_area, zones, the memory map and the log",
-	  "v(narration:25% h(free_area:50% zones):9 h(memmap:50% log))" },
+	  "v(narration:40% h(free_area:50% zones):9 h(memmap:50% log))" },
 };
 #define NR_LAYOUTS ((int)(sizeof(layouts) / sizeof(layouts[0])))
 

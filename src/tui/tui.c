@@ -167,11 +167,28 @@ int tui_slot_of(const struct tui *t, int panel)
 static void arrange(struct tui *t)
 {
 	struct rect area = { 0, 0, t->w, t->h - 2 }; /* status bar, command line */
+	int narration = tui_panel_index("narration");
 
 	if (t->layout_auto)
 		t->layout = layout_auto(t->w, t->h);
 	t->too_small = t->w < TUI_MIN_W || t->h < TUI_MIN_H;
-	t->nslots = layout_arrange(t->layout, area, t->slot, LAYOUT_MAX_SLOTS);
+	if (t->lesson.on && t->layout == layout_find("default"))
+		t->layout = layout_find("lesson"); /* its narration, at 80x24 */
+	if (t->lesson.on && !layout_has(t->layout, narration)) {
+		/* a lesson's narration stays on screen, on top: 6 lines at
+		 * least, the layout's panels share what is left */
+		struct rect top = area;
+
+		top.h = area.h * 2 / 5 < 8 ? 8 : area.h * 2 / 5;
+		area.y += top.h;
+		area.h -= top.h;
+		t->slot[0].panel = narration;
+		t->slot[0].r = top;
+		t->nslots = 1 + layout_arrange(t->layout, area, t->slot + 1,
+					       LAYOUT_MAX_SLOTS - 1);
+	} else {
+		t->nslots = layout_arrange(t->layout, area, t->slot, LAYOUT_MAX_SLOTS);
+	}
 	if (t->focus >= 0 && tui_slot_of(t, t->focus) < 0)
 		t->focus = -1;
 	t->dirty = 1;
@@ -373,12 +390,15 @@ int tui_run_line(struct tui *t, const char *line, int log_it)
 		tui_log_add(&t->v, LOG_COMMAND, -1, line);
 		redraw(t);
 	}
+	lesson_command_ran(t, line);
 	t->c->interrupted = 0;
 	t->busy = 1;
 	rc = cmd_exec(t->c, line);
 	t->busy = 0;
 	t->c->interrupted = 0;
 	tui_after_command(t);
+	if (t->lesson.pending)
+		lesson_start_pending(t);
 	return rc;
 }
 
@@ -390,9 +410,10 @@ void tui_lua_settle(struct tui *t, int status)
 	else if (status == LH_YIELD && t->lua_wait != LUA_KEY)
 		t->lua_wait = LUA_RESUME;
 	tui_after_command(t);
+	lesson_settled(t, status);
 }
 
-static void lua_resume(struct tui *t)
+void tui_lua_resume(struct tui *t)
 {
 	int st;
 
@@ -406,8 +427,9 @@ static void lua_resume(struct tui *t)
 	tui_lua_settle(t, st);
 }
 
-static void lua_stop(struct tui *t, const char *why)
+void tui_lua_stop(struct tui *t, const char *why)
 {
+	lesson_end(t);
 	lhost_stop(t->lua);
 	t->lua_wait = LUA_IDLE;
 	t->lua_prompt[0] = '\0';
@@ -556,7 +578,7 @@ static const struct action actions[] = {
 	  ANY | ACT_HINT_STEP, act_finish },
 	{ TK_F9, "F9", "cpu", "commands run on the next cpu (cpu N)", NULL, ANY,
 	  act_cpu },
-	{ TK_F10, "F10", "quit", "leave mmscope (also: quit, Ctrl-D)", "quit", ANY,
+	{ TK_F10, "F10", "quit", "leave mmscope (also: quit, Ctrl-D; a lesson asks)", "quit", ANY,
 	  act_quit },
 	{ 12, "C-l", "redraw", "redraw the whole screen", NULL, ANY, act_redraw },
 	{ 's', "s", "step-keys",
@@ -707,9 +729,9 @@ static int paused_script_key(struct tui *t, int key)
 	    key == TK_F1)
 		return 0;
 	if (key == 'q' || key == 'Q' || key == TK_ESC)
-		lua_stop(t, "script stopped");
+		tui_lua_stop(t, "script stopped");
 	else
-		lua_resume(t);
+		tui_lua_resume(t);
 	return 1;
 }
 
@@ -732,7 +754,9 @@ static void handle_key(struct tui *t, int key)
 		t->dirty = 1;
 		return;
 	}
-	if (t->lua_wait == LUA_KEY && paused_script_key(t, key))
+	if (lesson_key(t, key))
+		return;
+	if (!t->lesson.on && t->lua_wait == LUA_KEY && paused_script_key(t, key))
 		return;
 	if (t->focus >= 0 && !t->too_small)
 		panel_key(t, key);
@@ -751,7 +775,7 @@ static void check_signals(struct tui *t)
 	t->sigint = 0;
 	t->c->interrupted = 0;
 	if (t->lua && lhost_busy(t->lua))
-		lua_stop(t, "script interrupted");
+		tui_lua_stop(t, "script interrupted");
 	repl_cb_cancel();
 	t->menu[0] = '\0';
 	t->dirty = 1;
@@ -839,14 +863,14 @@ static void loop(struct tui *t)
 		if (t->lua_wait == LUA_RESUME) {
 			/* a script let the screen draw: go on, but let q stop it */
 			key = term_getkey(t->term, 0);
-			if (key == 'q' || key == TK_ESC) {
-				lua_stop(t, "script stopped");
+			if (!t->lesson.on && (key == 'q' || key == TK_ESC)) {
+				tui_lua_stop(t, "script stopped");
 				continue;
 			}
 			if (key != TK_NONE)
 				handle_key(t, key);
 			if (t->lua_wait == LUA_RESUME)
-				lua_resume(t);
+				tui_lua_resume(t);
 			continue;
 		}
 		key = term_getkey(t->term, KEY_TIMEOUT_MS);
@@ -854,6 +878,7 @@ static void loop(struct tui *t)
 			handle_keys(t, key);
 		stderr_drain(t);
 		live_tick(t);
+		lesson_tick(t);
 		expire_highlight(t);
 	}
 }
@@ -864,6 +889,10 @@ static void on_line(void *ud, const char *line)
 {
 	struct tui *t = ud;
 
+	if (!line && t->lesson.on) { /* Ctrl-D: a lesson asks first */
+		lesson_ask_leave(t);
+		return;
+	}
 	if (!line) { /* Ctrl-D on an empty line */
 		t->quit = 1;
 		return;
@@ -958,11 +987,13 @@ static void start_lua(struct tui *t, const struct tui_opts *o)
 	char err[256];
 
 	tui_ui_host_init(t);
+	t->trusted = o->trusted;
 	t->lua = lhost_new(t->c, &t->ui, o->trusted, err, sizeof(err));
 	if (!t->lua) {
 		tui_log_add(&t->v, LOG_ERROR, -1, err);
 		return;
 	}
+	lesson_hook(t);
 	t->busy = 1;
 	tui_lua_settle(t, lhost_run_init(t->lua));
 	t->busy = 0;
@@ -1098,6 +1129,7 @@ static void teardown(struct tui *t)
 	if (t->lua)
 		lhost_free(t->lua);
 	t->lua = NULL;
+	lesson_free(t);
 	tui_hooks_remove(t);
 	panels_destroy(t);
 	term_free(t->term);
@@ -1110,8 +1142,6 @@ static void teardown(struct tui *t)
 
 static void run_script(struct tui *t, const struct tui_opts *o)
 {
-	int st;
-
 	if (!o->script_argc || !t->lua) {
 		if (o->script_argc)
 			tui_log_add(&t->v, LOG_ERROR, -1,
@@ -1119,10 +1149,7 @@ static void run_script(struct tui *t, const struct tui_opts *o)
 		return;
 	}
 	redraw(t); /* the screen is up before the script speaks */
-	t->busy = 1;
-	st = lhost_source(t->lua, o->script_argc, o->script_argv);
-	t->busy = 0;
-	tui_lua_settle(t, st);
+	lesson_begin(t, o->script_argc, o->script_argv);
 }
 
 int tui_run(struct cmd_ctx *c, const struct tui_opts *o)

@@ -423,6 +423,42 @@ static int hook_speed(struct cmd_ctx *c, void *ud, int argc, char **argv)
 	return 0;
 }
 
+/* autostep [SECONDS|off] */
+static int hook_autostep(struct cmd_ctx *c, void *ud, int argc, char **argv)
+{
+	struct tui *t = ud;
+	char err[200];
+
+	if (nargs(c, argc, argv, 0, 1))
+		return 1;
+	if (argc == 2 && lesson_set_autostep(t, argv[1], err, sizeof(err)) < 0)
+		return fail(c, "autostep", "%s", err);
+	if (t->lesson.autostep > 0)
+		out(c, "autostep: a step every %g s (any key pauses it)\n", t->lesson.autostep);
+	else
+		out(c, "autostep off\n");
+	return 0;
+}
+
+/* lesson: where the lesson stands */
+static int hook_lesson(struct cmd_ctx *c, void *ud, int argc, char **argv)
+{
+	struct tui *t = ud;
+	const struct lesson *l = &t->lesson;
+	char where[64];
+
+	if (nargs(c, argc, argv, 0, 0))
+		return 1;
+	if (!l->on) {
+		out(c, "no lesson runs (a walkthrough with pauses starts one: source FILE.lua)\n");
+		return 0;
+	}
+	lesson_title(t, where, sizeof(where));
+	out(c, "lesson %s: %s; the last rebuild took %.1f ms\n", l->argv[0], where,
+	    l->last_ms);
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	cmd_hook_fn fn;
@@ -430,7 +466,8 @@ static const struct {
 	{ "theme", hook_theme }, { "layout", hook_layout },
 	{ "focus", hook_focus }, { "screenshot", hook_screenshot },
 	{ "run", hook_run },     { "pause", hook_pause },
-	{ "speed", hook_speed },
+	{ "speed", hook_speed }, { "autostep", hook_autostep },
+	{ "lesson", hook_lesson },
 };
 #define NR_HOOKS (sizeof(hooks) / sizeof(hooks[0]))
 
@@ -466,7 +503,8 @@ static void ui_say(void *ud, const char *text)
 	int p = tui_panel_index("narration");
 
 	snprintf(t->v.narration, sizeof(t->v.narration), "%s", text ? text : "");
-	tui_log_add(&t->v, LOG_NARRATION, -1, t->v.narration);
+	if (!t->lesson.replaying)
+		tui_log_add(&t->v, LOG_NARRATION, -1, t->v.narration);
 	if (tui_slot_of(t, p) >= 0)
 		tui_set_focus(t, p);
 	t->dirty = 1;

@@ -27,7 +27,14 @@ static void draw_panels(struct tui *t)
 		const struct panel_ops *ops = tui_panels[p];
 		struct rect r = t->slot[i].r;
 
-		canvas_box(&t->cv, r, ops->title, focused);
+		char title[96], step[64];
+
+		lesson_title(t, step, sizeof(step));
+		if (step[0] && ops == &panel_narration)
+			snprintf(title, sizeof(title), "%s · %s", ops->title, step);
+		else
+			snprintf(title, sizeof(title), "%s", ops->title);
+		canvas_box(&t->cv, r, title, focused);
 		if (ops->draw)
 			ops->draw(t->panel[p], &t->v, &t->cv, rect_inner(r), focused);
 	}
@@ -158,7 +165,8 @@ static void draw_pause_prompt(struct tui *t, int x, int y)
 static void draw_status(struct tui *t, int y)
 {
 	struct rect row = { 0, y, t->w, 1 };
-	const char *mode = mode_of(t);
+	const char *mode = mode_of(t), *lesson;
+	char line[300];
 	int x;
 
 	canvas_fill(&t->cv, row, ' ', ROLE_STATUS);
@@ -167,7 +175,9 @@ static void draw_status(struct tui *t, int y)
 		return;
 	}
 	x = draw_state(t, y, mode) + 2;
-	if (t->lua_wait == LUA_KEY && t->typing)
+	if ((lesson = lesson_status(t, line, sizeof(line), t->w - x - 1)))
+		canvas_put(&t->cv, x, y, t->w - x - 1, ROLE_STATUS_KEY, lesson);
+	else if (t->lua_wait == LUA_KEY && t->typing)
 		canvas_put(&t->cv, x, y, t->w - x, ROLE_STATUS_KEY,
 			   "script waits — type a command (Esc: back)");
 	else if (t->lua_wait == LUA_KEY)

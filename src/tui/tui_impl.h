@@ -38,6 +38,31 @@ struct help {
 /* what a running script waits for */
 enum lua_wait { LUA_IDLE, LUA_RESUME, LUA_KEY };
 
+/*
+ * A lesson: a script with pause points (ui.pause) run in the screen.  Its
+ * steps are its pauses, counted before it runs by a first pass on a
+ * machine of its own; going to step K boots the lesson's machine afresh
+ * and runs the script again until its K-th pause (tui_lesson.c).
+ */
+struct lesson {
+	int on;
+	int argc;
+	char **argv;          /* the script and its arguments (copies) */
+	char machine[1024];   /* what the machine booted from when it began */
+	int steps;            /* N: its pauses */
+	int step;             /* the pause it waits at (1..N), N + 1 once ended */
+	int explored;         /* a command ran during this pause */
+	int asking;           /* "leave the lesson? (y/n)" is up */
+	int replaying;        /* a silent replay runs: narration is not logged */
+	char number[8];       /* digits typed in the narration panel */
+	double autostep;      /* seconds between steps, 0: off */
+	double next_auto;     /* when autostep goes on next */
+	double last_ms;       /* how long the last rebuild took */
+	unsigned long log_seq; /* the log when the lesson began */
+	int pending;          /* `source` asked for one: start after the command */
+	char note[200];       /* one line in the status row, until the next key */
+};
+
 struct tui {
 	struct cmd_ctx *c;
 	struct term *term;
@@ -81,6 +106,8 @@ struct tui {
 	char lua_prompt[256];
 	char bound[TUI_MAX_BOUND][24];
 	int nbound;
+	int trusted; /* scripts start with the full standard library */
+	struct lesson lesson;
 
 	/* theme names for completion (pointers into theme_names) */
 	char theme_names[TUI_MAX_THEMES][64];
@@ -111,6 +138,29 @@ int tui_slot_of(const struct tui *t, int panel); /* -1 if not shown */
 int tui_run_line(struct tui *t, const char *line, int log_it);
 void tui_after_command(struct tui *t);
 void tui_lua_settle(struct tui *t, int status);
+void tui_lua_resume(struct tui *t);
+void tui_lua_stop(struct tui *t, const char *why);
+
+/* tui_lesson.c */
+/* the screen's `source` (after each new Lua host) */
+void lesson_hook(struct tui *t);
+/* source FILE [ARG...] in the screen: a lesson when it has pauses */
+void lesson_begin(struct tui *t, int argc, char **argv);
+/* `source` typed: the lesson begins once the command line is done */
+int lesson_defer(struct tui *t, int argc, char **argv);
+void lesson_start_pending(struct tui *t);
+int lesson_key(struct tui *t, int key); /* 1 if the lesson took it */
+void lesson_settled(struct tui *t, int status);
+void lesson_tick(struct tui *t);        /* autostep */
+void lesson_command_ran(struct tui *t, const char *line);
+void lesson_ask_leave(struct tui *t);
+void lesson_end(struct tui *t);
+void lesson_free(struct tui *t);
+/* "step 3/9", "end of 9 steps", "" when no lesson runs */
+void lesson_title(const struct tui *t, char *buf, size_t len);
+/* the status row's text while a lesson runs (room columns), or NULL */
+const char *lesson_status(const struct tui *t, char *buf, size_t len, int room);
+int lesson_set_autostep(struct tui *t, const char *arg, char *err, size_t errlen);
 
 /* tui_cmd.c */
 void tui_hooks_install(struct tui *t);

@@ -5,6 +5,12 @@
 # so a wrong model (or a broken Lua binding) makes its run fail with the
 # claim in the message.
 #
+# Headless a walkthrough prints its narration and what it prints itself,
+# not its commands' stage trail or traces: each run must stay within
+# MAX_LINES lines.  --verbose brings the trail back: a walkthrough that
+# steps (one that prints a stopped request's place, "cpuN: stopped at")
+# must show "stage:" lines with it and none without.
+#
 #   tests/lua/walkthroughs.sh [NAME...]     run all, or only the named ones
 #                                           (01-buddy, 01-buddy.lua or just 01)
 #   MMSCOPE=build-asan/mmscope tests/lua/walkthroughs.sh
@@ -40,8 +46,10 @@ if [[ ${#files[@]} -eq 0 ]]; then
 	exit 2
 fi
 
+MAX_LINES=200
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+verbose=$(mktemp)
+trap 'rm -f "$log" "$verbose"' EXIT
 passed=0 failed=0
 for script in "${files[@]}"; do
 	name=$(basename "$script" .lua)
@@ -57,8 +65,21 @@ for script in "${files[@]}"; do
 	if [[ $rc -eq 0 ]] && ! grep -q '^| ' "$log"; then
 		echo "FAIL $name: exit status 0 but no narration"
 		failed=$((failed + 1))
+	elif [[ $rc -eq 0 ]] && (( $(wc -l <"$log") > MAX_LINES )); then
+		echo "FAIL $name: $(wc -l <"$log") lines headless (at most $MAX_LINES)"
+		failed=$((failed + 1))
+	elif [[ $rc -eq 0 ]] && grep -q '^stage: ' "$log"; then
+		echo "FAIL $name: the stage trail is printed without --verbose"
+		failed=$((failed + 1))
+	elif [[ $rc -eq 0 ]] && ! "$mmscope" --batch "$script" --verbose >"$verbose" 2>&1 </dev/null; then
+		echo "FAIL $name: fails with --verbose"
+		failed=$((failed + 1))
+	elif [[ $rc -eq 0 ]] && grep -qE 'step = true|mm\.step|mm\["break"\]|mm\.break_' "$script" &&
+		! grep -q '^stage: ' "$verbose"; then
+		echo "FAIL $name: no stage trail with --verbose"
+		failed=$((failed + 1))
 	elif [[ $rc -eq 0 ]]; then
-		echo "ok   $name"
+		echo "ok   $name ($(wc -l <"$log") lines; $(wc -l <"$verbose") with --verbose)"
 		passed=$((passed + 1))
 	else
 		echo "FAIL $name (exit status $rc):"

@@ -392,9 +392,155 @@ LUA
 	expect "Step two: free pfn 0x13fc40." &&
 	expect "▶ freed" &&
 	keys q &&
-	expect "script stopped" &&
+	expect "leave the lesson? (y/n)" &&
+	keys y &&
+	expect "lesson left" &&
 	wait_gone "▶ freed" &&
 	expect_not "never reached"
+	end
+}
+
+# the lesson the lesson tests walk through: three steps, each saying
+# where the model stands; step 3 says whether the state is the one the
+# script left at step 2
+lesson_script() {
+	cat > "$WORK/lesson.lua" <<'LUA'
+-- description: screen test lesson
+mm.exec("machine tiny")
+local function free() return mm.zone("Normal").free end
+ui.say(("One: %d pages free."):format(free()))
+ui.pause("one")
+local p = mm.alloc_pages("GFP_KERNEL", 4)
+ui.highlight(p.pfn, p.pfn + 15)
+local expect = free()
+ui.say(("Two: order 4 at pfn 0x%x, %d pages free."):format(p.pfn, free()))
+ui.pause("two")
+ui.say(("Three: %d pages free, %s."):format(free(),
+	free() == expect and "as step two left them" or "NOT as step two left them"))
+ui.pause("three")
+ui.say("The end.")
+LUA
+}
+
+# forward and back: the screen after going back is the one first seen
+# at that step; a number and Enter, Home, Left
+test_lesson() {
+	lesson_script
+	begin lesson-80x24
+	start 80 24 "$WORK/lesson.lua" &&
+	expect "narration · step 1/3" &&
+	expect "One: 15324 pages free." &&
+	expect_screen lesson1-80x24 &&
+	keys NPage &&
+	expect "narration · step 2/3" &&
+	expect_screen lesson2-80x24 &&
+	keys Right &&
+	expect "narration · step 3/3" &&
+	expect "as step two left them" &&
+	keys PPage &&
+	expect "narration · step 2/3" &&
+	expect_screen lesson2-80x24 &&
+	keys Left &&
+	expect "narration · step 1/3" &&
+	expect_screen lesson1-80x24 &&
+	keys 3 Enter &&
+	expect "narration · step 3/3" &&
+	keys Home &&
+	expect "narration · step 1/3" &&
+	keys Space Space Space &&
+	expect "narration · end of 3 steps" &&
+	expect "The end." &&
+	keys PPage &&
+	expect "narration · step 3/3"
+	end
+	begin lesson-200x60
+	start 200 60 "$WORK/lesson.lua" &&
+	expect "narration · step 1/3" &&
+	keys NPage &&
+	expect "narration · step 2/3" &&
+	expect_screen lesson2-200x60 &&
+	keys NPage &&
+	expect "narration · step 3/3" &&
+	keys PPage &&
+	expect "narration · step 2/3" &&
+	expect_screen lesson2-200x60
+	end
+}
+
+# q, F10 and Ctrl-D ask; n stays, y leaves; Esc goes to the command line
+test_lesson_quit() {
+	lesson_script
+	begin lesson-quit
+	start 80 24 "$WORK/lesson.lua" &&
+	expect "narration · step 1/3" &&
+	keys q &&
+	expect "leave the lesson? (y/n)" &&
+	expect_screen lesson-quit-80x24 &&
+	keys n &&
+	wait_gone "leave the lesson?" &&
+	expect "narration · step 1/3" &&
+	keys F10 &&
+	expect "leave the lesson? (y/n)" &&
+	keys x &&
+	wait_gone "leave the lesson?" &&
+	keys Escape &&
+	keys C-d &&
+	expect "leave the lesson? (y/n)" &&
+	keys n &&
+	wait_gone "leave the lesson?" &&
+	expect "narration · step 1/3" &&
+	keys F10 &&
+	expect "leave the lesson? (y/n)" &&
+	keys y &&
+	expect "lesson left" &&
+	wait_gone "narration · step" &&
+	type_line "lua print(6 * 7)" &&
+	expect "42"
+	end
+}
+
+# commands typed during a pause change the model; going on restores the
+# state the script left (one line says so), and the script finds it
+test_lesson_explore() {
+	lesson_script
+	begin lesson-explore
+	start 80 24 "$WORK/lesson.lua" &&
+	expect "narration · step 1/3" &&
+	keys NPage &&
+	expect "narration · step 2/3" &&
+	keys Escape &&
+	type_line "alloc_pages GFP_KERNEL 6" &&
+	expect "> alloc_pages GFP_KERNEL 6" &&
+	keys NPage &&
+	expect "step 2 restored as the lesson left it" &&
+	expect "narration · step 3/3" &&
+	expect "as step two left them" &&
+	expect_not "NOT as step two"
+	end
+}
+
+# autostep: the lesson goes on by itself; any key pauses it
+test_lesson_autostep() {
+	lesson_script
+	begin lesson-autostep
+	start 80 24 "$WORK/lesson.lua" &&
+	expect "narration · step 1/3" &&
+	keys Escape &&
+	type_line "autostep 1" &&
+	expect "narration · step 2/3" &&
+	expect "narration · step 3/3" &&
+	keys x &&
+	expect "autostep off" &&
+	sleep 2 &&
+	expect "narration · step 3/3" &&
+	expect_not "end of 3 steps" &&
+	keys Home &&
+	expect "narration · step 1/3" &&
+	keys a &&
+	expect "autostep: a step every 5 s" &&
+	keys Left &&
+	expect "autostep off" &&
+	expect "narration · step 1/3"
 	end
 }
 
@@ -643,8 +789,9 @@ test_logkinds() {
 	end
 }
 
-ALL="start alloc step help complete wide theme resize script lua quit fuzz autostep \
-	interrupt signals paste files logkinds"
+ALL="start alloc step help complete wide theme resize script lesson lesson_quit \
+	lesson_explore lesson_autostep lua quit fuzz autostep interrupt signals paste files \
+	logkinds"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done

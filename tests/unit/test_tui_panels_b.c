@@ -813,7 +813,7 @@ static void test_narration_wraps(void **state)
 
 	/* a short panel scrolls, saying there is more */
 	draw_at(f, 38, 9); /* 5 rows */
-	assert_string_equal(row(f, 4), "-- more: Down/PgDn --");
+	assert_string_equal(row(f, 4), "-- more: Down --");
 	key(f, TK_DOWN);
 	assert_string_equal(row(f, 0), "the buddy allocator halves the");
 	key(f, TK_END);

@@ -163,7 +163,11 @@ static void draw_line(const struct log_panel *p, struct canvas *cv, struct rect 
 /* keep the lines in view still when new matching ones arrive below */
 static void follow_or_hold(struct log_panel *p, const struct tui_log *l)
 {
-	unsigned long added = l->seq - p->seen_seq;
+	unsigned long added;
+
+	if (l->seq < p->seen_seq) /* the log was cut back (a lesson's step) */
+		p->seen_seq = l->seq;
+	added = l->seq - p->seen_seq;
 
 	if (p->back && added)
 		p->back += count_matching(p, l, added < l->n ? l->n - added : 0);

@@ -108,7 +108,7 @@ static void narration_draw(void *self, struct tui_view *v, struct canvas *cv,
 	/* a last row says there is more, so a long text is never cut silently */
 	if (p->total - p->first > r.h && r.h > 1) {
 		r.h--;
-		canvas_put(cv, r.x, r.y + r.h, r.w, ROLE_DIM, "-- more: Down/PgDn --");
+		canvas_put(cv, r.x, r.y + r.h, r.w, ROLE_DIM, "-- more: Down --");
 	}
 	vrows_init(&vr, cv, r, p->first);
 	emit_text(&vr, v->narration);
@@ -136,8 +136,13 @@ static int narration_key(void *self, struct tui_view *v, int key)
 }
 
 static const struct panel_key narration_keys[] = {
-	{ "Up/Down PgUp/PgDn", "scroll the text" },
-	{ "Home/End", "first / last lines" },
+	{ "Up/Down", "scroll the text (also PgUp/PgDn outside a lesson)" },
+	{ "Right/Space/PgDn", "a lesson's next step (PgDn from any panel)" },
+	{ "Left/PgUp", "the step before (PgUp from any panel)" },
+	{ "Home", "step 1 (outside a lesson: the first lines)" },
+	{ "N Enter", "go to step N" },
+	{ "a", "autostep: a step every 5 s, any key pauses it" },
+	{ "q, F10, C-d", "leave the lesson (asks first; Esc: the command line)" },
 	{ NULL, NULL },
 };
 

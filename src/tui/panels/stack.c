@@ -454,8 +454,11 @@ static void stack_draw(void *self, struct tui_view *v, struct canvas *cv,
 	cur = emit_all(&vr, s, v);
 	s->total = vr.n;
 	s->rows = r.h;
+	/* following, the current stage sits as low as it can, its callers
+	 * above: the same rows however the request got there (a lesson's
+	 * step rebuilt by replay draws as it did the first time) */
 	if (s->follow && cur >= 0)
-		s->first = scroll_to_show(s->first, cur, r.h, s->total);
+		s->first = scroll_to_show(cur - r.h + 1, cur, r.h, s->total);
 	else
 		s->first = scroll_to_show(s->first, s->first, r.h, s->total);
 	vrows_init(&vr, cv, r, s->first);
