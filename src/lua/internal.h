@@ -127,6 +127,7 @@ struct lhost {
 	 * trail, traces, printk) goes nowhere; print, io.write, ui.say and
 	 * errors go to quiet_out */
 	cmd_out_fn quiet_out;
+	cmd_event_fn quiet_event; /* the event lines' sink, off meanwhile */
 	void *quiet_sink;
 
 	/* mm.exec captures the sinks; print still goes to the real ones */

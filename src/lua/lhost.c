@@ -641,12 +641,16 @@ void lhost_set_quiet(struct lhost *h, int on)
 	cmd_flush(c);
 	if (on) {
 		h->quiet_out = c->out;
+		h->quiet_event = c->out_event;
 		h->quiet_sink = c->sink;
 		c->out = drop_out;
+		c->out_event = NULL; /* event lines go to out: dropped too */
 		return;
 	}
 	c->out = h->quiet_out;
+	c->out_event = h->quiet_event;
 	h->quiet_out = NULL;
+	h->quiet_event = NULL;
 	h->quiet_sink = NULL;
 }
 
