@@ -523,14 +523,8 @@ int mm_lock_holder(struct mm_machine *m, const struct mm_lock_ref *l);
 int mm_request_holds(struct mm_machine *m, int cpu, struct mm_lock_ref *out, int max);
 struct mm_request {
 	unsigned long id;  /* 1, 2, ... in the order requests started */
-	int cpu;
-	enum mm_req_kind kind;
-	gfp_t gfp;
-	int order;
-	size_t size;
-	unsigned long pfn; /* REQ_FREE_PAGES */
-	struct kmem_cache *cache;
-	uint32_t owner;
+	struct mm_request_spec spec; /* what it was asked to do */
+	struct kmem_cache *cache;    /* spec.cache's, pinned while it runs */
 	/* outcome */
 	int rc;
 	unsigned long result; /* pfn or object address */
@@ -542,7 +536,6 @@ struct mm_request {
 	struct mm_lock_ref waiting_for; /* RQ_WAITING: what it waits for */
 	enum mm_step_mode mode;
 	int target_depth;
-	int stepping;          /* started with --step */
 	int hit_breakpoint;    /* id of the breakpoint it stopped at, 0 if none */
 	struct mm_frame frames[MM_MAX_FRAMES];
 	int depth;

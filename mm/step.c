@@ -83,7 +83,7 @@ static int lock_free(struct mm_machine *m, const struct mm_lock_ref *l, const st
 {
 	int holder = mm_lock_holder(m, l);
 
-	return holder < 0 || (r && holder == r->cpu);
+	return holder < 0 || (r && holder == r->spec.cpu);
 }
 
 static struct step_state_s *step_state(struct mm_machine *m)
@@ -142,7 +142,7 @@ static void switch_in(struct mm_machine *m, struct mm_request *r)
 
 	m->running = r;
 	mm_update_watch(m);
-	m->this_cpu = r->cpu;
+	m->this_cpu = r->spec.cpu;
 	m->stage_depth = r->saved_stage_depth;
 	m->work.current = r->saved_current;
 	r->state = RQ_RUNNING;
@@ -172,19 +172,19 @@ static void switch_out(struct mm_machine *m, struct mm_request *r)
 
 static void run_request(struct mm_machine *m, struct mm_request *r)
 {
-	switch (r->kind) {
+	switch (r->spec.kind) {
 	case REQ_ALLOC_PAGES:
-		r->rc = mm_alloc_pages(m, r->cpu, r->gfp, (unsigned)r->order, r->owner, &r->res);
+		r->rc = mm_alloc_pages(m, r->spec.cpu, r->spec.gfp, (unsigned)r->spec.order, r->spec.owner, &r->res);
 		r->result = r->res.pfn;
 		break;
 	case REQ_FREE_PAGES:
-		r->rc = mm_free_pages(m, r->cpu, r->pfn, r->order);
+		r->rc = mm_free_pages(m, r->spec.cpu, r->spec.pfn, r->spec.order);
 		break;
 	case REQ_KMEM_CACHE_ALLOC:
-		r->rc = slab_ops(m)->cache_alloc(m, r->cpu, r->cache, r->gfp, &r->result);
+		r->rc = slab_ops(m)->cache_alloc(m, r->spec.cpu, r->cache, r->spec.gfp, &r->result);
 		break;
 	case REQ_KMALLOC:
-		r->rc = mm_kmalloc(m, r->cpu, r->size, r->gfp, &r->result); /* the allocator's */
+		r->rc = mm_kmalloc(m, r->spec.cpu, r->spec.size, r->spec.gfp, &r->result); /* the allocator's */
 		break;
 	}
 	if (r->rc)
@@ -241,7 +241,7 @@ static void finished(struct mm_machine *m, struct mm_request *r, int collected)
 {
 	struct step_state_s *s = m->step;
 
-	s->req[r->cpu] = NULL;
+	s->req[r->spec.cpu] = NULL;
 	m->nr_requests--;
 	if (!collected && s->ndone < MAX_DONE)
 		s->done[s->ndone++] = r;
@@ -327,17 +327,10 @@ int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, 
 	if (!r)
 		return mm_error(m, MM_ENOMEM, "out of memory");
 	r->id = ++s->last_request_id;
-	r->cpu = proto->cpu;
-	r->kind = proto->kind;
-	r->gfp = proto->gfp;
-	r->order = proto->order;
-	r->size = proto->size;
-	r->pfn = proto->pfn;
+	r->spec = *proto;
 	r->cache = cache;
-	r->owner = proto->owner;
-	r->stepping = proto->stepping;
 	r->state = RQ_RUNNING;
-	r->mode = r->stepping ? STEP_INTO : STEP_CONTINUE;
+	r->mode = r->spec.stepping ? STEP_INTO : STEP_CONTINUE;
 	r->depth = 0;
 	r->saved_stage_depth = 0;
 	r->saved_current = m->work.current;
@@ -349,7 +342,7 @@ int mm_request_start(struct mm_machine *m, const struct mm_request_spec *proto, 
 		free(r);
 		return mm_error(m, MM_ENOMEM, "out of memory for a request stack");
 	}
-	s->req[r->cpu] = r;
+	s->req[r->spec.cpu] = r;
 	m->nr_requests++;
 	switch_in(m, r);
 	*out = r;
@@ -396,7 +389,7 @@ static int breakpoint_hit(struct mm_machine *m, struct mm_request *r, enum mm_fu
 	struct step_state_s *s = m->step;
 
 	for (int i = 0; i < s->nbp; i++)
-		if (s->bp[i].fn == fn && (s->bp[i].min_order < 0 || r->order >= s->bp[i].min_order)) {
+		if (s->bp[i].fn == fn && (s->bp[i].min_order < 0 || r->spec.order >= s->bp[i].min_order)) {
 			s->bp[i].hits++;
 			r->hit_breakpoint = s->bp[i].id;
 			return 1;
@@ -526,14 +519,14 @@ void zone_lock(struct mm_machine *m, struct zone *z)
 	if (!s || !r)
 		return;
 	wait_for(m, r, &l);
-	s->zone_lock_owner[z->idx] = r->cpu + 1;
+	s->zone_lock_owner[z->idx] = r->spec.cpu + 1;
 }
 
 void zone_unlock(struct mm_machine *m, struct zone *z)
 {
 	struct step_state_s *s = m->step;
 
-	if (s && m->running && s->zone_lock_owner[z->idx] == m->running->cpu + 1)
+	if (s && m->running && s->zone_lock_owner[z->idx] == m->running->spec.cpu + 1)
 		s->zone_lock_owner[z->idx] = 0;
 }
 
@@ -546,12 +539,12 @@ void spin_lock_list(struct mm_machine *m, struct kmem_cache *c)
 	if (!r)
 		return;
 	wait_for(m, r, &l);
-	c->node->list_lock = r->cpu + 1;
+	c->node->list_lock = r->spec.cpu + 1;
 }
 
 void spin_unlock_list(struct mm_machine *m, struct kmem_cache *c)
 {
-	if (m->running && c->node->list_lock == m->running->cpu + 1)
+	if (m->running && c->node->list_lock == m->running->spec.cpu + 1)
 		c->node->list_lock = 0;
 }
 
@@ -561,7 +554,7 @@ static void irq_take(struct mm_machine *m, struct mm_request *r, int cpu)
 	struct mm_lock_ref l = { MM_LOCK_IRQ, cpu, NULL };
 
 	wait_for(m, r, &l);
-	s->irq_owner[cpu] = r->cpu + 1;
+	s->irq_owner[cpu] = r->spec.cpu + 1;
 	s->irq_depth[cpu]++;
 }
 
@@ -569,7 +562,7 @@ static void irq_give(struct mm_machine *m, struct mm_request *r, int cpu)
 {
 	struct step_state_s *s = m->step;
 
-	if (s->irq_owner[cpu] == r->cpu + 1 && s->irq_depth[cpu] > 0 && !--s->irq_depth[cpu])
+	if (s->irq_owner[cpu] == r->spec.cpu + 1 && s->irq_depth[cpu] > 0 && !--s->irq_depth[cpu])
 		s->irq_owner[cpu] = 0;
 }
 
@@ -577,13 +570,13 @@ static void irq_give(struct mm_machine *m, struct mm_request *r, int cpu)
 void step_irq_save(struct mm_machine *m)
 {
 	if (m->running && m->step)
-		irq_take(m, m->running, m->running->cpu);
+		irq_take(m, m->running, m->running->spec.cpu);
 }
 
 void step_irq_restore(struct mm_machine *m)
 {
 	if (m->running && m->step)
-		irq_give(m, m->running, m->running->cpu);
+		irq_give(m, m->running, m->running->spec.cpu);
 }
 
 /* local_irq_enable inside a section (a sleeping allocation): the depth given up */
@@ -593,11 +586,11 @@ int local_irq_enable(struct mm_machine *m)
 	struct mm_request *r = m->running;
 	int depth;
 
-	if (!r || !s || s->irq_owner[r->cpu] != r->cpu + 1)
+	if (!r || !s || s->irq_owner[r->spec.cpu] != r->spec.cpu + 1)
 		return 0;
-	depth = s->irq_depth[r->cpu];
-	s->irq_depth[r->cpu] = 0;
-	s->irq_owner[r->cpu] = 0;
+	depth = s->irq_depth[r->spec.cpu];
+	s->irq_depth[r->spec.cpu] = 0;
+	s->irq_owner[r->spec.cpu] = 0;
 	return depth;
 }
 
@@ -609,21 +602,21 @@ void local_irq_disable(struct mm_machine *m, int depth)
 
 	if (!r || !s || depth <= 0)
 		return;
-	irq_take(m, r, r->cpu);
-	s->irq_depth[r->cpu] = depth;
+	irq_take(m, r, r->spec.cpu);
+	s->irq_depth[r->spec.cpu] = depth;
 }
 
 /* an IPI to cpu (on_each_cpu): its handler runs once that cpu has
  * interrupts on, and with them off; ipi_done ends it */
 void ipi_start(struct mm_machine *m, int cpu)
 {
-	if (m->running && m->step && cpu != m->running->cpu)
+	if (m->running && m->step && cpu != m->running->spec.cpu)
 		irq_take(m, m->running, cpu);
 }
 
 void ipi_done(struct mm_machine *m, int cpu)
 {
-	if (m->running && m->step && cpu != m->running->cpu)
+	if (m->running && m->step && cpu != m->running->spec.cpu)
 		irq_give(m, m->running, cpu);
 }
 
@@ -726,8 +719,8 @@ int mm_busy(struct mm_machine *m)
 	else
 		mm_lock_name(m, &l, what, sizeof(what));
 	return mm_error(m, MM_EBUSY, "cpu%d's stopped request holds %s (in %s): move it on first (step, finish or continue on cpu%d)",
-			r->cpu, what, r->depth ? mm_func_names[r->frames[r->depth - 1].fn] : "its first stage",
-			r->cpu);
+			r->spec.cpu, what, r->depth ? mm_func_names[r->frames[r->depth - 1].fn] : "its first stage",
+			r->spec.cpu);
 }
 
 /* ---- breakpoints ---------------------------------------------------------------------------- */

@@ -525,14 +525,14 @@ int mm_view_request(const struct mm_machine *m, int cpu, struct mm_request_view 
 		return -1;
 	v->id = r->id;
 	v->cpu = cpu;
-	v->kind = r->kind;
-	v->stepping = r->stepping;
-	v->pfn = r->pfn;
-	v->cache_name = r->kind == REQ_KMEM_CACHE_ALLOC && r->cache ? r->cache->name : NULL;
+	v->kind = r->spec.kind;
+	v->stepping = r->spec.stepping;
+	v->pfn = r->spec.pfn;
+	v->cache_name = r->spec.kind == REQ_KMEM_CACHE_ALLOC && r->cache ? r->cache->name : NULL;
 	v->state = r->state;
-	v->gfp = r->gfp;
-	v->order = r->order;
-	v->size = r->size;
+	v->gfp = r->spec.gfp;
+	v->order = r->spec.order;
+	v->size = r->spec.size;
 	v->cache_id = r->cache ? r->cache->id : -1;
 	v->depth = r->depth;
 	mm_request_where(r, v->where, sizeof(v->where));
@@ -555,9 +555,9 @@ int mm_view_running(const struct mm_machine *m, struct mm_running_view *v)
 {
 	const struct mm_request *r = m->running;
 
-	v->cpu = r ? r->cpu : -1;
+	v->cpu = r ? r->spec.cpu : -1;
 	v->id = r ? r->id : 0;
-	v->stepping = r ? r->stepping : 0;
+	v->stepping = r ? r->spec.stepping : 0;
 	return r ? 0 : -1;
 }
 
@@ -615,14 +615,14 @@ void mm_view_request_status(const struct mm_machine *m, const struct mm_request 
 {
 	(void)m;
 	v->id = r->id;
-	v->cpu = r->cpu;
-	v->kind = r->kind;
+	v->cpu = r->spec.cpu;
+	v->kind = r->spec.kind;
 	v->state = r->state;
-	v->stepping = r->stepping;
+	v->stepping = r->spec.stepping;
 	v->hit_breakpoint = r->hit_breakpoint;
-	v->gfp = r->gfp;
-	v->order = r->order;
-	v->pfn = r->pfn;
+	v->gfp = r->spec.gfp;
+	v->order = r->spec.order;
+	v->pfn = r->spec.pfn;
 	v->rc = r->rc;
 	v->result = r->result;
 	v->res = &r->res;

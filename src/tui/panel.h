@@ -105,4 +105,15 @@ static inline int role_for_migratetype(int mt)
 	return ROLE_MT_UNMOVABLE + (mt < 0 || mt > 4 ? 0 : mt);
 }
 
+/*
+ * The scroll keys every list shares (panels/scroll.c): Up/Down a row,
+ * PgUp/PgDn a page, Home/End to the ends.  panel_scroll_delta gives the
+ * move (Home and End as -/+PANEL_SCROLL_END), 0 if key is none of them;
+ * panel_scroll_key applies it to a top row (never above 0; End puts it at
+ * total, which the panel clamps when it draws).
+ */
+#define PANEL_SCROLL_END (1 << 28)
+int panel_scroll_delta(int key, int page, int *delta);
+int panel_scroll_key(int key, int page, int total, int *first);
+
 #endif

@@ -635,6 +635,39 @@ static void test_stack_scrolls(void **state)
 	fixture_free(f);
 }
 
+/* ---- the scroll keys every list shares ------------------------------------------ */
+
+static void test_scroll_keys(void **state)
+{
+	int first = 5, d;
+
+	(void)state;
+	assert_true(panel_scroll_key(TK_UP, 10, 100, &first));
+	assert_int_equal(first, 4);
+	assert_true(panel_scroll_key(TK_DOWN, 10, 100, &first));
+	assert_int_equal(first, 5);
+	assert_true(panel_scroll_key(TK_PGDN, 10, 100, &first));
+	assert_int_equal(first, 15);
+	assert_true(panel_scroll_key(TK_PGUP, 10, 100, &first));
+	assert_int_equal(first, 5);
+	assert_true(panel_scroll_key(TK_PGUP, 10, 100, &first));
+	assert_int_equal(first, 0); /* never above the top */
+	assert_true(panel_scroll_key(TK_END, 10, 100, &first));
+	assert_int_equal(first, 100); /* the panel clamps the bottom when it draws */
+	assert_true(panel_scroll_key(TK_HOME, 10, 100, &first));
+	assert_int_equal(first, 0);
+	assert_false(panel_scroll_key('x', 10, 100, &first));
+	assert_false(panel_scroll_key(TK_LEFT, 10, 100, &first));
+	assert_int_equal(first, 0);
+	/* a page is at least a row */
+	assert_true(panel_scroll_delta(TK_PGDN, 0, &d));
+	assert_int_equal(d, 1);
+	assert_true(panel_scroll_delta(TK_END, 3, &d));
+	assert_int_equal(d, PANEL_SCROLL_END);
+	assert_true(panel_scroll_delta(TK_HOME, 3, &d));
+	assert_int_equal(d, -PANEL_SCROLL_END);
+}
+
 /* ---- log ------------------------------------------------------------------------ */
 
 static void test_log_ring(void **state)
@@ -876,6 +909,7 @@ int main(void)
 		cmocka_unit_test(test_stack_stepping),
 		cmocka_unit_test(test_stack_lock_wait),
 		cmocka_unit_test(test_stack_scrolls),
+		cmocka_unit_test(test_scroll_keys),
 		cmocka_unit_test(test_log_ring),
 		cmocka_unit_test(test_log_panel),
 		cmocka_unit_test(test_log_scrolls),

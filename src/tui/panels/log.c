@@ -241,15 +241,19 @@ static void scroll_back(struct log_panel *p, long delta)
 static int log_key(void *self, struct tui_view *v, int key)
 {
 	struct log_panel *p = self;
-	long page = p->rows > 1 ? p->rows - 1 : 1;
+	int page = p->rows > 1 ? p->rows - 1 : 1, delta;
 
+	if (panel_scroll_delta(key, page, &delta)) {
+		/* the log counts back from its newest line: up is further back */
+		if (delta <= -PANEL_SCROLL_END)
+			p->back = v->log.n;
+		else if (delta >= PANEL_SCROLL_END)
+			p->back = 0;
+		else
+			scroll_back(p, -delta);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
 	switch (key) {
-	case TK_UP: scroll_back(p, 1); break;
-	case TK_DOWN: scroll_back(p, -1); break;
-	case TK_PGUP: scroll_back(p, page); break;
-	case TK_PGDN: scroll_back(p, -page); break;
-	case TK_HOME: p->back = v->log.n; break;
-	case TK_END: p->back = 0; break;
 	case TK_LEFT: p->hshift = p->hshift > 8 ? p->hshift - 8 : 0; break;
 	case TK_RIGHT: p->hshift += 8; break;
 	case 'f':

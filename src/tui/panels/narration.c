@@ -120,18 +120,8 @@ static int narration_key(void *self, struct tui_view *v, int key)
 	int page = p->rows > 2 ? p->rows - 2 : 1;
 
 	(void)v;
-	switch (key) {
-	case TK_UP: p->first--; break;
-	case TK_DOWN: p->first++; break;
-	case TK_PGUP: p->first -= page; break;
-	case TK_PGDN: p->first += page; break;
-	case TK_HOME: p->first = 0; break;
-	case TK_END: p->first = p->total; break;
-	default:
+	if (!panel_scroll_key(key, page, p->total, &p->first))
 		return PANEL_IGNORED;
-	}
-	if (p->first < 0)
-		p->first = 0; /* the top end; the bottom is clamped when drawn */
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

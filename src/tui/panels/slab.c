@@ -581,23 +581,16 @@ static int detail_key(struct slab_panel *p, int key)
 	case 8:
 		p->detail = 0;
 		break;
-	case TK_UP: p->dfirst--; break;
-	case TK_DOWN: p->dfirst++; break;
-	case TK_PGUP: p->dfirst -= page; break;
-	case TK_PGDN: p->dfirst += page; break;
-	case TK_HOME: p->dfirst = 0; break;
-	case TK_END: p->dfirst = p->dtotal; break;
 	default:
-		return PANEL_IGNORED;
+		if (!panel_scroll_key(key, page, p->dtotal, &p->dfirst))
+			return PANEL_IGNORED;
 	}
-	if (p->dfirst < 0)
-		p->dfirst = 0;
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
 static void move_sel(struct slab_panel *p, int delta)
 {
-	p->sel += delta;
+	p->sel = delta >= PANEL_SCROLL_END ? PANEL_SCROLL_END : p->sel + delta;
 	if (p->sel < 0)
 		p->sel = 0;
 	p->sel_moved = 1; /* clamped at the bottom by the next draw */
@@ -619,17 +612,15 @@ static int open_detail(struct slab_panel *p, struct tui_view *v)
 static int slab_key(void *self, struct tui_view *v, int key)
 {
 	struct slab_panel *p = self;
-	int page = p->rows_shown > 1 ? p->rows_shown - 1 : 1;
+	int page = p->rows_shown > 1 ? p->rows_shown - 1 : 1, delta;
 
 	if (p->detail)
 		return detail_key(p, key);
+	if (panel_scroll_delta(key, page, &delta)) {
+		move_sel(p, delta); /* Home/End: clamped to the ends */
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
 	switch (key) {
-	case TK_UP: move_sel(p, -1); break;
-	case TK_DOWN: move_sel(p, 1); break;
-	case TK_PGUP: move_sel(p, -page); break;
-	case TK_PGDN: move_sel(p, page); break;
-	case TK_HOME: move_sel(p, -p->sel); break;
-	case TK_END: move_sel(p, 1 << 20); break;
 	case 's':
 		p->sort = (p->sort + 1) % NR_SLAB_COLS;
 		p->reverse = 0;

@@ -471,22 +471,9 @@ static int stack_key(void *self, struct tui_view *v, int key)
 	int page = s->rows > 1 ? s->rows - 1 : 1;
 
 	(void)v;
-	switch (key) {
-	case TK_UP: s->first--; break;
-	case TK_DOWN: s->first++; break;
-	case TK_PGUP: s->first -= page; break;
-	case TK_PGDN: s->first += page; break;
-	case TK_HOME: s->first = 0; break;
-	case TK_END:
-		s->first = s->total;
-		s->follow = 1;
-		return PANEL_HANDLED | PANEL_REDRAW;
-	default:
+	if (!panel_scroll_key(key, page, s->total, &s->first))
 		return PANEL_IGNORED;
-	}
-	if (s->first < 0)
-		s->first = 0;
-	s->follow = 0;
+	s->follow = key == TK_END; /* End: back to following the current stage */
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
