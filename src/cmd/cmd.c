@@ -17,6 +17,7 @@ void cmd_ctx_init(struct cmd_ctx *c, struct mm_machine *m, cmd_out_fn out,
 {
 	memset(c, 0, sizeof(*c));
 	c->m = m;
+	c->machine_gen = 1;
 	c->out = out;
 	c->err = err;
 	c->sink = sink;

@@ -63,6 +63,10 @@ typedef int (*cmd_hook_fn)(struct cmd_ctx *c, void *ud, int argc, char **argv);
 
 struct cmd_ctx {
 	struct mm_machine *m; /* owned; may be replaced by `machine` */
+	/* 1, 2, ...: bumped each time m is replaced.  A front end tells a new
+	 * machine by it, never by the pointer: the new one may be allocated
+	 * where the old one was */
+	unsigned long machine_gen;
 	cmd_out_fn out;
 	cmd_err_fn err;
 	cmd_event_fn out_event; /* NULL: event lines are ordinary output */

@@ -209,6 +209,7 @@ int cmd_machine(struct cmd_ctx *c, int argc, char **argv)
 	mm_set_observer(c->m, NULL, NULL, 0);
 	mm_machine_destroy(c->m);
 	c->m = m;
+	c->machine_gen++;
 	cmd_trace_install(c);
 	describe_machine(c);
 	return 0;

@@ -108,7 +108,7 @@ struct lhost {
 	int next_handler_id;
 
 	/* handles */
-	struct mm_machine *m_seen; /* c->m when handles were last checked */
+	unsigned long gen_seen; /* c->machine_gen when handles were last checked */
 	unsigned long machine_gen; /* bumped when c->m was replaced */
 	struct lh_pending pending[MM_MAX_CPUS];
 	struct lpage **live;      /* handles of live allocations (freed on __gc) */

@@ -480,11 +480,11 @@ static int cache_tostring(lua_State *L)
 
 void lh_handles_sync(lua_State *L, struct lhost *h)
 {
-	int i, replaced = h->c->m != h->m_seen, ncpus = MM_MAX_CPUS;
+	int i, replaced = h->c->machine_gen != h->gen_seen, ncpus = MM_MAX_CPUS;
 
 	if (replaced) {
 		h->machine_gen++;
-		h->m_seen = h->c->m;
+		h->gen_seen = h->c->machine_gen;
 		live_clear(h); /* their gen says they are gone */
 		lh_events_update(h);
 	} else if (h->c->m) {

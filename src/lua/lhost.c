@@ -857,7 +857,7 @@ struct lhost *lhost_new(struct cmd_ctx *c, const struct ui_host *ui, int trusted
 	h->page_free_ref = LUA_NOREF;
 	h->listen_id = -1;
 	h->want_cpu = -1;
-	h->m_seen = c->m;
+	h->gen_seen = c->machine_gen;
 	for (i = 0; i < MM_MAX_CPUS; i++)
 		h->pending[i].ref = LUA_NOREF;
 	*(struct lhost **)lua_getextraspace(h->L) = h;

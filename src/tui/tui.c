@@ -292,7 +292,7 @@ static void view_new_machine(struct tui *t)
 {
 	struct mm_machine *m = t->c->m;
 
-	t->seen_m = m;
+	t->seen_gen = t->c->machine_gen;
 	memset(t->v.changed, 0, sizeof(t->v.changed));
 	t->v.changed_until = 0;
 	t->v.marked = 0;
@@ -352,7 +352,7 @@ void tui_after_command(struct tui *t)
 {
 	struct mm_machine *m = t->c->m;
 
-	if (m != t->seen_m)
+	if (t->c->machine_gen != t->seen_gen)
 		view_new_machine(t);
 	if (m) {
 		struct mm_machine_view mv;

@@ -120,7 +120,7 @@ struct tui {
 	cmd_event_fn old_event;
 	void *old_sink;
 	unsigned int old_flags;
-	struct mm_machine *seen_m; /* the machine the view was set up for */
+	unsigned long seen_gen;    /* the machine the view was set up for (c->machine_gen) */
 	int seen_cpu;              /* m->cur_cpu when the view last looked */
 
 	/* set from the signal handler */

@@ -134,6 +134,7 @@ static int boot_afresh(struct tui *t)
 	struct cmd_ctx *c = t->c;
 	cmd_out_fn out = c->out;
 	cmd_err_fn err = c->err;
+	cmd_event_fn event = c->out_event;
 	char line[1100];
 	int rc;
 
@@ -142,9 +143,11 @@ static int boot_afresh(struct tui *t)
 	snprintf(line, sizeof(line), "machine '%s'", t->lesson.machine);
 	c->out = drop_out;
 	c->err = drop_err;
+	c->out_event = NULL; /* its event lines go to out: dropped */
 	rc = cmd_exec(c, line);
 	c->out = out;
 	c->err = err;
+	c->out_event = event;
 	return rc ? -1 : 0;
 }
 
@@ -175,6 +178,7 @@ static int rebuild(struct tui *t, int k, int loud)
 	struct cmd_ctx *c = t->c;
 	cmd_out_fn out = c->out;
 	cmd_err_fn err = c->err;
+	cmd_event_fn event = c->out_event;
 	double t0 = tui_now();
 	int st;
 
@@ -194,6 +198,7 @@ static int rebuild(struct tui *t, int k, int loud)
 	if (!loud) {
 		c->out = drop_out;
 		c->err = drop_err;
+		c->out_event = NULL; /* event lines go to out: dropped too */
 		l->replaying = 1;
 	}
 	lhost_replay_to(t->lua, k);
@@ -208,6 +213,7 @@ static int rebuild(struct tui *t, int k, int loud)
 	t->busy = 0;
 	c->out = out;
 	c->err = err;
+	c->out_event = event;
 	l->replaying = 0;
 	l->explored = 0;
 	l->number[0] = '\0';

@@ -54,7 +54,7 @@ struct memmap {
 	int zoomed;              /* -1: automatic, else the scale chosen */
 	unsigned long cursor;    /* a pfn of the zone */
 	unsigned long top;       /* first grid row shown */
-	const struct mm_machine *m; /* what cursor belongs to */
+	unsigned long gen;       /* the machine cursor belongs to (cmd_ctx.machine_gen) */
 	int zone;
 	struct grid g;
 	struct rect last;        /* where it was drawn (a zoom redoes g) */
@@ -94,6 +94,7 @@ static void memmap_destroy(void *self)
  * view once per draw or key */
 struct shown {
 	const struct mm_machine *m;
+	unsigned long gen;        /* the machine's generation (cmd_ctx.machine_gen) */
 	int zone;                 /* zone_idx */
 	const char *name;
 	unsigned long start, end; /* [zone_start_pfn, zone_end_pfn) */
@@ -112,6 +113,7 @@ static int shown_get(const struct tui_view *v, struct shown *z)
 		return 0;
 	mm_view_machine(v->c->m, &mv);
 	z->m = v->c->m;
+	z->gen = v->c->machine_gen;
 	z->zone = idx;
 	z->name = zv.name;
 	z->start = zv.zone_start_pfn;
@@ -429,8 +431,8 @@ static unsigned long row_of(const struct grid *g, unsigned long pfn)
 /* the cursor back on the zone (also after the zone or machine changed) */
 static void sync_cursor(struct memmap *p, const struct shown *z)
 {
-	if (p->m != z->m || p->zone != z->zone) {
-		p->m = z->m;
+	if (p->gen != z->gen || p->zone != z->zone) {
+		p->gen = z->gen;
 		p->zone = z->zone;
 		p->cursor = z->start;
 		p->top = 0;
