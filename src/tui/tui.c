@@ -167,6 +167,7 @@ int tui_slot_of(const struct tui *t, int panel)
 static void arrange(struct tui *t)
 {
 	struct rect area = { 0, 0, t->w, t->h - 2 }; /* status bar, command line */
+	struct rect full = area;
 	int narration = tui_panel_index("narration");
 
 	if (t->layout_auto)
@@ -189,6 +190,11 @@ static void arrange(struct tui *t)
 	} else {
 		t->nslots = layout_arrange(t->layout, area, t->slot, LAYOUT_MAX_SLOTS);
 	}
+	if (t->zoom >= 0) { /* one panel over all of it, until F11 again */
+		t->slot[0].panel = t->zoom;
+		t->slot[0].r = full;
+		t->nslots = 1;
+	}
 	if (t->focus >= 0 && tui_slot_of(t, t->focus) < 0)
 		t->focus = -1;
 	t->dirty = 1;
@@ -210,6 +216,7 @@ int tui_set_layout(struct tui *t, int layout, int is_auto)
 	t->layout_auto = is_auto;
 	if (!is_auto)
 		t->layout = layout;
+	t->zoom = -1; /* a new layout shows all its panels */
 	arrange(t);
 	return 0;
 }
@@ -521,6 +528,29 @@ static int act_quit(struct tui *t)
 	return 1;
 }
 
+/* F11: the focused panel over the whole screen, and back */
+static int act_zoom(struct tui *t)
+{
+	char msg[96];
+
+	if (t->zoom >= 0) {
+		t->zoom = -1;
+		arrange(t);
+		return 1;
+	}
+	if (t->focus < 0) {
+		tui_log_add(&t->v, LOG_ERROR, -1, "zoom: focus a panel first (Tab, or focus NAME)");
+		t->dirty = 1;
+		return 1;
+	}
+	t->zoom = t->focus;
+	arrange(t);
+	snprintf(msg, sizeof(msg), "zoom: %s over the whole screen (F11 again: back)",
+		 tui_panels[t->zoom]->name);
+	tui_log_add(&t->v, LOG_OUTPUT, -1, msg);
+	return 1;
+}
+
 static int act_redraw(struct tui *t)
 {
 	term_invalidate(t->term);
@@ -580,6 +610,8 @@ static const struct action actions[] = {
 	  act_cpu },
 	{ TK_F10, "F10", "quit", "leave mmscope (also: quit, Ctrl-D; a lesson asks)", "quit", ANY,
 	  act_quit },
+	{ TK_F11, "F11", "zoom", "zoom the focused panel to the whole screen, and back",
+	  NULL, ANY, act_zoom },
 	{ 12, "C-l", "redraw", "redraw the whole screen", NULL, ANY, act_redraw },
 	{ 's', "s", "step-keys",
 	  "step, next, finish, continue (a panel has the focus, a request is stopped)",
@@ -1092,6 +1124,7 @@ static int setup(struct tui *t, struct cmd_ctx *c, const struct tui_opts *o)
 	t->v.c = c;
 	t->v.speed = DEFAULT_SPEED;
 	t->focus = -1;
+	t->zoom = -1;
 	t->listener = -1;
 	view_new_machine(t);
 	t->term = term_open(err, sizeof(err));

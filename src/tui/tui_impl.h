@@ -82,6 +82,7 @@ struct tui {
 	int focus;       /* a panel index, or -1: the command line */
 	int w, h;
 	int too_small;
+	int zoom;        /* F11: the panel drawn over the whole screen, -1: none */
 
 	int dirty;       /* draw before waiting for the next key */
 	int quit;

@@ -789,9 +789,29 @@ test_logkinds() {
 	end
 }
 
+# F11 zooms the focused panel over the whole screen and back; with the
+# command line focused it says what to do
+test_zoom() {
+	begin zoom
+	start 80 24 &&
+	keys F11 &&
+	expect "zoom: focus a panel first" &&
+	type_line "focus memmap" &&
+	keys F11 &&
+	expect "memory map" &&
+	expect_not "free_area" &&
+	expect_not "zones" &&
+	expect "0x138000 " &&
+	keys F11 &&
+	expect "free_area" &&
+	expect "zones" &&
+	expect "memory map"
+	end
+}
+
 ALL="start alloc step help complete wide theme resize script lesson lesson_quit \
 	lesson_explore lesson_autostep lua quit fuzz autostep interrupt signals paste files \
-	logkinds"
+	logkinds zoom"
 for t in ${*:-$ALL}; do
 	"test_$t"
 done
