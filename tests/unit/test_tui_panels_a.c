@@ -196,6 +196,12 @@ static void test_zones_free_count(void **state)
 	snprintf(want, sizeof(want), "managed %lu", z->managed_pages);
 	assert_non_null(strstr(row(f, y), want));
 	assert_shows(f, R80, "kswapd0 asleep");
+	/* a wakeup shows at once, as the log says it (it runs at the next tick) */
+	z->watermark[WMARK_LOW] += zone_page_state(z, NR_FREE_PAGES);
+	assert_int_equal(mm_wakeup_kswapd(f->c.m, z->idx, 0), MM_OK);
+	z->watermark[WMARK_LOW] -= zone_page_state(z, NR_FREE_PAGES);
+	draw(f, &panel_zones, R80);
+	assert_shows(f, R80, "kswapd0 woken, runs at the next tick");
 	snprintf(want, sizeof(want), "min %lu  low %lu  high %lu", z->watermark[WMARK_MIN],
 		 z->watermark[WMARK_LOW], z->watermark[WMARK_HIGH]);
 	assert_shows(f, R80, want);

@@ -309,7 +309,11 @@ static void describe(const struct mm_request_view *r, char *buf, size_t len)
 		snprintf(buf, len, "cpu%d  alloc_pages %s order %d", r->cpu, gfp, r->order);
 		break;
 	case REQ_FREE_PAGES:
-		snprintf(buf, len, "cpu%d  free_pages pfn 0x%lx order %d", r->cpu, r->pfn, r->order);
+		if (r->order < 0) /* free_pages PFN: the order it was allocated with */
+			snprintf(buf, len, "cpu%d  free_pages pfn 0x%lx", r->cpu, r->pfn);
+		else
+			snprintf(buf, len, "cpu%d  free_pages pfn 0x%lx order %d", r->cpu, r->pfn,
+				 r->order);
 		break;
 	case REQ_KMEM_CACHE_ALLOC:
 		snprintf(buf, len, "cpu%d  kmem_cache_alloc %s %s", r->cpu,

@@ -29,18 +29,15 @@ static const struct panel_key zones_keys[] = {
 	{ NULL, NULL },
 };
 
+/* as `wakeup_kswapd` and `show lru` say it: a wakeup that came while
+ * kswapd slept shows at once, though it runs at the next tick */
 static const char *kswapd_state_name(const struct mm_kswapd_view *k)
 {
-	if (!k->started)
-		return "asleep";
-	switch (k->state) {
-	case KSWAPD_NAPPING:
-		return "napping";
-	case KSWAPD_RUNNING:
-		return "running";
-	default:
-		return "asleep";
-	}
+	if (!k->started || k->state == KSWAPD_ASLEEP)
+		return k->woken ? "woken, runs at the next tick" : "asleep";
+	if (k->state == KSWAPD_NAPPING)
+		return k->woken ? "napping, woken" : "napping";
+	return "running";
 }
 
 static void draw_kswapd(struct canvas *cv, struct rect r, int row,
@@ -60,7 +57,7 @@ static void draw_kswapd(struct canvas *cv, struct rect r, int row,
 	if (running) {
 		rect_printf(cv, r, col, row, ROLE_DEFAULT,
 			    "  order %d classzone %s  reclaimed %lu in %lu passes",
-			    k.order, mm_view_zone(m, k.classzone_idx, &cz) == 0 ? cz.name : "?",
+			    k.order, mm_view_zone(m, k.cz, &cz) == 0 ? cz.name : "?",
 			    k.nr_reclaimed, k.nr_passes);
 	} else if (k.state == KSWAPD_NAPPING) {
 		rect_printf(cv, r, col, row, ROLE_DIM, "  until jiffy %llu", k.nap_end);
